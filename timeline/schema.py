@@ -1,0 +1,70 @@
+"""The one events table: its columns, their dtypes, and how to make a frame conform.
+
+Extraction, storage, export and the dashboard all build on `EVENT_COLUMNS` and
+`conform()`, so a column is added or renamed here and nowhere else.
+"""
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+
+# column -> pandas dtype. Order is the order of every table and every CSV we write.
+EVENT_COLUMNS: dict[str, str] = {
+    "event_id": "string",
+    "date": "string",         # value at its precision: 2024-12-08, 2024-12, 2024, 2024-W50
+    "precision": "string",    # day, week, month, quarter, season, year, decade, century
+    "start": "string",        # first day the date covers (ISO)
+    "end": "string",          # last day the date covers (ISO)
+    "date_text": "string",    # the expression as written
+    "title": "string",
+    "evidence": "string",     # the sentence the event came from
+    "actors": "string",       # "; "-joined
+    "places": "string",       # "; "-joined
+    "event_type": "string",
+    "source": "string",
+    "url": "string",
+    "published": "string",    # reference date used (ISO), empty when unknown
+    "lang": "string",
+    "char_start": "Int64",    # offsets of date_text in the source text
+    "char_end": "Int64",
+    "confidence": "float64",  # 0..1
+    "origin": "string",       # extracted, manual, imported
+    "verified": "boolean",
+    "notes": "string",
+    "tags": "string",         # "; "-joined
+}
+
+PRECISIONS = ("day", "week", "month", "quarter", "season", "year", "decade", "century")
+ORIGINS = ("extracted", "manual", "imported")
+
+
+def empty_events() -> pd.DataFrame:
+    """An events table with every column and no rows."""
+    return conform(pd.DataFrame())
+
+
+def conform(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `frame` with exactly the schema's columns, in order, with the schema's dtypes.
+
+    Missing columns are added empty; unknown columns are dropped. Text columns hold "" rather
+    than missing values so that filters and exports never meet NaN.
+    """
+    out = pd.DataFrame(index=frame.index)
+    for column, dtype in EVENT_COLUMNS.items():
+        values = frame[column] if column in frame.columns else pd.Series([None] * len(frame), index=frame.index)
+        if dtype == "string":
+            out[column] = values.astype("string").fillna("")
+        elif dtype == "boolean":
+            out[column] = values.astype("boolean").fillna(False)
+        elif dtype == "float64":
+            out[column] = pd.to_numeric(values, errors="coerce").astype("float64")
+        else:
+            out[column] = pd.to_numeric(values, errors="coerce").astype(dtype)
+    return out.reset_index(drop=True)
+
+
+def stable_event_id(*parts: object) -> str:
+    """A short id that is the same whenever the same parts are given (source, offsets, text)."""
+    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return "ev-" + digest[:12]
