@@ -22,6 +22,7 @@ EVENT_COLUMNS: dict[str, str] = {
     "actors": "string",       # "; "-joined
     "places": "string",       # "; "-joined
     "event_type": "string",
+    "event_type_cue": "string",  # the word in the clause that decided event_type
     "source": "string",
     "url": "string",
     "published": "string",    # reference date used (ISO), empty when unknown
