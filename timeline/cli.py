@@ -1,0 +1,246 @@
+"""The command line: `python -m timeline dates ...` and `python -m timeline extract ...`.
+
+Exit codes: 0 all went well; 1 some corpus lines or documents were skipped (each reported on
+stderr, the rest processed); 2 the input as a whole is unusable (missing, binary or non-UTF-8
+file, impossible --published date, bad arguments), reported in one line, nothing written.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from timeline.ingest import Document, InputError, document_from_record, load_corpus, parse_published, read_document
+
+PROG = "python -m timeline"
+FORMATS = ("csv", "jsonl", "json")
+NO_DATE_WARNING = ("warning: no publication date found in {name}; "
+                   "year-less and relative dates are left unresolved/low confidence")
+
+
+class UsageError(Exception):
+    """Bad arguments; the message is one line."""
+
+
+class Unavailable(Exception):
+    """A part of the program that this command needs is not there (yet)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line instead of argparse's usage block
+        raise UsageError(f"{message} (see {self.prog} --help)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with one subcommand per task."""
+    parser = _Parser(prog=PROG, description="Dated events from news articles, as one table.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def common(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--corpus", metavar="DOCS.jsonl",
+                         help='JSON lines {"id", "text", "published"?, "lang"?, "url"?}; .gz accepted')
+        sub.add_argument("--published", metavar="YYYY-MM-DD",
+                         help="publication date of every document (default: the record's, else found "
+                              "in the document: URL, dateline, metadata)")
+        sub.add_argument("--lang", metavar="xx", help="ISO 639-1 language of every document (default: the "
+                                                      "record's, else detected)")
+
+    dates = commands.add_parser(
+        "dates", help="temporal expressions as JSON lines",
+        description='Print one JSON line per temporal expression: {"doc", "start", "end", "text", "value", '
+                    '"type", "precision"} plus "end_value" for ranges. Offsets index the text as read '
+                    '(newlines normalised to \\n; for HTML, the extracted text).')
+    dates.add_argument("files", nargs="*", metavar="FILE", help=".txt, .md or .html article")
+    common(dates)
+
+    extract = commands.add_parser(
+        "extract", help="the events table (CSV, JSON lines or JSON)",
+        description="Extract dated events from every document into one table (columns: timeline.schema).")
+    extract.add_argument("files", nargs="*", metavar="FILE", help=".txt, .md or .html article")
+    common(extract)
+    extract.add_argument("--format", choices=FORMATS,
+                         help="output format (default: from the -o suffix, else csv)")
+    extract.add_argument("-o", "--output", metavar="OUT", help="write here (UTF-8) instead of stdout")
+    return parser
+
+
+@dataclass
+class _Run:
+    """What one command run has seen: whether anything was skipped."""
+
+    skipped: bool = False
+
+    def report(self, message: str) -> None:
+        self.skipped = True
+        print(message, file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace" if stream is sys.stderr else "strict")
+    try:
+        return _main(argv)
+    except (UsageError, InputError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # e.g. piped into `head`: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except Unavailable as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _main(argv: list[str] | None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    if bool(args.files) == bool(args.corpus):
+        raise UsageError(f"give either FILE... or --corpus DOCS.jsonl (see {PROG} {args.command} --help)")
+    try:
+        published = parse_published(args.published) if args.published else None
+    except InputError as err:
+        raise UsageError(f"--published: {err}") from None
+    lang = args.lang.strip().lower() if args.lang else None
+    run = _Run()
+    if args.command == "dates":
+        _run_dates(_documents(args, published, lang, run), run)
+    else:
+        _run_extract(args, _documents(args, published, lang, run), run)
+    return 1 if run.skipped else 0
+
+
+def _documents(args, published: date | None, lang: str | None, run: _Run) -> Iterator[tuple[str, Document]]:
+    """(name for messages, Document) for each input, with the no-date warning given once each.
+
+    Files are all read before the first is yielded, so one bad file stops the run before any
+    output (exit 2). A bad corpus line is reported with its line number and skipped.
+    """
+    if args.files:
+        documents = []
+        problems = []
+        for name in args.files:
+            try:
+                documents.append((name, read_document(name, published=published, lang=lang)))
+            except InputError as err:
+                problems.append(str(err))
+        if problems:
+            raise InputError("; ".join(problems))
+    else:
+        documents = _corpus_documents(args.corpus, published, lang, run)
+    for name, document in documents:
+        if document.published is None:
+            print(NO_DATE_WARNING.format(name=name), file=sys.stderr)
+        yield name, document
+
+
+def _corpus_documents(path: str, published: date | None, lang: str | None, run: _Run) -> Iterator[tuple[str, Document]]:
+    for number, record in load_corpus(path):
+        if isinstance(record, InputError):
+            run.report(f"error: {record} (line skipped)")
+            continue
+        try:
+            document = document_from_record(record, published=published, lang=lang)
+        except Exception as err:  # one record must not stop a corpus
+            run.report(f"error: {path}:{number}: document {record['id']}: {type(err).__name__}: {err} (skipped)")
+            continue
+        yield record["id"], document
+
+
+def _doc_id(document: Document) -> str:
+    return document.source
+
+
+def _run_dates(documents: Iterator[tuple[str, Document]], run: _Run) -> None:
+    from timeline import find_dates
+
+    out = sys.stdout
+    for name, document in documents:
+        try:
+            mentions = find_dates(document.text, document.published, document.lang or None)
+            lines = [json.dumps(mention_row(_doc_id(document), mention), ensure_ascii=False) for mention in mentions]
+        except Exception as err:  # one document must not stop the others
+            run.report(f"error: document {name}: {type(err).__name__}: {err} (skipped)")
+            continue
+        if lines:
+            out.write("\n".join(lines) + "\n")
+    out.flush()
+
+
+def mention_row(doc: str, mention) -> dict:
+    """The JSON-lines row for one DateMention of document `doc` (end_value only when set)."""
+    row = {"doc": doc, "start": mention.start, "end": mention.end, "text": mention.text,
+           "value": mention.value, "type": mention.type, "precision": mention.precision}
+    if mention.end_value:
+        row["end_value"] = mention.end_value
+    return row
+
+
+def _run_extract(args, documents: Iterator[tuple[str, Document]], run: _Run) -> None:
+    import pandas as pd
+
+    from timeline.schema import conform, empty_events
+
+    fmt = args.format or _format_from_suffix(args.output)
+    if args.output:
+        parent = Path(args.output).resolve().parent
+        if not parent.is_dir():
+            raise InputError(f"{args.output}: folder {parent} does not exist")
+    if importlib.util.find_spec("timeline.events") is None:
+        raise Unavailable("event extraction is not available yet (timeline/events.py is missing)")
+    from timeline import extract_events
+
+    frames = []
+    for name, document in documents:
+        try:
+            frames.append(extract_events(document.text, published=document.published, lang=document.lang or None,
+                                         source=_doc_id(document), url=document.url or None))
+        except Exception as err:  # one document must not stop the others
+            run.report(f"error: document {name}: {type(err).__name__}: {err} (skipped)")
+    frames = [frame for frame in frames if len(frame)]
+    table = conform(pd.concat(frames, ignore_index=True)) if frames else empty_events()
+    write_table(table, fmt, args.output)
+
+
+def _format_from_suffix(output: str | None) -> str:
+    suffix = Path(output).suffix.lower().lstrip(".") if output else ""
+    return suffix if suffix in FORMATS else "csv"
+
+
+def write_table(table, fmt: str, output: str | None) -> None:
+    """Write the events table as csv, jsonl or json (UTF-8) to `output`, or to stdout."""
+    if fmt == "csv":
+        text = _to_csv(table)
+    elif fmt == "jsonl":
+        text = table.to_json(orient="records", lines=True, force_ascii=False) if len(table) else ""
+        text = text if not text or text.endswith("\n") else text + "\n"
+    else:
+        text = table.to_json(orient="records", force_ascii=False, indent=1) + "\n"
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _to_csv(table) -> str:
+    """CSV text through the project's one export path (timeline.export.to_csv) when it exists."""
+    if importlib.util.find_spec("timeline.export") is not None:
+        from timeline import export
+
+        if hasattr(export, "to_csv"):
+            return export.to_csv(table)
+    return table.to_csv(index=False)
