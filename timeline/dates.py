@@ -1,8 +1,21 @@
-"""Temporal expressions in text -> DateMention (offsets, TIMEX3 value, type, precision)."""
+"""Temporal expressions in text -> DateMention (offsets, TIMEX3 value, type, precision).
+
+The caller gets every temporal expression of a text, normalised against the publication
+date without inventing precision: "bulan Desember" stays a month, "8 Desember" in a report of
+2025-02-13 is 2024-12-08, "hari Rabu" is the most recent Wednesday, "selama 25 tahun" is a
+duration. Stages run cheapest and most certain first (ISO and numeric dates, then the
+language's month and weekday words, then relative phrases); overlapping matches keep the
+longest (spaCy's filter_spans rule).
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+import calendar
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from timeline.patterns import Patterns, patterns
+from timeline.text import sentence_bounds
 
 
 @dataclass(frozen=True)
@@ -20,7 +33,7 @@ class DateMention:
     text: str
     value: str
     type: str                 # DATE, TIME, DURATION, SET
-    precision: str            # day, week, month, quarter, season, year, decade, century, time, part_of_day, duration, reference, set
+    precision: str            # day, week, weekend, month, quarter, season, year, decade, century, time, part_of_day, duration, reference
     first_day: date | None = None
     last_day: date | None = None
     end_value: str | None = None
@@ -36,7 +49,939 @@ class DateMention:
             "end_value": self.end_value, "confidence": self.confidence,
         }
 
+    @property
+    def is_event_date(self) -> bool:
+        """True when this mention can date a happening (not a duration, set or vague reference)."""
+        return self.type in ("DATE", "TIME") and self.first_day is not None
+
+
+# ---------------------------------------------------------------------------------------------
+# Public entry point
 
 def find_dates(text: str, published: date | str | None = None, lang: str | None = None) -> list[DateMention]:
-    """Every temporal expression in `text`, in order of position (work in progress)."""
-    return []
+    """Every temporal expression in `text`, ordered by position.
+
+    `published` (a date or ISO string) anchors relative and year-less expressions; without it
+    they keep unknown parts as X (TIMEX3 style) and a low confidence. `lang` is an ISO 639-1
+    code; None detects it from the text.
+    """
+    if not text or not text.strip():
+        return []
+    reference = _as_date(published)
+    lang = (lang or _detect_language(text) or "en").lower()[:2]
+    pats = patterns(lang)
+    candidates = _recognise(_fold(text, pats), pats)
+    chosen = _longest_first(candidates)
+    return _normalise(text, chosen, pats, reference)
+
+
+def _fold(text: str, pats: Patterns) -> str:
+    """The text as the patterns should see it, same length so offsets hold.
+
+    Turkish dotless/dotted I do not case-fold as Python's IGNORECASE expects ("GEÇEN YIL").
+    """
+    if pats.lex.extra.get("casefold") == "tr":
+        return text.replace("I", "ı").replace("İ", "i")
+    return text
+
+
+def _as_date(published: date | str | None) -> date | None:
+    if published is None or published == "":
+        return None
+    if isinstance(published, date):
+        return published
+    return date.fromisoformat(str(published)[:10])
+
+
+def _detect_language(text: str) -> str:
+    try:
+        from timeline.ingest import detect_language
+    except ImportError:
+        return "en"
+    return detect_language(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Recognition: every pattern proposes spans with what it understood
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    kind: str
+    data: dict = field(default_factory=dict)
+    rank: int = 0   # tie-breaker between equally long spans: higher wins
+
+
+def _recognise(text: str, pats: Patterns) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    lex = pats.lex
+
+    def add(m: re.Match, kind: str, rank: int = 0, **data) -> None:
+        start, end = m.span()
+        # Trim white space the flexible patterns may have swallowed.
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            found.append(_Candidate(start, end, kind, {**m.groupdict(), **data}, rank))
+
+    for m in pats.iso.finditer(text):
+        add(m, "ymd", 9)
+    for m in pats.numeric.finditer(text):
+        add(m, "numeric", 8)
+    for m in pats.numeric_paren.finditer(text):
+        add(m, "numeric", 7)
+    for m in pats.day_month.finditer(text):
+        add(m, "day_month", 6)
+    for m in pats.month_day.finditer(text):
+        add(m, "month_day", 5)
+    for m in pats.month_year.finditer(text):
+        add(m, "month_year", 5)
+    if pats.ordinal_date is not None:
+        for m in pats.ordinal_date.finditer(text):
+            add(m, "ordinal_date", 6)
+    for m in pats.bare_month.finditer(text):
+        if _bare_month_ok(text, m, pats):
+            add(m, "month", 1)
+    for m in pats.year_range.finditer(text):
+        y2 = m.group("y2")
+        if len(y2) == 2:
+            y2 = m.group("y1")[:2] + y2
+        if int(y2) > int(m.group("y1")):
+            add(m, "year_range", 4, y2full=y2)
+    for m in pats.year.finditer(text):
+        if _year_ok(text, m):
+            add(m, "year", 1)
+    for m in pats.decade.finditer(text):
+        add(m, "decade", 3)
+    for m in pats.century.finditer(text):
+        add(m, "century", 3)
+    for m in pats.weekday.finditer(text):
+        if _weekday_ok(text, m, pats):
+            add(m, "weekday", 2)
+    for m in pats.relative_phrase.finditer(text):
+        add(m, "relative", 3)
+    for m in pats.modified.finditer(text):
+        add(m, "modified", 3)
+    for regex, unit, sign in pats.ago:
+        for m in regex.finditer(text):
+            add(m, "ago", 4, ago_unit=unit, sign=sign)
+    for m in pats.duration.finditer(text):
+        if not _is_age(text, m, pats):
+            add(m, "duration", 2)
+    for m in pats.hyphen_duration.finditer(text):
+        add(m, "duration", 2, hyphen=True)
+    for m in pats.reference.finditer(text):
+        add(m, "reference", 4)
+    for m in pats.clock.finditer(text):
+        if _clock_ok(text, m, pats):
+            add(m, "clock", 3)
+    for m in pats.hms.finditer(text):
+        add(m, "hms", 4)
+    for m in pats.plural_unit.finditer(text):
+        add(m, "plural_unit", 0)
+    for m in pats.day_weekday.finditer(text):
+        add(m, "day_weekday", 7)
+    for m in pats.anaphor.finditer(text):
+        add(m, "anaphor", 2)
+    for m in pats.pod_phrase.finditer(text):
+        add(m, "pod_phrase", 3)
+    return _attach_context(text, found, pats)
+
+
+def _bare_month_ok(text: str, m: re.Match, pats: Patterns) -> bool:
+    """A month name alone is a date only where it cannot be an ordinary word."""
+    word = m.group("m")
+    ex = pats.lex.extra
+    if ex.get("months_capitalized") and not word[:1].isupper():
+        return False
+    if m.group("pre"):
+        return True
+    before = text[max(0, m.start() - 30):m.start()].split()
+    previous = before[-1].lower().strip(",(") if before else ""
+    preps = {p.lower() for p in pats.lex.words("preps")}
+    if len(word) <= 3 or word.lower() in _AMBIGUOUS_MONTHS:
+        # "may", "Mei", "mars": need a preposition or modifier in front.
+        return previous in preps or previous in pats.lex.mapping("prefix_mods")
+    if ex.get("months_capitalized") and not previous and _sentence_start(text, m.start()):
+        return previous in preps
+    return True
+
+
+_AMBIGUOUS_MONTHS = {"march", "may", "mars", "august"}
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[:at].rstrip()
+    return not before or before[-1] in ".!?\n\"“"
+
+
+def _year_ok(text: str, m: re.Match) -> bool:
+    """A four-digit number is a year unless it is money, a quantity or part of a code."""
+    start = m.start("y")
+    before = text[max(0, start - 12):start]
+    after = text[m.end("y"):m.end("y") + 12]
+    if re.search(r"[$€£¥]\s*$|\b(?:Rp|USD|EUR|US\$)\s*$", before):
+        return False
+    if re.match(r"\s*(?:%|persen|percent|per cent|juta|miliar|million|billion|orang|people|km|kg|ton|unit|tentara|troops)\b", after, re.I):
+        return False
+    if re.search(r"\d[.,]?\s*$", before) and not re.search(r"\d\s*[-–]\s*$", before):
+        return False
+    return True
+
+
+def _weekday_ok(text: str, m: re.Match, pats: Patterns) -> bool:
+    """A weekday word that is also a common word ("Minggu" = Sunday or week) needs a capital."""
+    word = m.group("wd1")
+    unit = pats.lex.units.get(word.lower())
+    if unit is not None:
+        if m.group("post") or not word[:1].isupper():
+            return False
+        if _sentence_start(text, m.start("wd1")):
+            after = text[m.end():m.end() + 20]
+            return bool(re.match(r"\s*[,(]", after))
+    if pats.lex.extra.get("months_capitalized") and not word[:1].isupper():
+        return False
+    return True
+
+
+def _is_age(text: str, m: re.Match, pats: Patterns) -> bool:
+    before = text[max(0, m.start() - 25):m.start()]
+    after = text[m.end():m.end() + 15]
+    if pats.age_before.search(before) and (m.group("n") or "").strip():
+        return True
+    return bool(pats.age_after.match(after))
+
+
+def _clock_ok(text: str, m: re.Match, pats: Patterns) -> bool:
+    """A number is a clock time only with minutes and a cue (pukul, at, GMT), or with am/pm."""
+    if m.group("ampm"):
+        return True
+    if not m.group("mi"):
+        return False
+    if m.group("sep") == ":":
+        return True
+    if m.group("cue") or m.group("tz") or m.group("approx"):
+        return True
+    return bool(pats.clock_outside.search(text[max(0, m.start() - 20):m.start()]))
+
+
+def _attach_context(text: str, found: list[_Candidate], pats: Patterns) -> list[_Candidate]:
+    """Extend spans leftwards over words that belong to them ("early", "about", "sekitar")."""
+    for cand in found:
+        if cand.kind in ("month", "month_year", "year", "modified", "relative", "day_month", "decade", "year_range", "ago"):
+            head = text[max(0, cand.start - 40):cand.start]
+            hit = pats.position.search(head)
+            if hit:
+                cand.start -= len(head) - hit.start()
+                cand.data["position"] = True
+        if cand.kind == "clock" and not cand.data.get("approx"):
+            head = text[max(0, cand.start - 40):cand.start]
+            hit = pats.approx.search(head)
+            if hit and hit.start() < len(head):
+                cand.start -= len(head) - hit.start()
+    return found
+
+
+def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Non-overlapping candidates: longest span wins, then the more certain pattern."""
+    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.rank, c.start))
+    taken: list[_Candidate] = []
+    occupied: list[tuple[int, int]] = []
+    for cand in ordered:
+        if any(cand.start < e and s < cand.end for s, e in occupied):
+            continue
+        taken.append(cand)
+        occupied.append((cand.start, cand.end))
+    return sorted(taken, key=lambda c: c.start)
+
+
+# ---------------------------------------------------------------------------------------------
+# Normalisation: each candidate -> value against the reference date and the sentence's tense
+
+@dataclass
+class _Context:
+    text: str
+    pats: Patterns
+    reference: date | None
+    sentences: list[tuple[int, int]]
+    last_day: date | None = None        # most recent day-precision date (anaphora: "the same day")
+    last_year: int | None = None
+    last_value: str | None = None
+
+
+def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: date | None) -> list[DateMention]:
+    ctx = _Context(text=text, pats=pats, reference=reference, sentences=sentence_bounds(text))
+    chosen = _merge_weekday_dates(text, chosen)
+    mentions: list[DateMention] = []
+    for cand in chosen:
+        mention = _resolve(cand, ctx)
+        if mention is None:
+            continue
+        mentions.append(mention)
+        if mention.precision in ("day", "part_of_day") and mention.first_day:
+            ctx.last_day = mention.first_day
+        if mention.first_day and mention.precision in ("day", "month", "year", "season", "week"):
+            ctx.last_year = mention.first_day.year
+        if mention.type in ("DATE", "TIME") and mention.first_day:
+            ctx.last_value = mention.value
+    return _anchor_clock_times(mentions, ctx)
+
+
+_DATED = ("numeric", "day_month", "month_day", "ymd", "ordinal_date", "day_weekday")
+
+
+def _merge_weekday_dates(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+    """Join neighbours that write one date: "Rabu (04/12)", "Senin, 21 Oktober 2024",
+    "27 Şubat 2026 Cuma günü", "mañana (jueves)", "15:00 GMT Saturday", "(7 Mei) dini hari"."""
+    merged: list[_Candidate] = []
+    i = 0
+    while i < len(chosen):
+        cand = chosen[i]
+        nxt = chosen[i + 1] if i + 1 < len(chosen) else None
+        joined = _join(text, cand, nxt) if nxt is not None else None
+        if joined is not None:
+            chosen[i + 1] = joined   # it may join the next one too
+            i += 1
+            continue
+        merged.append(_with_part_of_day(text, cand))
+        i += 1
+    return merged
+
+
+def _join(text: str, cand: _Candidate, nxt: _Candidate) -> _Candidate | None:
+    gap = text[cand.end:nxt.start]
+    if cand.kind == "weekday" and nxt.kind in _DATED:
+        # Up to a few words between: "Selasa pagi waktu Indonesia (24/6/2025)".
+        if re.fullmatch(r"[\s,]*\(?\s*|\s*,?\s*(?:ini|this)?\s*,?\s*", gap) or (
+                len(gap) <= 25 and text[nxt.start - 1:nxt.start] == "(" and "." not in gap):
+            end = nxt.end
+            if text[nxt.start - 1:nxt.start] == "(" and text[end:end + 1] == ")":
+                end += 1
+            return _Candidate(cand.start, end, nxt.kind, {**nxt.data, "pod": cand.data.get("pod")}, nxt.rank)
+    if cand.kind in _DATED and nxt.kind == "weekday" and re.fullmatch(r"\s*,?\s*", gap) and not cand.data.get("pod"):
+        return _Candidate(cand.start, nxt.end, cand.kind, {**cand.data, "pod": nxt.data.get("pod")}, cand.rank)
+    if cand.kind == "relative" and nxt.kind in _DATED + ("weekday",) and re.fullmatch(r"\s*\(?\s*", gap):
+        # "mañana (jueves)", "اليوم الاثنين 10 نوفمبر": the explicit part decides the value.
+        end = nxt.end + (1 if "(" in gap and text[nxt.end:nxt.end + 1] == ")" else 0)
+        keep = nxt if nxt.kind in _DATED else cand
+        return _Candidate(cand.start, end, keep.kind, dict(keep.data), keep.rank)
+    if cand.kind == "clock" and nxt.kind in _DATED + ("weekday",) and re.fullmatch(r"\s*,?\s*", gap):
+        return _Candidate(cand.start, nxt.end, "clock", {**cand.data, "day_cand": nxt}, cand.rank)
+    return None
+
+
+def _with_part_of_day(text: str, cand: _Candidate) -> _Candidate:
+    """"(7 Mei) dini hari": a bracketed date followed by a part of day is one TIME span."""
+    if cand.kind not in _DATED or cand.data.get("pod"):
+        return cand
+    if text[cand.start - 1:cand.start] == "(" and text[cand.end:cand.end + 1] == ")":
+        m = re.match(r"\)\s+(dini hari|pagi|siang|sore|malam)\b", text[cand.end:cand.end + 15], re.I)
+        if m:
+            return _Candidate(cand.start - 1, cand.end + m.end(), cand.kind, {**cand.data, "pod": m.group(1)}, cand.rank)
+    return cand
+
+
+def _sentence_of(ctx: _Context, at: int) -> str:
+    for s, e in ctx.sentences:
+        if s <= at < e:
+            return ctx.text[s:e]
+    return ctx.text[max(0, at - 200):at + 200]
+
+
+def _tense_at(ctx: _Context, at: int) -> str:
+    return _tense(ctx, _Candidate(at, at, "", {}))
+
+
+def _tense(ctx: _Context, cand: _Candidate) -> str:
+    """'future', 'past' or '' for the clause around a mention, from the language's cue words."""
+    sentence = _sentence_of(ctx, cand.start)
+    future = ctx.pats.future_cue.search(sentence)
+    past = ctx.pats.past_cue.search(sentence)
+    if future and not past:
+        return "future"
+    if past and not future:
+        return "past"
+    if future and past:
+        # The cue closer to the mention decides.
+        offset = cand.start - next((s for s, e in ctx.sentences if s <= cand.start < e), 0)
+        return "future" if abs(future.start() - offset) < abs(past.start() - offset) else "past"
+    return ""
+
+
+def _resolve(cand: _Candidate, ctx: _Context) -> DateMention | None:
+    handler = _HANDLERS.get(cand.kind)
+    if handler is None:
+        return None
+    try:
+        result = handler(cand, ctx)
+    except (ValueError, OverflowError):
+        return None   # an impossible date such as 31/02: not a date
+    if result is None:
+        return None
+    return DateMention(start=cand.start, end=cand.end, text=ctx.text[cand.start:cand.end], **result)
+
+
+def _month_number(word: str, ctx: _Context) -> int:
+    key = word.lower()
+    lex = ctx.pats.lex
+    for form in (key, key.rstrip("."), key.rstrip(".") + "."):
+        if form in lex.months:
+            return lex.months[form]
+        if form in lex.month_abbrevs:
+            return lex.month_abbrevs[form]
+    raise ValueError(f"not a month: {word}")
+
+
+def _day_result(day: date, confidence: float = 1.0, pod: str | None = None, end: date | None = None) -> dict:
+    value = day.isoformat()
+    if pod:
+        pod_code = ctx_pod(pod)
+        if pod_code:
+            return dict(value=f"{value}T{pod_code}", type="TIME", precision="part_of_day", first_day=day,
+                        last_day=day, confidence=confidence)
+    return dict(value=value, type="DATE", precision="day", first_day=day, last_day=end or day,
+                end_value=end.isoformat() if end and end != day else None, confidence=confidence)
+
+
+_POD_CODES: dict[str, str] = {}
+
+
+def ctx_pod(word: str) -> str | None:
+    """TIMEX3 part-of-day code for a word of any loaded language ("malam" -> NI)."""
+    return _POD_CODES.get(re.sub(r"\s+", " ", word.lower()))
+
+
+def _register_pods(ctx: _Context) -> None:
+    for word, code in ctx.pats.lex.mapping("part_of_day").items():
+        _POD_CODES.setdefault(word, code)
+
+
+def _year_for(month: int, day: int | None, ctx: _Context, cand: _Candidate) -> tuple[int | None, float]:
+    """The year of a year-less date: nearest to the reference date, leaning on the tense."""
+    ref = ctx.reference
+    if ref is None:
+        return None, 0.3
+    tense = _tense(ctx, cand)
+    best, best_cost = None, None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            first = date(year, month, day or 1)
+        except ValueError:
+            continue
+        last = first if day else date(year, month, calendar.monthrange(year, month)[1])
+        if last < ref and not (day is None and first <= ref <= last):
+            distance, future = (ref - last).days, False
+        elif first > ref:
+            distance, future = (first - ref).days, True
+        else:
+            distance, future = 0, False
+        cost = distance
+        if future and tense != "future":
+            cost = distance * (3 if tense == "past" else 1.6)
+        if not future and distance and tense == "future":
+            cost = distance * 3
+        if best_cost is None or cost < best_cost:
+            best, best_cost = year, cost
+    return best, 0.8
+
+
+def _r_ymd(cand: _Candidate, ctx: _Context) -> dict:
+    day = date(int(cand.data["y"]), int(cand.data["m"]), int(cand.data["d"]))
+    _register_pods(ctx)
+    return _day_result(day, pod=cand.data.get("pod"))
+
+
+def _r_numeric(cand: _Candidate, ctx: _Context) -> dict | None:
+    a, b = int(cand.data["a"]), int(cand.data["b"])
+    order = ctx.pats.lex.date_order
+    day_n, month_n = (b, a) if order.startswith("M") else (a, b)
+    if month_n > 12 and day_n <= 12:
+        day_n, month_n = month_n, day_n
+    year_text = cand.data.get("y")
+    _register_pods(ctx)
+    if year_text:
+        year = int(year_text)
+        if year < 100:
+            year += 2000 if year < 70 else 1900
+        return _day_result(date(year, month_n, day_n), pod=cand.data.get("pod"))
+    year, confidence = _year_for(month_n, day_n, ctx, cand)
+    if year is None:
+        return dict(value=f"XXXX-{month_n:02d}-{day_n:02d}", type="DATE", precision="day", confidence=confidence)
+    return _day_result(date(year, month_n, day_n), confidence, pod=cand.data.get("pod"))
+
+
+def _r_day_month(cand: _Candidate, ctx: _Context) -> dict | None:
+    month_n = _month_number(cand.data["m"], ctx)
+    day_n = int(re.match(r"\d+", cand.data["d"]).group())
+    first_n = int(re.match(r"\d+", cand.data["d1"]).group()) if cand.data.get("d1") else None
+    if cand.data.get("d2"):
+        first_n, day_n = day_n, int(re.match(r"\d+", cand.data["d2"]).group())
+    _register_pods(ctx)
+    if cand.data.get("y"):
+        year, confidence = int(cand.data["y"]), 1.0
+    else:
+        year, confidence = _year_for(month_n, first_n or day_n, ctx, cand)
+        if year is None:
+            return dict(value=f"XXXX-{month_n:02d}-{day_n:02d}", type="DATE", precision="day", confidence=confidence)
+    last = date(year, month_n, day_n)
+    if first_n is not None and first_n < day_n:
+        return _day_result(date(year, month_n, first_n), confidence, end=last)
+    return _day_result(last, confidence, pod=cand.data.get("pod"))
+
+
+def _r_ordinal_date(cand: _Candidate, ctx: _Context) -> dict | None:
+    ordinals = {k.lower(): v for k, v in ctx.pats.lex.extra.get("ordinals", {}).items()}
+    day_n = ordinals.get(re.sub(r"\s+", " ", cand.data["ord"].lower()))
+    if not day_n:
+        return None
+    return _r_day_month(replace_data(cand, d=str(day_n), d1=None), ctx)
+
+
+def replace_data(cand: _Candidate, **changes) -> _Candidate:
+    return _Candidate(cand.start, cand.end, cand.kind, {**cand.data, **changes}, cand.rank)
+
+
+def _month_result(year: int, month_n: int, confidence: float) -> dict:
+    last = calendar.monthrange(year, month_n)[1]
+    return dict(value=f"{year:04d}-{month_n:02d}", type="DATE", precision="month",
+                first_day=date(year, month_n, 1), last_day=date(year, month_n, last), confidence=confidence)
+
+
+def _r_month_year(cand: _Candidate, ctx: _Context) -> dict:
+    return _month_result(int(cand.data["y"]), _month_number(cand.data["m"], ctx), 1.0)
+
+
+def _r_month(cand: _Candidate, ctx: _Context) -> dict | None:
+    month_n = _month_number(cand.data["m"], ctx)
+    year, confidence = _year_for(month_n, None, ctx, cand)
+    if year is None:
+        return dict(value=f"XXXX-{month_n:02d}", type="DATE", precision="month", confidence=confidence)
+    return _month_result(year, month_n, confidence)
+
+
+def _year_result(year: int, confidence: float = 1.0, end_year: int | None = None) -> dict:
+    return dict(value=f"{year:04d}", type="DATE", precision="year", first_day=date(year, 1, 1),
+                last_day=date(end_year or year, 12, 31), end_value=f"{end_year:04d}" if end_year else None,
+                confidence=confidence)
+
+
+def _r_year(cand: _Candidate, ctx: _Context) -> dict:
+    return _year_result(int(cand.data["y"]))
+
+
+def _r_year_range(cand: _Candidate, ctx: _Context) -> dict:
+    return _year_result(int(cand.data["y1"]), end_year=int(cand.data["y2full"]))
+
+
+def _r_decade(cand: _Candidate, ctx: _Context) -> dict:
+    if cand.data.get("d2"):
+        decade = int(f"19{cand.data['d2']}")
+    else:
+        decade = int(cand.data["c"] + cand.data["d"])
+    return dict(value=f"{decade:03d}", type="DATE", precision="decade", first_day=date(decade * 10, 1, 1),
+                last_day=date(decade * 10 + 9, 12, 31))
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman(text: str) -> int:
+    total = 0
+    for i, ch in enumerate(text):
+        value = _ROMAN[ch]
+        total += -value if i + 1 < len(text) and _ROMAN[text[i + 1]] > value else value
+    return total
+
+
+def _r_century(cand: _Candidate, ctx: _Context) -> dict:
+    raw = next(cand.data[k] for k in ("n", "n2", "n3", "n4") if cand.data.get(k))
+    number = int(raw) if raw.isdigit() else _roman(raw.upper())
+    century = number - 1
+    return dict(value=f"{century:02d}", type="DATE", precision="century",
+                first_day=date(max(1, century * 100 + 1), 1, 1), last_day=date(century * 100 + 100, 12, 31))
+
+
+def _weekday_number(word: str, ctx: _Context) -> int:
+    lex = ctx.pats.lex
+    return lex.weekdays.get(word.lower(), lex.weekday_abbrevs.get(word.lower(), 0))
+
+
+def _r_weekday(cand: _Candidate, ctx: _Context) -> dict | None:
+    _register_pods(ctx)
+    ref = ctx.reference
+    first = _weekday_number(cand.data["wd1"], ctx)
+    second = _weekday_number(cand.data["wd2"], ctx) if cand.data.get("wd2") else None
+    if ref is None:
+        return dict(value=f"XXXX-WXX-{first + 1}", type="DATE", precision="day", confidence=0.3)
+    mods = ctx.pats.lex.mapping("suffix_mods")
+    if cand.data.get("weekmod"):
+        # "hari Rabu pekan lalu": that weekday in the week before (or after) the reference week.
+        shift = mods.get(re.sub(r"\s+", " ", cand.data["weekpost"].lower()), 0)
+        monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=shift)
+        day = monday + timedelta(days=first)
+    else:
+        shift = mods.get(re.sub(r"\s+", " ", (cand.data.get("post") or "").lower()))
+        tense = "past" if shift == -1 else "future" if shift == 1 else _tense(ctx, cand)
+        anchor_wd = first
+        if tense == "future":
+            day = ref + timedelta(days=(anchor_wd - ref.weekday()) % 7)
+            if shift == 1 and day == ref:
+                day += timedelta(days=7)
+        else:
+            day = ref - timedelta(days=(ref.weekday() - anchor_wd) % 7)
+            if shift == -1 and day == ref:
+                day -= timedelta(days=7)
+    if second is not None:
+        end = day + timedelta(days=(second - first) % 7)
+        return _day_result(day, 0.8, end=end)
+    return _day_result(day, 0.8, pod=cand.data.get("pod"))
+
+
+def _shift(ref: date, amount: float, unit: str) -> dict | None:
+    """The period `amount` units away from `ref`, at that unit's precision."""
+    amount_int = int(round(amount))
+    if unit == "D":
+        day = ref + timedelta(days=amount_int)
+        return _day_result(day, 0.9)
+    if unit == "W":
+        day = ref + timedelta(weeks=amount_int)
+        year, week, _ = day.isocalendar()
+        monday = day - timedelta(days=day.weekday())
+        return dict(value=f"{year:04d}-W{week:02d}", type="DATE", precision="week", first_day=monday,
+                    last_day=monday + timedelta(days=6), confidence=0.9)
+    if unit == "WE":
+        day = ref + timedelta(weeks=amount_int)
+        year, week, _ = day.isocalendar()
+        saturday = day - timedelta(days=day.weekday()) + timedelta(days=5)
+        return dict(value=f"{year:04d}-W{week:02d}-WE", type="DATE", precision="weekend", first_day=saturday,
+                    last_day=saturday + timedelta(days=1), confidence=0.9)
+    if unit == "M":
+        index = ref.year * 12 + ref.month - 1 + amount_int
+        return _month_result(index // 12, index % 12 + 1, 0.9)
+    if unit == "Q":
+        quarter = (ref.month - 1) // 3 + amount_int
+        year = ref.year + quarter // 4
+        quarter = quarter % 4
+        first = date(year, quarter * 3 + 1, 1)
+        last_month = quarter * 3 + 3
+        return dict(value=f"{year:04d}-Q{quarter + 1}", type="DATE", precision="quarter", first_day=first,
+                    last_day=date(year, last_month, calendar.monthrange(year, last_month)[1]), confidence=0.9)
+    if unit == "Y":
+        return _year_result(ref.year + amount_int, 0.9)
+    if unit == "DE":
+        decade = ref.year // 10 + amount_int
+        return dict(value=f"{decade:03d}", type="DATE", precision="decade", first_day=date(decade * 10, 1, 1),
+                    last_day=date(decade * 10 + 9, 12, 31), confidence=0.9)
+    if unit == "CE":
+        century = (ref.year - 1) // 100 + amount_int
+        return dict(value=f"{century:02d}", type="DATE", precision="century",
+                    first_day=date(century * 100 + 1, 1, 1), last_day=date(century * 100 + 100, 12, 31), confidence=0.9)
+    if unit in ("H", "MIN"):
+        return dict(value="PRESENT_REF", type="DATE", precision="reference", confidence=0.6)
+    return None
+
+
+def _unresolved(amount: float, unit: str) -> dict:
+    return dict(value="PAST_REF" if amount < 0 else "FUTURE_REF" if amount > 0 else "PRESENT_REF",
+                type="DATE", precision="reference", confidence=0.3)
+
+
+def _r_relative(cand: _Candidate, ctx: _Context) -> dict | None:
+    phrase = re.sub(r"\s+", " ", ctx.text[cand.start:cand.end].lower())
+    day_words = ctx.pats.lex.mapping("day_words")
+    if phrase in day_words:
+        amount, unit = day_words[phrase], "D"
+    else:
+        amount, unit = ctx.pats.lex.relative.get(phrase, (None, None))
+        if amount is None:
+            return None
+    if unit in ("H", "MIN") or (unit == "S"):
+        return dict(value="PRESENT_REF", type="DATE", precision="reference", confidence=0.9)
+    if ctx.reference is None:
+        return _unresolved(amount, unit)
+    return _shift(ctx.reference, amount, unit)
+
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+def _season_result(year: int, code: str, confidence: float) -> dict:
+    first_m, last_m = _SEASON_MONTHS[code]
+    last_year = year + 1 if code == "WI" else year
+    return dict(value=f"{year:04d}-{code}", type="DATE", precision="season", first_day=date(year, first_m, 1),
+                last_day=date(last_year, last_m, calendar.monthrange(last_year, last_m)[1]), confidence=confidence)
+
+
+def _r_modified(cand: _Candidate, ctx: _Context) -> dict | None:
+    lex = ctx.pats.lex
+    d = cand.data
+    pre = d.get("pre")
+    post = d.get("post") or d.get("post2")
+    shift = 0
+    if pre:
+        shift = lex.mapping("prefix_mods").get(re.sub(r"\s+", " ", pre.lower()), 0)
+    elif post:
+        shift = lex.mapping("suffix_mods").get(re.sub(r"\s+", " ", post.lower()), 0)
+    unit_word = d.get("unit") or d.get("unit2")
+    weekday_word = d.get("wd") or d.get("wd2")
+    month_word = d.get("month") or d.get("month2")
+    season_word = d.get("season") or d.get("season2")
+    ref = ctx.reference
+    if ref is None:
+        return _unresolved(shift, "")
+    if unit_word:
+        unit = lex.units.get(unit_word.lower())
+        if unit is None:
+            return None
+        return _shift(ref, shift, unit)
+    if weekday_word:
+        return _r_weekday(replace_data(cand, wd1=weekday_word, wd2=None, post=post if post else None,
+                                       weekmod=None, pod=None), ctx) if shift else None
+    if month_word:
+        month_n = _month_number(month_word, ctx)
+        if shift < 0:
+            year = ref.year if month_n < ref.month else ref.year - 1
+        elif shift > 0:
+            year = ref.year if month_n > ref.month else ref.year + 1
+        else:
+            year = ref.year
+        return _month_result(year, month_n, 0.9)
+    if season_word:
+        code = lex.mapping("seasons").get(re.sub(r"\s+", " ", season_word.lower()))
+        if code is None:
+            return None
+        current = _season_of(ref)
+        year = ref.year - (1 if ref.month <= 2 and current == "WI" else 0)
+        order = ["WI", "SP", "SU", "FA"]
+        diff = order.index(code) - order.index(current)
+        if shift < 0 and diff >= 0:
+            year -= 1
+        elif shift > 0 and diff <= 0:
+            year += 1
+        return _season_result(year, code, 0.9)
+    return None
+
+
+def _season_of(day: date) -> str:
+    return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(day.month, "FA")
+
+
+def _number_value(text: str, ctx: _Context) -> float | None:
+    """A number written in digits or words ("25", "dua puluh lima", "satu setengah")."""
+    text = text.strip().lower()
+    if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
+        return float(text.replace(",", "."))
+    numbers = ctx.pats.lex.numbers
+    halves = [h.lower() for h in ctx.pats.lex.words("half")]
+    total, current = 0.0, 0.0
+    for half in halves:
+        if text.endswith(half):
+            total += 0.5
+            text = text[: -len(half)].strip()
+    for token in re.split(r"[\s-]+", text):
+        if not token:
+            continue
+        value = numbers.get(token)
+        if value is None:
+            return None
+        if isinstance(value, str):
+            if value.startswith("x"):
+                current = (current or 1) * int(value[1:])
+            elif value.startswith("+"):
+                current += int(value[1:])
+        else:
+            current += float(value)
+    return total + current if (total + current) else None
+
+
+def _r_ago(cand: _Candidate, ctx: _Context) -> dict | None:
+    amount = _number_value(cand.data["n"], ctx)
+    if amount is None:
+        return None
+    signed = amount * cand.data["sign"]
+    if ctx.reference is None:
+        return _unresolved(signed, cand.data["ago_unit"])
+    return _shift(ctx.reference, signed, cand.data["ago_unit"])
+
+
+_DURATION_UNITS = {"Y": ("P", "Y"), "M": ("P", "M"), "W": ("P", "W"), "D": ("P", "D"), "DE": ("P", "DE"),
+                   "CE": ("P", "CE"), "H": ("PT", "H"), "MIN": ("PT", "M"), "WE": ("P", "WE"), "Q": ("P", "Q")}
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "H": ("MIN", 60), "DE": ("Y", 10), "W": ("D", 7)}
+
+
+def _r_duration(cand: _Candidate, ctx: _Context) -> dict | None:
+    d = cand.data
+    lex = ctx.pats.lex
+    unit_word = d.get("unit") or d.get("vunit") or d.get("unit_first")
+    unit = lex.units.get(unit_word.lower()) if unit_word else None
+    if unit is None:
+        return None
+    prefix, suffix = _DURATION_UNITS[unit]
+    if d.get("vague") or d.get("vague_after"):
+        return dict(value=f"{prefix}X{suffix}", type="DURATION", precision="duration", confidence=0.8)
+    amount = _number_value(d["n"], ctx)
+    if amount is None or amount <= 0:
+        return None
+    if amount != int(amount):
+        smaller, factor = _SMALLER.get(unit, (None, None))
+        if smaller is None:
+            return None
+        prefix, suffix = _DURATION_UNITS[smaller]
+        amount = amount * factor
+    if unit == "Q":
+        prefix, suffix, amount = "P", "M", amount * 3
+    return dict(value=f"{prefix}{int(amount)}{suffix}", type="DURATION", precision="duration", confidence=0.9)
+
+
+def _r_reference(cand: _Candidate, ctx: _Context) -> dict:
+    word = re.sub(r"\s+", " ", ctx.text[cand.start:cand.end].lower())
+    lex = ctx.pats.lex
+    if word in {w.lower() for w in lex.words("past")}:
+        value = "PAST_REF"
+    elif word in {w.lower() for w in lex.words("future")}:
+        value = "FUTURE_REF"
+    else:
+        value = "PRESENT_REF"
+    return dict(value=value, type="DATE", precision="reference", confidence=0.9)
+
+
+def _r_clock(cand: _Candidate, ctx: _Context) -> dict | None:
+    d = cand.data
+    hour = int(d["h"])
+    minute = int(d["mi"] or 0)
+    if d.get("ampm"):
+        if hour > 12:
+            return None
+        if d["ampm"].lower().startswith("p") and hour < 12:
+            hour += 12
+        if d["ampm"].lower().startswith("a") and hour == 12:
+            hour = 0
+    if hour > 24:
+        return None
+    day_cand = d.get("day_cand")
+    if day_cand is not None:   # "15:00 GMT Saturday"
+        day = _resolve(day_cand, ctx)
+        if day is not None and day.first_day is not None:
+            return dict(value=f"{day.first_day.isoformat()}T{hour:02d}:{minute:02d}", type="TIME", precision="time",
+                        first_day=day.first_day, last_day=day.first_day, confidence=day.confidence)
+    # The day is attached afterwards (_anchor_clock_times) from the nearest date in the sentence.
+    return dict(value=f"T{hour:02d}:{minute:02d}", type="TIME", precision="time", confidence=0.8)
+
+
+def _r_anaphor(cand: _Candidate, ctx: _Context) -> dict | None:
+    d = cand.data
+    if d.get("same_day"):
+        if ctx.last_day is None:
+            return None
+        return _day_result(ctx.last_day, 0.6)
+    if d.get("same_year"):
+        if ctx.last_year is None:
+            return None
+        return _year_result(ctx.last_year, 0.6)
+    if d.get("that_time"):
+        if ctx.last_value is None:
+            return None
+        return dict(value=ctx.last_value, type="DATE", precision="reference", confidence=0.4)
+    return None
+
+
+def _r_pod_phrase(cand: _Candidate, ctx: _Context) -> dict | None:
+    phrase = re.sub(r"\s+", " ", ctx.text[cand.start:cand.end].lower())
+    lex = ctx.pats.lex
+    if cand.data.get("today"):
+        code, offset = lex.mapping("today_pod").get(phrase), 0
+    else:
+        code, offset = lex.mapping("yesterday_pod").get(phrase), -1
+    if code is None:
+        return None
+    if ctx.reference is None:
+        return dict(value="PRESENT_REF", type="DATE", precision="reference", confidence=0.3)
+    day = ctx.reference + timedelta(days=offset)
+    return dict(value=f"{day.isoformat()}T{code}", type="TIME", precision="part_of_day", first_day=day,
+                last_day=day, confidence=0.8)
+
+
+def _anchor_clock_times(mentions: list[DateMention], ctx: _Context) -> list[DateMention]:
+    """Give each bare clock time ("pukul 23.00 WIB") the day it belongs to.
+
+    The nearest day-precision date in the same sentence, else the publication date.
+    """
+    out = []
+    for mention in mentions:
+        if not mention.value.startswith("T") or mention.first_day is not None:
+            out.append(mention)
+            continue
+        sentence = next(((s, e) for s, e in ctx.sentences if s <= mention.start < e), (0, len(ctx.text)))
+        best, best_distance = None, None
+        for other in mentions:
+            if other is mention or other.first_day is None or other.precision not in ("day", "part_of_day"):
+                continue
+            if not (sentence[0] <= other.start < sentence[1]):
+                continue
+            distance = other.start - mention.end if other.start >= mention.end else mention.start - other.end
+            if best_distance is None or distance < best_distance:
+                best, best_distance = other, distance
+        if best is not None:
+            day = best.first_day
+        elif ctx.reference is not None and _tense_at(ctx, mention.start) != "future":
+            # No date in the sentence: the story's last day so far, else the publication date.
+            earlier = [o for o in mentions if o.end <= mention.start and o.first_day is not None
+                       and o.precision in ("day", "part_of_day")]
+            day = earlier[-1].first_day if earlier else ctx.reference
+        else:
+            day = ctx.reference
+        if day is None:
+            out.append(replace(mention, value=f"XXXX-XX-XX{mention.value}", confidence=0.3))
+        else:
+            out.append(replace(mention, value=f"{day.isoformat()}{mention.value}", first_day=day, last_day=day,
+                               confidence=0.8 if best else 0.6))
+    return out
+
+
+def _r_hms(cand: _Candidate, ctx: _Context) -> dict:
+    d = cand.data
+    return dict(value=f"PT{int(d['h'])}H{int(d['mi'])}M{int(d['s'])}S", type="DURATION", precision="duration", confidence=0.7)
+
+
+def _r_plural_unit(cand: _Candidate, ctx: _Context) -> dict | None:
+    unit = ctx.pats.lex.units.get(ctx.text[cand.start:cand.end].lower())
+    if unit is None or unit not in _DURATION_UNITS:
+        return None
+    prefix, suffix = _DURATION_UNITS[unit]
+    return dict(value=f"{prefix}X{suffix}", type="DURATION", precision="duration", confidence=0.6)
+
+
+def _r_day_weekday(cand: _Candidate, ctx: _Context) -> dict | None:
+    """"tanggal 6 hari Minggu": the day of month that falls on that weekday, nearest the reference."""
+    day_n = int(re.match(r"\d+", cand.data["d"]).group())
+    weekday_n = _weekday_number(cand.data["wd1"], ctx)
+    if cand.data.get("m"):
+        return _r_day_month(cand, ctx)
+    ref = ctx.reference
+    if ref is None:
+        return None
+    options = []
+    for shift in range(-3, 2):
+        index = ref.year * 12 + ref.month - 1 + shift
+        try:
+            day = date(index // 12, index % 12 + 1, day_n)
+        except ValueError:
+            continue
+        if day.weekday() == weekday_n:
+            options.append(day)
+    if not options:
+        return None
+    return _day_result(min(options, key=lambda d: abs((d - ref).days)), 0.9)
+
+
+_HANDLERS = {
+    "hms": _r_hms, "plural_unit": _r_plural_unit, "day_weekday": _r_day_weekday,
+    "ymd": _r_ymd, "numeric": _r_numeric, "day_month": _r_day_month, "month_day": _r_day_month,
+    "ordinal_date": _r_ordinal_date, "month_year": _r_month_year, "month": _r_month, "year": _r_year,
+    "year_range": _r_year_range, "decade": _r_decade, "century": _r_century, "weekday": _r_weekday,
+    "relative": _r_relative, "modified": _r_modified, "ago": _r_ago, "duration": _r_duration,
+    "reference": _r_reference, "clock": _r_clock, "anaphor": _r_anaphor, "pod_phrase": _r_pod_phrase,
+}

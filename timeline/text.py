@@ -1,0 +1,45 @@
+"""Sentence and clause boundaries with character offsets (no tokenizer model needed)."""
+from __future__ import annotations
+
+import re
+
+# A sentence ends at . ! ? (or their CJK/Arabic forms) followed by space and a capital, quote or
+# digit, or at a line break. Abbreviations ("Feb.", "Mr.") and decimals ("06.00") do not end one.
+_END = re.compile(r"(?<=[.!?。！？؟])[\"”’)]*\s+(?=[\"“‘(\[]?[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ\u0600-\u06FF\d])|\n\s*")
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|St|Jr|Sr|No|Vol|U\.S|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|e\.g|i\.e)|\b[A-Z])\.$")
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of each sentence of `text`, white space trimmed, in order."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for m in _END.finditer(text):
+        if _ABBREVIATION.search(text[max(start, m.start() - 8):m.start()]):
+            continue
+        _append(text, start, m.start(), bounds)
+        start = m.end()
+    _append(text, start, len(text), bounds)
+    return bounds
+
+
+def _append(text: str, start: int, end: int, bounds: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        bounds.append((start, end))
+
+
+_CLAUSE_BREAK = re.compile(r"\s*(?:;|:|—|–|\s-\s|,\s+(?=(?:and|but|while|after|before|when|whereas|sementara|lalu|kemudian|setelah|sebelum|dan|namun|tetapi|sedangkan|et|mais|y|pero|e|mas|und|aber|ve|ama|и|а|но|و)\b))", re.IGNORECASE)
+
+
+def clause_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) offsets of the clauses of text[start:end]: split at ; : dashes and ', and'."""
+    out: list[tuple[int, int]] = []
+    cursor = start
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        _append(text, cursor, m.start(), out)
+        cursor = m.end()
+    _append(text, cursor, end, out)
+    return out
