@@ -164,12 +164,12 @@ def _doc_id(document: Document) -> str:
 
 
 def _run_dates(documents: Iterator[tuple[str, Document]], run: _Run) -> None:
-    from timeline import find_dates
+    import timeline
 
     out = sys.stdout
     for name, document in documents:
         try:
-            mentions = find_dates(document.text, document.published, document.lang or None)
+            mentions = timeline.find_dates(document.text, document.published, document.lang or None)
             lines = [json.dumps(mention_row(_doc_id(document), mention), ensure_ascii=False) for mention in mentions]
         except Exception as err:  # one document must not stop the others
             run.report(f"error: document {name}: {type(err).__name__}: {err} (skipped)")
@@ -198,15 +198,18 @@ def _run_extract(args, documents: Iterator[tuple[str, Document]], run: _Run) -> 
         parent = Path(args.output).resolve().parent
         if not parent.is_dir():
             raise InputError(f"{args.output}: folder {parent} does not exist")
-    if importlib.util.find_spec("timeline.events") is None:
-        raise Unavailable("event extraction is not available yet (timeline/events.py is missing)")
-    from timeline import extract_events
+    import timeline
 
     frames = []
     for name, document in documents:
         try:
-            frames.append(extract_events(document.text, published=document.published, lang=document.lang or None,
-                                         source=_doc_id(document), url=document.url or None))
+            frames.append(timeline.extract_events(document.text, published=document.published,
+                                                  lang=document.lang or None, source=_doc_id(document),
+                                                  url=document.url or None))
+        except ModuleNotFoundError as err:
+            if err.name == "timeline.events":
+                raise Unavailable("event extraction is not available yet (timeline/events.py is missing)") from None
+            run.report(f"error: document {name}: {type(err).__name__}: {err} (skipped)")
         except Exception as err:  # one document must not stop the others
             run.report(f"error: document {name}: {type(err).__name__}: {err} (skipped)")
     frames = [frame for frame in frames if len(frame)]
@@ -221,13 +224,7 @@ def _format_from_suffix(output: str | None) -> str:
 
 def write_table(table, fmt: str, output: str | None) -> None:
     """Write the events table as csv, jsonl or json (UTF-8) to `output`, or to stdout."""
-    if fmt == "csv":
-        text = _to_csv(table)
-    elif fmt == "jsonl":
-        text = table.to_json(orient="records", lines=True, force_ascii=False) if len(table) else ""
-        text = text if not text or text.endswith("\n") else text + "\n"
-    else:
-        text = table.to_json(orient="records", force_ascii=False, indent=1) + "\n"
+    text = table_text(table, fmt)
     if output:
         with open(output, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
@@ -236,11 +233,26 @@ def write_table(table, fmt: str, output: str | None) -> None:
         sys.stdout.flush()
 
 
-def _to_csv(table) -> str:
-    """CSV text through the project's one export path (timeline.export.to_csv) when it exists."""
-    if importlib.util.find_spec("timeline.export") is not None:
-        from timeline import export
+def table_text(table, fmt: str) -> str:
+    """The events table as text in `fmt`, through timeline.export (the one export path) when present."""
+    export = _export_module()
+    if fmt == "csv":
+        return export.to_csv(table) if hasattr(export, "to_csv") else table.to_csv(index=False)
+    if fmt == "json":
+        if hasattr(export, "to_json"):
+            return export.to_json(table) + "\n"
+        return table.to_json(orient="records", force_ascii=False, indent=1) + "\n"
+    if hasattr(export, "event_records"):
+        records = export.event_records(table)
+    else:
+        records = json.loads(table.to_json(orient="records", force_ascii=False))
+    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
 
-        if hasattr(export, "to_csv"):
-            return export.to_csv(table)
-    return table.to_csv(index=False)
+
+def _export_module():
+    """timeline.export if it exists yet, else None (then pandas writes the table)."""
+    if importlib.util.find_spec("timeline.export") is None:
+        return None
+    from timeline import export
+
+    return export
