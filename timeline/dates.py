@@ -113,9 +113,26 @@ class _Candidate:
     rank: int = 0   # tie-breaker between equally long spans: higher wins
 
 
+_WINDOW_MARGIN = 70
+
+
+def _windows(text: str, pats: Patterns) -> list[tuple[int, int]]:
+    """Stretches of text around trigger words (digits, month, weekday, unit words...).
+
+    Every temporal expression contains a trigger, so the costly patterns only scan these.
+    """
+    windows: list[tuple[int, int]] = []
+    for m in pats.trigger.finditer(text):
+        start, end = max(0, m.start() - _WINDOW_MARGIN), min(len(text), m.end() + _WINDOW_MARGIN)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def _recognise(text: str, pats: Patterns) -> list[_Candidate]:
     found: list[_Candidate] = []
-    lex = pats.lex
 
     def add(m: re.Match, kind: str, rank: int = 0, **data) -> None:
         start, end = m.span()
@@ -127,68 +144,25 @@ def _recognise(text: str, pats: Patterns) -> list[_Candidate]:
         if end > start:
             found.append(_Candidate(start, end, kind, {**m.groupdict(), **data}, rank))
 
-    for m in pats.iso.finditer(text):
-        add(m, "ymd", 9)
-    for m in pats.numeric.finditer(text):
-        add(m, "numeric", 8)
-    for m in pats.numeric_paren.finditer(text):
-        add(m, "numeric", 7)
-    for m in pats.day_month.finditer(text):
-        add(m, "day_month", 6)
-    for m in pats.month_day.finditer(text):
-        add(m, "month_day", 5)
-    for m in pats.month_year.finditer(text):
-        add(m, "month_year", 5)
-    if pats.ordinal_date is not None:
-        for m in pats.ordinal_date.finditer(text):
-            add(m, "ordinal_date", 6)
-    for m in pats.bare_month.finditer(text):
-        if _bare_month_ok(text, m, pats):
-            add(m, "month", 1)
-    for m in pats.year_range.finditer(text):
-        y2 = m.group("y2")
-        if len(y2) == 2:
-            y2 = m.group("y1")[:2] + y2
-        if int(y2) > int(m.group("y1")):
-            add(m, "year_range", 4, y2full=y2)
-    for m in pats.year.finditer(text):
-        if _year_ok(text, m):
-            add(m, "year", 1)
-    for m in pats.decade.finditer(text):
-        add(m, "decade", 3)
-    for m in pats.century.finditer(text):
-        add(m, "century", 3)
-    for m in pats.weekday.finditer(text):
-        if _weekday_ok(text, m, pats):
-            add(m, "weekday", 2)
-    for m in pats.relative_phrase.finditer(text):
-        add(m, "relative", 3)
-    for m in pats.modified.finditer(text):
-        add(m, "modified", 3)
-    for regex, unit, sign in pats.ago:
-        for m in regex.finditer(text):
-            add(m, "ago", 4, ago_unit=unit, sign=sign)
-    for m in pats.duration.finditer(text):
-        if not _is_age(text, m, pats):
-            add(m, "duration", 2)
-    for m in pats.hyphen_duration.finditer(text):
-        add(m, "duration", 2, hyphen=True)
-    for m in pats.reference.finditer(text):
-        add(m, "reference", 4)
-    for m in pats.clock.finditer(text):
-        if _clock_ok(text, m, pats):
-            add(m, "clock", 3)
-    for m in pats.hms.finditer(text):
-        add(m, "hms", 4)
-    for m in pats.plural_unit.finditer(text):
-        add(m, "plural_unit", 0)
-    for m in pats.day_weekday.finditer(text):
-        add(m, "day_weekday", 7)
-    for m in pats.anaphor.finditer(text):
-        add(m, "anaphor", 2)
-    for m in pats.pod_phrase.finditer(text):
-        add(m, "pod_phrase", 3)
+    for lo, hi in _windows(text, pats):
+        for regex, kind, rank, check in _RECOGNISERS:
+            for m in getattr(pats, regex).finditer(text, lo, hi) if getattr(pats, regex) is not None else ():
+                if check is None or check(text, m, pats):
+                    extra = _EXTRA_DATA[kind](m) if kind in _EXTRA_DATA else {}
+                    if extra is not None:
+                        add(m, kind, rank, **extra)
     return _attach_context(text, found, pats)
+
+
+def _year_range_data(m: re.Match) -> dict | None:
+    y2 = m.group("y2")
+    if len(y2) == 2:
+        y2 = m.group("y1")[:2] + y2
+    return {"y2full": y2} if int(y2) > int(m.group("y1")) else None
+
+
+def _ago_data(m: re.Match) -> dict:
+    return {"n": m.group("n1") or m.group("n2"), "unit_word": m.group("u1") or m.group("u2")}
 
 
 def _bare_month_ok(text: str, m: re.Match, pats: Patterns) -> bool:
@@ -283,6 +257,30 @@ def _attach_context(text: str, found: list[_Candidate], pats: Patterns) -> list[
             if hit and hit.start() < len(head):
                 cand.start -= len(head) - hit.start()
     return found
+
+
+def _not_age(text: str, m: re.Match, pats: Patterns) -> bool:
+    return not _is_age(text, m, pats)
+
+
+def _year_check(text: str, m: re.Match, pats: Patterns) -> bool:
+    return _year_ok(text, m)
+
+
+# (pattern field, candidate kind, rank among equally long spans, acceptance check)
+_RECOGNISERS = [
+    ("iso", "ymd", 9, None), ("numeric", "numeric", 8, None), ("numeric_paren", "numeric", 7, None),
+    ("day_weekday", "day_weekday", 7, None), ("day_month", "day_month", 6, None),
+    ("ordinal_date", "ordinal_date", 6, None), ("month_day", "month_day", 5, None),
+    ("month_year", "month_year", 5, None), ("bare_month", "month", 1, _bare_month_ok),
+    ("year_range", "year_range", 4, None), ("year", "year", 1, _year_check), ("decade", "decade", 3, None),
+    ("century", "century", 3, None), ("weekday", "weekday", 2, _weekday_ok),
+    ("relative_phrase", "relative", 3, None), ("modified", "modified", 3, None), ("ago", "ago", 4, None),
+    ("duration", "duration", 2, _not_age), ("hyphen_duration", "duration", 2, _not_age),
+    ("reference", "reference", 4, None), ("clock", "clock", 3, _clock_ok), ("hms", "hms", 4, None),
+    ("plural_unit", "plural_unit", 0, None), ("anaphor", "anaphor", 2, None), ("pod_phrase", "pod_phrase", 3, None),
+]
+_EXTRA_DATA = {"year_range": _year_range_data, "ago": _ago_data}
 
 
 def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -799,12 +797,12 @@ def _number_value(text: str, ctx: _Context) -> float | None:
 
 def _r_ago(cand: _Candidate, ctx: _Context) -> dict | None:
     amount = _number_value(cand.data["n"], ctx)
-    if amount is None:
+    unit = ctx.pats.lex.units.get(cand.data["unit_word"].lower())
+    if amount is None or unit is None:
         return None
-    signed = amount * cand.data["sign"]
     if ctx.reference is None:
-        return _unresolved(signed, cand.data["ago_unit"])
-    return _shift(ctx.reference, signed, cand.data["ago_unit"])
+        return _unresolved(-amount, unit)
+    return _shift(ctx.reference, -amount, unit)
 
 
 _DURATION_UNITS = {"Y": ("P", "Y"), "M": ("P", "M"), "W": ("P", "W"), "D": ("P", "D"), "DE": ("P", "DE"),

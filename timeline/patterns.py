@@ -17,12 +17,41 @@ R = r"(?![\w])"    # right word edge
 
 
 def alternation(words, boundary: bool = True) -> str:
-    """A regex alternation of `words`, longest first, with flexible inner spaces."""
-    forms = sorted({w for w in words if w}, key=len, reverse=True)
+    """A regex matching any of `words` (flexible inner spaces), as a trie.
+
+    A trie ("ja(?:n(?:uari)?|...)") lets the regex engine reject a position after one or
+    two characters instead of trying every word in turn: the tagger's hot path.
+    """
+    forms = {re.sub(r"\s+", " ", w.strip()) for w in words if w and w.strip()}
     if not forms:
         return r"(?!x)x"
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in forms)
-    return f"{L}(?:{body}){R}" if boundary else f"(?:{body})"
+    body = _trie_regex(sorted(forms))
+    return f"{L}{body}{R}" if boundary else body
+
+
+def _trie_regex(words: list[str]) -> str:
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word.lower() if word.lower().upper() == word.upper() else word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _node_regex(trie)
+
+
+def _node_regex(node: dict) -> str:
+    ends = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        piece = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(piece + _node_regex(node[ch]))
+    if not branches:
+        return ""
+    inner = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        # Longer words first: the optional tail is greedy, so "bulan lalu" beats "bulan".
+        return f"(?:{inner})?"
+    return inner
 
 
 @dataclass
@@ -43,7 +72,8 @@ class Patterns:
     weekday: re.Pattern
     relative_phrase: re.Pattern
     modified: re.Pattern
-    ago: list[tuple[re.Pattern, str, int]]
+    ago: re.Pattern
+    trigger: re.Pattern
     duration: re.Pattern
     hyphen_duration: re.Pattern
     reference: re.Pattern
@@ -105,10 +135,19 @@ def patterns(lang: str) -> Patterns:
     relative_phrases = list(lex.relative) + list(lex.mapping("day_words"))
     reference = lex.words("present") + lex.words("past") + lex.words("future")
 
-    ago = []
+    # dateparser's "(\d+) days ago" / "hace (\d+) días" templates, folded into one regex:
+    # an optional word before the number, the unit word, an optional word after it.
+    ago_before, ago_after = set(), set()
     for template, unit, sign in lex.ago_patterns:
-        body = re.escape(template).replace(r"\{N\}", f"(?P<n>{number})").replace(r"\ ", r"\s+")
-        ago.append((re.compile(f"{L}{body}{R}", flags), unit, sign))
+        left, right = template.split("{N}", 1)
+        words = right.split()
+        if left.strip():
+            ago_before.add(left.strip().lower())
+        if len(words) > 1:
+            ago_after.add(" ".join(words[1:]).lower())
+    ago = re.compile(
+        rf"(?:(?P<before>{alternation(ago_before)})\s+(?P<n1>{number})\s*(?P<u1>{units_all})"
+        rf"|(?P<n2>{number})\s*(?P<u2>{units_all})\s+(?P<after>{alternation(ago_after)}))(?!\w)", flags)
 
     target = rf"(?:(?P<unit>{units_all})|(?P<wd>{weekday_full})|(?P<month>{month_full})|(?P<season>{seasons}))"
     modified = (rf"(?:{L}the\s+)?(?:(?P<pre>{prefix_mods})\s+{target}(?:\s+(?P<post2>{suffix_mods}))?"
@@ -150,6 +189,11 @@ def patterns(lang: str) -> Patterns:
         relative_phrase=re.compile(alternation(relative_phrases), flags),
         modified=re.compile(modified, flags),
         ago=ago,
+        trigger=re.compile(alternation(
+            list(lex.months) + list(lex.month_abbrevs) + list(lex.weekdays) + list(lex.units) + relative_phrases
+            + reference + lex.words("same_day") + lex.words("same_year") + lex.words("that_time")
+            + list(lex.mapping("seasons")) + list(lex.mapping("today_pod")) + list(lex.mapping("yesterday_pod"))
+            + list(lex.mapping("part_of_day")) + ["abad", "century", "siècle", "siglo"]) + r"|\d", flags),
         duration=re.compile(
             rf"{L}(?:(?P<approx>{approx})\s+)?(?:(?P<the>the)\s+)?(?:(?P<mod>past|last|next|coming|following|first|recent)\s+)?"
             rf"(?:(?P<vague>{vague})\s+(?P<vunit>{units_all})|(?P<n>{number})\s+(?P<unit>{units_all})|(?P<unit_first>{units_all})\s+(?P<vague_after>{alternation(lex.words('vague_after'))}))(?!\w)", flags),
