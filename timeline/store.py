@@ -1,0 +1,611 @@
+"""Events tables kept in SQLite: named collections, analyst edits, a history of every change, undo.
+
+    store = Store()                                    # TIMELINE_DB, else <repo>/data/timeline.db
+    store.add_extracted("default", frame)              # re-running never overwrites an analyst's work
+    version = store.update_event("default", "ev-1", {"title": "..."}, user="rina", expected_version=3)
+    store.undo("default")
+
+Every mutation is one transaction that also writes its history rows, so the history never misses a
+change and a failed change leaves nothing behind. Each call opens its own connection, so one Store
+serves many threads and Streamlit sessions, and several Store objects may share a file.
+
+What an analyst touched is kept apart from what extraction may refresh: a row is refreshed by
+`add_extracted` only while it is an extracted row that nobody edited, deleted or merged. Deleted and
+merged rows stay in the table (status "deleted" / "merged"), so undo can bring them back and
+re-extraction cannot. Rows carry a version, bumped on every change; a caller that passes the
+version it saw gets a ConflictError only when someone else changed one of the same fields since.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from timeline.export import FieldError, date_fields, event_records, parse_field, validate_event
+from timeline.periods import at_precision
+from timeline.schema import EVENT_COLUMNS, conform, stable_event_id
+
+ENV_VAR = "TIMELINE_DB"
+DEFAULT_COLLECTION = "default"
+SCHEMA_VERSION = 1
+
+COLUMNS = tuple(EVENT_COLUMNS)
+STATE_COLUMNS = ("status", "merged_into", "edited", "version")  # kept beside the schema's columns
+NOT_EDITABLE = ("event_id", "origin")
+MERGE_NAME_LISTS = ("actors", "places", "tags")        # joined name by name, without repeats
+MERGE_TEXTS = ("notes", "evidence", "source", "url")   # joined whole, without repeats
+MAX_COLLECTION_NAME = 200
+
+_SQL_TYPES = {
+    "string": "TEXT NOT NULL DEFAULT ''",
+    "Int64": "INTEGER",
+    "float64": "REAL",
+    "boolean": "INTEGER NOT NULL DEFAULT 0",
+}
+
+
+class StoreError(Exception):
+    """A change the store refuses: unknown collection, event or column, or a bad value (`column`)."""
+
+    def __init__(self, message: str, column: str | None = None):
+        super().__init__(message)
+        self.column = column
+
+
+class ConflictError(StoreError):
+    """The event changed since the caller read it, in a field the caller is changing too."""
+
+
+def default_db_path() -> Path:
+    """The database file: $TIMELINE_DB when set, else data/timeline.db in the repository."""
+    configured = os.environ.get(ENV_VAR, "").strip()
+    if configured:
+        return Path(configured).expanduser()
+    return Path(__file__).resolve().parent.parent / "data" / "timeline.db"
+
+
+class Store:
+    """The events of every collection in one SQLite file (see the module docstring)."""
+
+    def __init__(self, path: str | os.PathLike | None = None):
+        self.path = Path(path) if path is not None else default_db_path()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = self._connect()
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+            finally:
+                conn.close()
+            with self._write() as conn:
+                _create_tables(conn)
+                if conn.execute("SELECT COUNT(*) FROM collections").fetchone()[0] == 0:
+                    conn.execute("INSERT INTO collections (name, created) VALUES (?, ?)", (DEFAULT_COLLECTION, _now()))
+        except (sqlite3.DatabaseError, OSError) as error:
+            raise StoreError(f"{self.path} cannot be used as a timeline database: {error}") from None
+
+    # --- collections ---------------------------------------------------------------------------
+
+    def collections(self) -> list[str]:
+        """The collection names, oldest first."""
+        with self._read() as conn:
+            return [row[0] for row in conn.execute("SELECT name FROM collections ORDER BY id")]
+
+    def create_collection(self, name: str) -> None:
+        """A new empty collection; StoreError when the name is taken or blank."""
+        name = _collection_name(name)
+        with self._write() as conn:
+            if _find_collection(conn, name) is not None:
+                raise StoreError(f"a collection named {name!r} already exists")
+            conn.execute("INSERT INTO collections (name, created) VALUES (?, ?)", (name, _now()))
+
+    def rename_collection(self, old: str, new: str) -> None:
+        """Renames a collection, keeping its events and history."""
+        new = _collection_name(new)
+        with self._write() as conn:
+            collection_id = _collection_id(conn, old)
+            if new == old:
+                return
+            if _find_collection(conn, new) is not None:
+                raise StoreError(f"a collection named {new!r} already exists")
+            conn.execute("UPDATE collections SET name = ? WHERE id = ?", (new, collection_id))
+
+    def delete_collection(self, name: str) -> None:
+        """Deletes a collection with its events and history (this cannot be undone)."""
+        with self._write() as conn:
+            conn.execute("DELETE FROM collections WHERE id = ?", (_collection_id(conn, name),))
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def events(self, collection: str) -> pd.DataFrame:
+        """The collection's live events (schema columns, then an int `version`), by start day."""
+        columns = ", ".join(_quote(column) for column in COLUMNS)
+        with self._read() as conn:
+            collection_id = _collection_id(conn, collection)
+            rows = conn.execute(
+                f"SELECT {columns}, version FROM events WHERE collection_id = ? AND status = 'active' "
+                'ORDER BY "start", "end", rowid', (collection_id,)).fetchall()
+        frame = pd.DataFrame.from_records(rows, columns=[*COLUMNS, "version"])
+        table = conform(frame)
+        table["version"] = frame["version"].astype("int64").to_numpy()
+        return table
+
+    def history(self, collection: str) -> pd.DataFrame:
+        """Every change to the collection's events, newest first: who, when (UTC ISO), what, before/after JSON."""
+        with self._read() as conn:
+            collection_id = _collection_id(conn, collection)
+            rows = conn.execute(
+                "SELECT c.id, c.at, c.who, c.action, c.description, h.event_id, h.fields, h.before, h.after, "
+                "c.undone_by IS NOT NULL FROM history h JOIN changes c ON c.id = h.change_id "
+                "WHERE c.collection_id = ? ORDER BY c.id DESC, h.id", (collection_id,)).fetchall()
+        frame = pd.DataFrame.from_records(rows, columns=[
+            "change_id", "when", "who", "action", "description", "event_id", "fields", "before", "after", "undone"])
+        return frame.astype({"change_id": "int64", "undone": "bool"})
+
+    # --- extraction and import -----------------------------------------------------------------
+
+    def add_extracted(self, collection: str, frame: pd.DataFrame, user: str = "analyst") -> dict:
+        """Upserts extracted events by event_id; counts {added, updated, kept_edited, unchanged, rejected}.
+
+        Rows an analyst edited, deleted or merged (and manual or imported rows) are left as they are.
+        Rows with a bad value are left out and described in "problems"; the others are stored.
+        The collection is created when missing.
+        """
+        counts = {"added": 0, "updated": 0, "kept_edited": 0, "unchanged": 0, "rejected": 0}
+        problems: list[str] = []
+        with self._write() as conn:
+            collection_id = _collection_id(conn, collection, create=True)
+            log = _ChangeLog(conn, collection_id, user, "extract")
+            for row, fields in enumerate(event_records(frame), start=1):
+                try:
+                    record = validate_event(fields, origin="extracted")
+                except FieldError as error:
+                    counts["rejected"] += 1
+                    problems.append(f"row {row}, column {error.column!r}: {error.message}")
+                    continue
+                current = _snapshot(conn, collection_id, record["event_id"])
+                if current is None:
+                    log.record(record["event_id"], None, _insert(conn, collection_id, record))
+                    counts["added"] += 1
+                elif current["status"] != "active" or current["edited"] or current["origin"] != "extracted":
+                    counts["kept_edited"] += 1
+                else:
+                    changes = _differences(current, record, exclude=("event_id", "origin"))
+                    if changes:
+                        log.record(record["event_id"], current, _update(conn, collection_id, current, changes))
+                        counts["updated"] += 1
+                    else:
+                        counts["unchanged"] += 1
+            log.finish(f"extraction: {counts['added']} added, {counts['updated']} updated")
+        return {**counts, "problems": problems}
+
+    def import_events(self, collection: str, frame: pd.DataFrame, user: str) -> dict:
+        """Merges an imported table (see export.read_events_csv) by event_id, all or nothing.
+
+        New ids are added; known ids get the file's values for the columns the file has (from
+        `frame.attrs["columns"]`, else all), deleted or merged ones come back. Imported rows count as
+        the analyst's: re-extraction leaves them alone. Counts {added, updated, restored, unchanged}.
+        """
+        present = set(frame.attrs.get("columns") or COLUMNS)
+        if "date" in present:
+            present |= {"precision", "start", "end"}
+        applied = [column for column in COLUMNS if column in present and column not in NOT_EDITABLE]
+        records = []
+        for row, fields in enumerate(event_records(frame), start=1):
+            try:
+                records.append(validate_event(fields, origin="imported"))
+            except FieldError as error:
+                raise StoreError(f"row {row}, column {error.column!r}: {error.message}", error.column) from None
+        counts = {"added": 0, "updated": 0, "restored": 0, "unchanged": 0}
+        with self._write() as conn:
+            collection_id = _collection_id(conn, collection, create=True)
+            log = _ChangeLog(conn, collection_id, user, "import")
+            for record in records:
+                current = _snapshot(conn, collection_id, record["event_id"])
+                if current is None:
+                    log.record(record["event_id"], None, _insert(conn, collection_id, record, edited=True))
+                    counts["added"] += 1
+                    continue
+                changes = _differences(current, {column: record[column] for column in applied})
+                if current["status"] != "active":
+                    changes.update(status="active", merged_into="")
+                if current["status"] == "active" and not changes:
+                    counts["unchanged"] += 1
+                    continue
+                changes["edited"] = 1
+                log.record(record["event_id"], current, _update(conn, collection_id, current, changes))
+                counts["restored" if current["status"] != "active" else "updated"] += 1
+            log.finish(f"import of {len(records)} events: {counts['added']} added, {counts['updated']} updated, "
+                       f"{counts['restored']} restored")
+        return counts
+
+    # --- an analyst's changes ------------------------------------------------------------------
+
+    def update_event(self, collection: str, event_id: str, changes: dict, user: str,
+                     expected_version: int | None = None) -> int:
+        """Applies `changes` ({column: value}) to one event and returns its new version.
+
+        A new date sets precision, start and end from it (unless given); a coarser precision alone
+        restates the date ("2024-12-08" -> "2024-12"). Values equal to the stored ones are no change.
+        With `expected_version`, ConflictError when another change since then touched one of the same
+        fields (edits to other fields of the same event go through).
+        """
+        parsed = _parse_changes(changes)
+        with self._write() as conn:
+            collection_id = _collection_id(conn, collection)
+            current = _live_snapshot(conn, collection_id, event_id)
+            changed = _date_consistent(current, _differences(current, parsed))
+            if not changed:
+                return current["version"]
+            if expected_version is not None and expected_version != current["version"]:
+                touched = _fields_changed_since(conn, collection_id, event_id, expected_version)
+                if expected_version > current["version"] or touched & (set(changed) | {"status"}):
+                    raise ConflictError(
+                        f"event {event_id} was changed by someone else since you opened it (now version "
+                        f"{current['version']}, you had {expected_version}; changed: {', '.join(sorted(touched))}); "
+                        "reload it and try again")
+            log = _ChangeLog(conn, collection_id, user, "edit")
+            after = _update(conn, collection_id, current, {**changed, "edited": 1})
+            log.record(event_id, current, after)
+            log.finish(f"edit of {event_id}: {', '.join(changed)}")
+            return after["version"]
+
+    def add_manual(self, collection: str, fields: dict, user: str) -> str:
+        """Adds an analyst's own event (origin "manual") and returns its new event_id."""
+        unknown = sorted(set(fields) - set(COLUMNS))
+        if unknown:
+            raise StoreError(f"unknown column(s): {', '.join(unknown)}", unknown[0])
+        try:
+            record = validate_event({**fields, "origin": "manual"}, origin="manual")
+        except FieldError as error:
+            raise StoreError(f"{error.column}: {error.message}", error.column) from None
+        given_id = str(fields.get("event_id") or "").strip()
+        record["event_id"] = given_id or stable_event_id("manual", collection, uuid.uuid4().hex)
+        with self._write() as conn:
+            collection_id = _collection_id(conn, collection, create=True)
+            if _snapshot(conn, collection_id, record["event_id"]) is not None:
+                raise StoreError(f"event {record['event_id']} already exists in {collection!r}", "event_id")
+            log = _ChangeLog(conn, collection_id, user, "add")
+            log.record(record["event_id"], None, _insert(conn, collection_id, record))
+            log.finish(f"manual event {record['event_id']}: {record['title'] or record['date_text']}")
+        return record["event_id"]
+
+    def delete_event(self, collection: str, event_id: str, user: str) -> None:
+        """Marks an event deleted: it leaves events(), undo brings it back, re-extraction does not."""
+        with self._write() as conn:
+            collection_id = _collection_id(conn, collection)
+            current = _live_snapshot(conn, collection_id, event_id)
+            log = _ChangeLog(conn, collection_id, user, "delete")
+            log.record(event_id, current, _update(conn, collection_id, current, {"status": "deleted"}))
+            log.finish(f"deletion of {event_id}: {current['title'] or current['date_text']}")
+
+    def merge_events(self, collection: str, keep_id: str, other_id: str, user: str) -> None:
+        """Merges `other_id` into `keep_id`: names, notes, evidence and sources joined with "; ".
+
+        The kept event keeps its date and title; its empty fields are filled from the other, its
+        confidence is the higher one, and it is verified when either was. The other is marked
+        merged into keep_id.
+        """
+        if keep_id == other_id:
+            raise StoreError("an event cannot be merged with itself")
+        with self._write() as conn:
+            collection_id = _collection_id(conn, collection)
+            keep = _live_snapshot(conn, collection_id, keep_id)
+            other = _live_snapshot(conn, collection_id, other_id)
+            log = _ChangeLog(conn, collection_id, user, "merge")
+            changes = _differences(keep, _merged(keep, other))
+            log.record(keep_id, keep, _update(conn, collection_id, keep, {**changes, "edited": 1}))
+            log.record(other_id, other, _update(conn, collection_id, other, {"status": "merged", "merged_into": keep_id}))
+            log.finish(f"merge of {other_id} into {keep_id}")
+
+    def undo(self, collection: str, user: str = "analyst") -> str | None:
+        """Reverts the collection's last change not yet undone; its description, or None when none is left."""
+        with self._write() as conn:
+            collection_id = _collection_id(conn, collection)
+            change = conn.execute(
+                "SELECT id, description FROM changes WHERE collection_id = ? AND undone_by IS NULL "
+                "AND action != 'undo' ORDER BY id DESC LIMIT 1", (collection_id,)).fetchone()
+            if change is None:
+                return None
+            steps = conn.execute("SELECT event_id, before FROM history WHERE change_id = ? ORDER BY id DESC",
+                                 (change["id"],)).fetchall()
+            log = _ChangeLog(conn, collection_id, user, "undo")
+            for step in steps:
+                current = _snapshot(conn, collection_id, step["event_id"])
+                log.record(step["event_id"], current, _restore(conn, collection_id, step["event_id"], current,
+                                                               json.loads(step["before"]) if step["before"] else None))
+            description = f"undid {change['description']}"
+            undo_id = log.finish(description, always=True)
+            conn.execute("UPDATE changes SET undone_by = ? WHERE id = ?", (undo_id, change["id"]))
+            return description
+
+    # --- connections ---------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        conn = self._connect()
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction, taken for writing at once so that read-check-write steps cannot interleave."""
+        conn = self._connect()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            yield conn
+            conn.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StoreError(f"the database could not be written: {error}") from None
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        finally:
+            conn.close()
+
+
+class _ChangeLog:
+    """One change (a row of `changes`) and its history rows, created when the first row is recorded."""
+
+    def __init__(self, conn: sqlite3.Connection, collection_id: int, who: str, action: str):
+        self.conn, self.collection_id, self.who, self.action = conn, collection_id, str(who or "analyst"), action
+        self.change_id: int | None = None
+
+    def record(self, event_id: str, before: dict | None, after: dict | None) -> None:
+        if self.change_id is None:
+            self._open()
+        fields = sorted(key for key in {*(before or {}), *(after or {})} - {"version"}
+                        if (before or {}).get(key) != (after or {}).get(key))
+        version = after["version"] if after else before["version"] + 1
+        self.conn.execute(
+            "INSERT INTO history (change_id, event_id, version, fields, before, after) VALUES (?, ?, ?, ?, ?, ?)",
+            (self.change_id, event_id, version, json.dumps(fields), _json(before), _json(after)))
+
+    def finish(self, description: str, always: bool = False) -> int | None:
+        if self.change_id is None and always:
+            self._open()
+        if self.change_id is not None:
+            self.conn.execute("UPDATE changes SET description = ? WHERE id = ?", (description, self.change_id))
+        return self.change_id
+
+    def _open(self) -> None:
+        self.change_id = self.conn.execute(
+            "INSERT INTO changes (collection_id, at, who, action, description) VALUES (?, ?, ?, ?, '')",
+            (self.collection_id, _now(), self.who, self.action)).lastrowid
+
+
+# --- rows ----------------------------------------------------------------------------------------
+
+def _create_tables(conn: sqlite3.Connection) -> None:
+    event_columns = ", ".join(f"{_quote(column)} {_SQL_TYPES[dtype]}" for column, dtype in EVENT_COLUMNS.items())
+    # One execute() per statement: executescript() would commit the caller's transaction first.
+    for statement in (
+        "CREATE TABLE IF NOT EXISTS collections (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
+        "created TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS events ("
+        "collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE, "
+        f"{event_columns}, "
+        "status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'deleted', 'merged')), "
+        "merged_into TEXT NOT NULL DEFAULT '', edited INTEGER NOT NULL DEFAULT 0, "
+        "version INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (collection_id, event_id))",
+        "CREATE TABLE IF NOT EXISTS changes (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+        "collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE, "
+        "at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, description TEXT NOT NULL, undone_by INTEGER)",
+        "CREATE TABLE IF NOT EXISTS history (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+        "change_id INTEGER NOT NULL REFERENCES changes(id) ON DELETE CASCADE, "
+        "event_id TEXT NOT NULL, version INTEGER NOT NULL, fields TEXT NOT NULL, before TEXT, after TEXT)",
+        "CREATE INDEX IF NOT EXISTS changes_by_collection ON changes (collection_id, id)",
+        "CREATE INDEX IF NOT EXISTS history_by_change ON history (change_id)",
+        "CREATE INDEX IF NOT EXISTS history_by_event ON history (event_id, version)",
+    ):
+        conn.execute(statement)
+    # A column added to the schema later is added to an existing database too.
+    existing = {row["name"] for row in conn.execute("PRAGMA table_info(events)")}
+    for column, dtype in EVENT_COLUMNS.items():
+        if column not in existing:
+            conn.execute(f"ALTER TABLE events ADD COLUMN {_quote(column)} {_SQL_TYPES[dtype]}")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _snapshot(conn: sqlite3.Connection, collection_id: int, event_id: str) -> dict | None:
+    """The stored row as plain values (schema columns and state), or None."""
+    columns = ", ".join(_quote(column) for column in (*COLUMNS, *STATE_COLUMNS))
+    row = conn.execute(f"SELECT {columns} FROM events WHERE collection_id = ? AND event_id = ?",
+                       (collection_id, event_id)).fetchone()
+    if row is None:
+        return None
+    snapshot = dict(row)
+    snapshot["verified"] = bool(snapshot["verified"])
+    return snapshot
+
+
+def _live_snapshot(conn: sqlite3.Connection, collection_id: int, event_id: str) -> dict:
+    current = _snapshot(conn, collection_id, event_id)
+    if current is None:
+        raise StoreError(f"there is no event {event_id!r} in this collection", "event_id")
+    if current["status"] == "merged":
+        raise StoreError(f"event {event_id} was merged into {current['merged_into']}", "event_id")
+    if current["status"] != "active":
+        raise StoreError(f"event {event_id} was deleted", "event_id")
+    return current
+
+
+def _insert(conn: sqlite3.Connection, collection_id: int, record: dict, edited: bool = False) -> dict:
+    # Versions continue from the event's history, so an id that comes back never reuses a version.
+    last = conn.execute("SELECT MAX(h.version) FROM history h JOIN changes c ON c.id = h.change_id "
+                        "WHERE c.collection_id = ? AND h.event_id = ?", (collection_id, record["event_id"])).fetchone()[0]
+    row = {**{column: record[column] for column in COLUMNS},
+           "status": "active", "merged_into": "", "edited": int(edited), "version": (last or 0) + 1}
+    _write_row(conn, collection_id, row)
+    return _snapshot(conn, collection_id, record["event_id"])
+
+
+def _update(conn: sqlite3.Connection, collection_id: int, current: dict, changes: dict) -> dict:
+    """Writes only the changed columns (so concurrent edits of other fields survive) and bumps the version."""
+    assignments = ", ".join(f"{_quote(column)} = ?" for column in changes)
+    conn.execute(f"UPDATE events SET {assignments}{', ' if changes else ''}version = version + 1 "
+                 "WHERE collection_id = ? AND event_id = ?",
+                 (*(_sql_value(value) for value in changes.values()), collection_id, current["event_id"]))
+    return _snapshot(conn, collection_id, current["event_id"])
+
+
+def _restore(conn: sqlite3.Connection, collection_id: int, event_id: str, current: dict | None,
+             before: dict | None) -> dict | None:
+    if before is None:
+        conn.execute("DELETE FROM events WHERE collection_id = ? AND event_id = ?", (collection_id, event_id))
+        return None
+    row = {**before, "version": (current or before)["version"] + 1}
+    conn.execute("DELETE FROM events WHERE collection_id = ? AND event_id = ?", (collection_id, event_id))
+    _write_row(conn, collection_id, row)
+    return _snapshot(conn, collection_id, event_id)
+
+
+def _write_row(conn: sqlite3.Connection, collection_id: int, row: dict) -> None:
+    columns = [*COLUMNS, *STATE_COLUMNS]
+    conn.execute(f"INSERT INTO events (collection_id, {', '.join(_quote(column) for column in columns)}) "
+                 f"VALUES (?{', ?' * len(columns)})",
+                 (collection_id, *(_sql_value(row.get(column)) for column in columns)))
+
+
+def _differences(current: dict, values: dict, exclude: tuple[str, ...] = ()) -> dict:
+    return {column: value for column, value in values.items()
+            if column not in exclude and current.get(column) != value}
+
+
+def _parse_changes(changes: dict) -> dict:
+    if not isinstance(changes, dict):
+        raise StoreError(f"changes must be a dict of column: value, got {type(changes).__name__}")
+    unknown = sorted(set(changes) - set(COLUMNS))
+    if unknown:
+        raise StoreError(f"unknown column(s): {', '.join(map(str, unknown))}", str(unknown[0]))
+    fixed = [column for column in NOT_EDITABLE if column in changes]
+    if fixed:
+        raise StoreError(f"{', '.join(fixed)} cannot be edited", fixed[0])
+    parsed = {}
+    for column, value in changes.items():
+        try:
+            parsed[column] = parse_field(column, value)
+        except FieldError as error:
+            raise StoreError(f"{column}: {error.message}", column) from None
+    return parsed
+
+
+def _date_consistent(current: dict, changed: dict) -> dict:
+    """`changed` with date, precision, start and end made to agree (see Store.update_event)."""
+    explicit = {column: changed[column] for column in ("precision", "start", "end") if column in changed}
+    if "date" in changed and not changed["date"]:
+        raise StoreError("the date cannot be empty", "date")
+    try:
+        if "date" not in changed and explicit.get("precision"):
+            try:
+                changed["date"] = at_precision(current["date"], explicit["precision"])
+            except ValueError as error:
+                raise FieldError(str(error), "precision") from None
+        if "date" in changed:
+            derived = date_fields(changed["date"], explicit.get("precision", ""), explicit.get("start", ""),
+                                  explicit.get("end", ""))
+        elif explicit:
+            derived = date_fields(current["date"], "", explicit.get("start", current["start"]),
+                                  explicit.get("end", current["end"]))
+        else:
+            return changed
+    except FieldError as error:
+        raise StoreError(f"{error.column}: {error.message}", error.column) from None
+    changed.update(zip(("precision", "start", "end"), derived))
+    return _differences(current, changed)
+
+
+def _fields_changed_since(conn: sqlite3.Connection, collection_id: int, event_id: str, version: int) -> set[str]:
+    rows = conn.execute("SELECT h.fields FROM history h JOIN changes c ON c.id = h.change_id "
+                        "WHERE c.collection_id = ? AND h.event_id = ? AND h.version > ?",
+                        (collection_id, event_id, version)).fetchall()
+    return {field for row in rows for field in json.loads(row["fields"])} - {"edited"}
+
+
+def _merged(keep: dict, other: dict) -> dict:
+    merged = {}
+    for column in COLUMNS:
+        if column in NOT_EDITABLE or column in ("date", "precision", "start", "end"):
+            continue
+        if column in MERGE_NAME_LISTS:
+            merged[column] = _join_names(keep[column], other[column])
+        elif column in MERGE_TEXTS:
+            parts = [value for value in (keep[column], other[column]) if value]
+            merged[column] = "; ".join(dict.fromkeys(parts))
+        elif column == "confidence":
+            scores = [value for value in (keep[column], other[column]) if value is not None]
+            merged[column] = max(scores) if scores else None
+        elif column == "verified":
+            merged[column] = bool(keep[column] or other[column])
+        elif keep[column] in ("", None):
+            merged[column] = other[column]
+    return merged
+
+
+def _join_names(*values: str) -> str:
+    """"; "-joined names from several "; "-joined values, each once (case aside), in order of appearance."""
+    names: dict[str, str] = {}
+    for value in values:
+        for name in value.split(";"):
+            if name.strip():
+                names.setdefault(name.strip().casefold(), name.strip())
+    return "; ".join(names.values())
+
+
+def _collection_name(name: object) -> str:
+    if not isinstance(name, str) or not name.strip():
+        raise StoreError("a collection needs a name")
+    if len(name.strip()) > MAX_COLLECTION_NAME:
+        raise StoreError(f"a collection name is at most {MAX_COLLECTION_NAME} characters")
+    return name.strip()
+
+
+def _find_collection(conn: sqlite3.Connection, name: str) -> int | None:
+    row = conn.execute("SELECT id FROM collections WHERE name = ?", (name,)).fetchone()
+    return row[0] if row else None
+
+
+def _collection_id(conn: sqlite3.Connection, name: str, create: bool = False) -> int:
+    found = _find_collection(conn, name) if isinstance(name, str) else None
+    if found is not None:
+        return found
+    if not create:
+        raise StoreError(f"there is no collection named {name!r}")
+    name = _collection_name(name)
+    found = _find_collection(conn, name)
+    if found is not None:
+        return found
+    return conn.execute("INSERT INTO collections (name, created) VALUES (?, ?)", (name, _now())).lastrowid
+
+
+def _sql_value(value: object) -> object:
+    return int(value) if isinstance(value, bool) else value
+
+
+def _json(snapshot: dict | None) -> str | None:
+    return None if snapshot is None else json.dumps(snapshot, ensure_ascii=False, sort_keys=False)
+
+
+def _quote(column: str) -> str:
+    return '"' + column.replace('"', '""') + '"'
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
