@@ -70,9 +70,12 @@ def find_dates(text: str, published: date | str | None = None, lang: str | None 
     reference = _as_date(published)
     lang = (lang or _detect_language(text) or "en").lower()[:2]
     pats = patterns(lang)
-    candidates = _recognise(_fold(text, pats), pats)
-    chosen = _longest_first(candidates)
-    return _normalise(text, chosen, pats, reference)
+    folded = _fold(text, pats)
+    chosen = _longest_first(_recognise(folded, pats))
+    mentions = _normalise(folded, chosen, pats, reference)
+    if folded is not text:
+        mentions = [replace(m, text=text[m.start:m.end]) for m in mentions]
+    return mentions
 
 
 def _fold(text: str, pats: Patterns) -> str:
@@ -354,7 +357,7 @@ def _join(text: str, cand: _Candidate, nxt: _Candidate) -> _Candidate | None:
     if cand.kind == "weekday" and nxt.kind in _DATED:
         # Up to a few words between: "Selasa pagi waktu Indonesia (24/6/2025)".
         if re.fullmatch(r"[\s,]*\(?\s*|\s*,?\s*(?:ini|this)?\s*,?\s*", gap) or (
-                len(gap) <= 25 and text[nxt.start - 1:nxt.start] == "(" and "." not in gap):
+                len(gap) <= 25 and "(" in (text[nxt.start - 1:nxt.start], text[nxt.start]) and "." not in gap):
             end = nxt.end
             if text[nxt.start - 1:nxt.start] == "(" and text[end:end + 1] == ")":
                 end += 1
@@ -365,8 +368,9 @@ def _join(text: str, cand: _Candidate, nxt: _Candidate) -> _Candidate | None:
         # "mañana (jueves)", "اليوم الاثنين 10 نوفمبر": the explicit part decides the value.
         end = nxt.end + (1 if "(" in gap and text[nxt.end:nxt.end + 1] == ")" else 0)
         keep = nxt if nxt.kind in _DATED else cand
-        return _Candidate(cand.start, end, keep.kind, dict(keep.data), keep.rank)
-    if cand.kind == "clock" and nxt.kind in _DATED + ("weekday",) and re.fullmatch(r"\s*,?\s*", gap):
+        phrase = text[cand.start:cand.end]
+        return _Candidate(cand.start, end, keep.kind, {**keep.data, "phrase": phrase}, keep.rank)
+    if cand.kind == "clock" and nxt.kind == "weekday" and re.fullmatch(r"\s*,?\s*", gap):
         return _Candidate(cand.start, nxt.end, "clock", {**cand.data, "day_cand": nxt}, cand.rank)
     return None
 
@@ -688,7 +692,7 @@ def _unresolved(amount: float, unit: str) -> dict:
 
 
 def _r_relative(cand: _Candidate, ctx: _Context) -> dict | None:
-    phrase = re.sub(r"\s+", " ", ctx.text[cand.start:cand.end].lower())
+    phrase = re.sub(r"\s+", " ", (cand.data.get("phrase") or ctx.text[cand.start:cand.end]).lower())
     day_words = ctx.pats.lex.mapping("day_words")
     if phrase in day_words:
         amount, unit = day_words[phrase], "D"

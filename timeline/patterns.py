@@ -201,7 +201,7 @@ def patterns(lang: str) -> Patterns:
         reference=re.compile(alternation(reference), flags),
         clock=re.compile(
             rf"{L}(?:(?P<approx>{approx})\s+)?(?:(?P<cue>{alternation(lex.words('clock_cues'))})\s+)?"
-            rf"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])(?:(?P<sep>[:.])(?P<mi>[0-5]\d)(?![\d]|[.,]\d))?"
+            rf"(?<![\d.,:])(?P<h>2[0-4]|[01]?\d)(?:(?P<sep>[:.])(?P<mi>[0-5]\d)(?![\d]|[.,]\d))?"
             rf"(?:\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?!\w))?"
             rf"(?:\s+(?P<pod>{pod}))?"
             rf"(?:\s*(?P<tz>{alternation(lex.words('timezones'))}))?", flags),

@@ -1,0 +1,159 @@
+"""Dated mentions + clauses -> event rows in the one events schema.
+
+A happening is a clause with a date that can place it on a timeline (not a duration, a
+frequency or a vague "now"). A sentence with two dates about two happenings gives two rows,
+each titled from its own stretch of the sentence; dates written side by side for one moment
+("pukul 01.00 dini hari pada Rabu (04/12) atau pukul 23.00 WIB Selasa (03/12)") give one row.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+
+from timeline.dates import DateMention, find_dates
+from timeline.lexicon import lexicon
+from timeline.schema import conform, empty_events, stable_event_id
+from timeline.text import sentence_bounds
+
+TITLE_MAX_WORDS = 22
+# Between two dates of one moment there is only a connector: "pada", "atau", "on", ",", "(".
+_SAME_MOMENT_GAP = 30
+_STRONG_BREAK = re.compile(r"[;:]|\s[–—-]\s")
+_BREAK = re.compile(r",|\b(?:and|but|while|after|before|when|then|dan|lalu|kemudian|setelah|sebelum|"
+                    r"sementara|namun|tetapi|et|mais|puis|y|pero|e|mas|und|aber|dann|ve|ama|и|а|но|затем|و|ثم)\b",
+                    re.IGNORECASE)
+_PRECISION_RANK = {"time": 0, "part_of_day": 1, "day": 2, "week": 3, "weekend": 3, "month": 4, "quarter": 5,
+                   "season": 5, "year": 6, "decade": 7, "century": 8}
+
+
+def extract_events(text: str, published: date | str | None = None, lang: str | None = None,
+                   source: str | None = None, url: str | None = None) -> pd.DataFrame:
+    """The events table (timeline.schema) for one article: one row per dated clause.
+
+    Without `published`, year-less and relative dates stay unresolved and rows carry a low
+    confidence; nothing is silently dated against today.
+    """
+    if not text or not text.strip():
+        return empty_events()
+    if lang is None:
+        from timeline.ingest import detect_language
+
+        lang = detect_language(text) or "en"
+    mentions = [m for m in find_dates(text, published, lang) if m.is_event_date]
+    if not mentions:
+        return empty_events()
+    published_iso = published.isoformat() if isinstance(published, date) else (str(published)[:10] if published else "")
+    document_key = source or url or stable_event_id(text[:2000])
+    rows = []
+    for sentence_start, sentence_end in sentence_bounds(text):
+        in_sentence = [m for m in mentions if sentence_start <= m.start < sentence_end]
+        if not in_sentence:
+            continue
+        groups = _same_moment_groups(text, in_sentence)
+        segments = _segments(text, sentence_start, sentence_end, groups)
+        evidence = _clean(text[sentence_start:sentence_end])
+        for group, (seg_start, seg_end) in zip(groups, segments):
+            primary = min(group, key=lambda m: (_PRECISION_RANK.get(m.precision, 9) == 0, _PRECISION_RANK.get(m.precision, 9)))
+            rows.append(_row(text, primary, group, seg_start, seg_end, evidence, published_iso, lang,
+                             source, url, document_key))
+    frame = conform(pd.DataFrame(rows))
+    return _enrich(frame)
+
+
+def _same_moment_groups(text: str, mentions: list[DateMention]) -> list[list[DateMention]]:
+    groups: list[list[DateMention]] = []
+    for mention in mentions:
+        if groups:
+            previous = groups[-1][-1]
+            gap = text[previous.end:mention.start]
+            if len(gap) <= _SAME_MOMENT_GAP and not re.search(r"[;:.]|\b(?:and|dan|et|y|e|und|ve|и)\b", gap, re.I) \
+                    and _close_days(previous, mention):
+                groups[-1].append(mention)
+                continue
+        groups.append([mention])
+    return groups
+
+
+def _close_days(a: DateMention, b: DateMention) -> bool:
+    """Two dates can be one moment only if they are at most a day apart (time zones)."""
+    return abs((a.first_day - b.first_day).days) <= 1
+
+
+def _segments(text: str, start: int, end: int, groups: list[list[DateMention]]) -> list[tuple[int, int]]:
+    """Cut a sentence between consecutive date groups at the best break (; , and ...)."""
+    cuts = [start]
+    for left, right in zip(groups, groups[1:]):
+        lo, hi = left[-1].end, right[0].start
+        # A dash or semicolon between the dates separates two happenings best; else the last
+        # comma or conjunction before the second date ("X on 8 December, and Y in January").
+        breaks = list(_STRONG_BREAK.finditer(text, lo, hi)) or list(_BREAK.finditer(text, lo, hi))
+        if breaks:
+            cut = breaks[-1].start()
+        else:
+            space = text.rfind(" ", lo, hi)
+            cut = space if space > lo else (lo + hi) // 2
+        cuts.append(cut)
+    cuts.append(end)
+    return list(zip(cuts, cuts[1:]))
+
+
+def _clean(snippet: str) -> str:
+    return re.sub(r"\s+", " ", snippet).strip()
+
+
+def _title(text: str, seg_start: int, seg_end: int, group: list[DateMention], lang: str) -> str:
+    """The segment without its dates (and the prepositions before them), cut to a readable length."""
+    preps = {w.lower() for w in lexicon(lang).words("preps")} | {"pada", "on", "in", "at", "sejak"}
+    # Only the text around the group: the connectors between its dates ("atau") go too.
+    before = text[seg_start:group[0].start]
+    words = before.rstrip().split(" ")
+    if words and words[-1].lower().strip("(") in preps:
+        before = before.rstrip()[: -len(words[-1])]
+    pieces = [before, text[group[-1].end:seg_end]]
+    title = _clean(" ".join(pieces))
+    title = re.sub(r"\s+([,.;:!?)])", r"\1", title)
+    title = re.sub(r"\(\s*\)", "", title)
+    title = title.strip(" ,;:–—-\"“”'")
+    words = title.split()
+    if len(words) > TITLE_MAX_WORDS:
+        title = " ".join(words[:TITLE_MAX_WORDS]) + " …"
+    if not title:
+        title = _clean(text[seg_start:seg_end])
+    return title[:1].upper() + title[1:]
+
+
+def _row(text: str, primary: DateMention, group: list[DateMention], seg_start: int, seg_end: int, evidence: str,
+         published_iso: str, lang: str, source: str | None, url: str | None, document_key: str) -> dict:
+    precision = "day" if primary.precision in ("time", "part_of_day") else primary.precision
+    value = primary.value.split("T")[0] if primary.type == "TIME" else primary.value
+    confidence = primary.confidence if published_iso else min(primary.confidence, 0.4)
+    return {
+        "event_id": stable_event_id(document_key, primary.start, primary.end, value),
+        "date": value,
+        "precision": precision,
+        "start": primary.first_day.isoformat(),
+        "end": (primary.last_day or primary.first_day).isoformat(),
+        "date_text": primary.text,
+        "title": _title(text, seg_start, seg_end, group, lang),
+        "evidence": evidence,
+        "source": source or "",
+        "url": url or "",
+        "published": published_iso,
+        "lang": lang,
+        "char_start": primary.start,
+        "char_end": primary.end,
+        "confidence": round(confidence, 2),
+        "origin": "extracted",
+        "verified": False,
+    }
+
+
+def _enrich(frame: pd.DataFrame) -> pd.DataFrame:
+    """Actors, places and event types where the enrichment stage is available."""
+    try:
+        from timeline.enrich import enrich_events
+    except ImportError:
+        return frame
+    return conform(enrich_events(frame))
