@@ -1,0 +1,487 @@
+import json
+import sqlite3
+import threading
+from datetime import datetime, timezone
+
+import pandas as pd
+import pytest
+
+from timeline import store as store_module
+from timeline.export import read_events_csv, to_csv
+from timeline.schema import EVENT_COLUMNS
+from timeline.store import ConflictError, Store, StoreError, default_db_path
+
+C = "default"
+
+
+def extracted(*rows):
+    """An extraction's output: event_id, date, title given, the rest empty."""
+    return pd.DataFrame([{"source": "kompas", "lang": "id", **row} for row in rows])
+
+
+ARTICLE = extracted(
+    {"event_id": "ev-a", "date": "2024-12-08", "title": "Prabowo meets Xi", "actors": "Prabowo; Xi Jinping",
+     "places": "Beijing", "evidence": "Prabowo bertemu Xi pada 8 Desember.", "confidence": 0.9},
+    {"event_id": "ev-b", "date": "2024-12", "title": "Talks on the South China Sea", "actors": "xi jinping; Marcos",
+     "tags": "sea", "evidence": "Pembicaraan berlangsung bulan Desember.", "confidence": 0.6},
+    {"event_id": "ev-c", "date": "2025", "title": "Summit planned", "notes": "check"},
+)
+
+
+@pytest.fixture
+def store(tmp_path):
+    db = Store(tmp_path / "timeline.db")
+    db.add_extracted(C, ARTICLE, user="pipeline")
+    return db
+
+
+def row(db, event_id, collection=C):
+    frame = db.events(collection)
+    found = frame[frame["event_id"] == event_id]
+    return found.iloc[0].to_dict() if len(found) else None
+
+
+def snapshot(db, collection=C):
+    """Everything stored for a collection, as text (so that missing values compare equal)."""
+    return db.events(collection).to_json(orient="records"), db.history(collection).to_json(orient="records")
+
+
+# --- the database file ---------------------------------------------------------------------------
+
+def test_default_db_path(monkeypatch, tmp_path):
+    monkeypatch.delenv("TIMELINE_DB", raising=False)
+    assert default_db_path() == store_module.Path(store_module.__file__).resolve().parent.parent / "data" / "timeline.db"
+    monkeypatch.setenv("TIMELINE_DB", str(tmp_path / "elsewhere.db"))
+    assert default_db_path() == tmp_path / "elsewhere.db"
+    assert Store().path == tmp_path / "elsewhere.db"
+
+
+def test_a_real_sqlite_file_in_wal_mode(store, tmp_path):
+    with sqlite3.connect(tmp_path / "timeline.db") as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 3
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="cannot be used as a timeline database"):
+        Store(path)
+    assert path.read_bytes() == b"this is not sqlite" * 100
+
+
+# --- collections ---------------------------------------------------------------------------------
+
+def test_collections(store):
+    assert store.collections() == ["default"]
+    store.create_collection("Gaza ceasefire")
+    store.create_collection("  Syria  ")
+    assert store.collections() == ["default", "Gaza ceasefire", "Syria"]
+    store.rename_collection("default", "Indonesia-China")
+    assert store.collections() == ["Indonesia-China", "Gaza ceasefire", "Syria"]
+    assert len(store.events("Indonesia-China")) == 3
+    store.delete_collection("Indonesia-China")
+    assert store.collections() == ["Gaza ceasefire", "Syria"]
+    with pytest.raises(StoreError, match="no collection named 'Indonesia-China'"):
+        store.events("Indonesia-China")
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda db: db.create_collection("default"), "already exists"),
+    (lambda db: db.create_collection("  "), "needs a name"),
+    (lambda db: db.create_collection("x" * 201), "at most 200"),
+    (lambda db: db.rename_collection("nope", "x"), "no collection named 'nope'"),
+    (lambda db: db.rename_collection("default", "other"), "already exists"),
+    (lambda db: db.delete_collection("nope"), "no collection"),
+    (lambda db: db.update_event("nope", "ev-a", {"title": "x"}, "rina"), "no collection"),
+])
+def test_collection_errors(store, call, message):
+    store.create_collection("other")
+    with pytest.raises(StoreError, match=message):
+        call(store)
+
+
+def test_collections_are_separate(store):
+    store.add_extracted("other", ARTICLE)
+    store.delete_event("other", "ev-a", "rina")
+    assert len(store.events(C)) == 3 and len(store.events("other")) == 2
+    assert store.undo(C) is not None  # undoes C's extraction, not the deletion in "other"
+    assert len(store.events(C)) == 0 and len(store.events("other")) == 2
+
+
+# --- extraction ----------------------------------------------------------------------------------
+
+def test_events_table(store):
+    frame = store.events(C)
+    assert list(frame.columns) == [*EVENT_COLUMNS, "version"]
+    assert frame["event_id"].tolist() == ["ev-b", "ev-a", "ev-c"]  # by start day
+    assert frame["version"].dtype == "int64" and frame["version"].tolist() == [1, 1, 1]
+    assert row(store, "ev-b")["precision"] == "month"
+    assert (row(store, "ev-b")["start"], row(store, "ev-b")["end"]) == ("2024-12-01", "2024-12-31")
+    assert set(frame["origin"]) == {"extracted"}
+
+
+def test_re_extraction_counts(store):
+    assert store.add_extracted(C, ARTICLE) == {
+        "added": 0, "updated": 0, "kept_edited": 0, "unchanged": 3, "rejected": 0, "problems": []}
+    better = ARTICLE.copy()
+    better.loc[1, "title"] = "Talks on the South China Sea, round two"
+    assert store.add_extracted(C, better)["updated"] == 1
+    assert row(store, "ev-b")["title"] == "Talks on the South China Sea, round two"
+    assert row(store, "ev-b")["version"] == 2
+
+
+def test_an_edit_survives_re_extraction(store):
+    store.update_event(C, "ev-a", {"title": "Prabowo and Xi meet in Beijing", "tags": "summit"}, "rina")
+    counts = store.add_extracted(C, ARTICLE)
+    assert (counts["kept_edited"], counts["updated"], counts["unchanged"]) == (1, 0, 2)
+    assert row(store, "ev-a")["title"] == "Prabowo and Xi meet in Beijing"
+    assert row(store, "ev-a")["tags"] == "summit"
+
+
+def test_a_deleted_event_is_not_resurrected(store):
+    store.delete_event(C, "ev-a", "rina")
+    counts = store.add_extracted(C, ARTICLE)
+    assert counts["kept_edited"] == 1 and counts["added"] == 0
+    assert row(store, "ev-a") is None
+
+
+def test_a_merged_event_is_not_resurrected(store):
+    store.merge_events(C, "ev-b", "ev-a", "rina")
+    store.add_extracted(C, ARTICLE)
+    assert store.events(C)["event_id"].tolist() == ["ev-b", "ev-c"]
+
+
+def test_bad_extracted_rows_are_left_out_and_described(store):
+    counts = store.add_extracted(C, extracted({"event_id": "ev-d", "date": "PRESENT_REF", "title": "now"},
+                                              {"event_id": "ev-e", "date": "2024-W50", "title": "week"}))
+    assert (counts["added"], counts["rejected"]) == (1, 1)
+    assert counts["problems"] == [
+        "row 1, column 'date': 'PRESENT_REF' is not a date in a TIMEX form "
+        "(YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-Qn, YYYY-SP/SU/FA/WI, YYYY, decade YYY, century YY)"]
+
+
+# --- edits ---------------------------------------------------------------------------------------
+
+EDITS = [
+    # changes, the fields expected afterwards
+    ({"date": "2024-12"}, {"date": "2024-12", "precision": "month", "start": "2024-12-01", "end": "2024-12-31"}),
+    ({"date": "2024-w50"}, {"date": "2024-W50", "precision": "week", "start": "2024-12-09", "end": "2024-12-15"}),
+    ({"date": "2024-WI"}, {"precision": "season", "start": "2024-12-01", "end": "2025-02-28"}),
+    ({"precision": "month"}, {"date": "2024-12", "precision": "month", "start": "2024-12-01", "end": "2024-12-31"}),
+    ({"precision": "quarter"}, {"date": "2024-Q4", "start": "2024-10-01", "end": "2024-12-31"}),
+    ({"end": "2024-12-10"}, {"date": "2024-12-08", "start": "2024-12-08", "end": "2024-12-10"}),
+    ({"date": "2024-12-26", "end": "2024-12-28"}, {"start": "2024-12-26", "end": "2024-12-28"}),
+    # a whole row sent back with the old precision/start/end beside a new date: those are echoes
+    ({"date": "2024-12", "precision": "day", "start": "2024-12-08", "end": "2024-12-08"},
+     {"date": "2024-12", "precision": "month", "start": "2024-12-01", "end": "2024-12-31"}),
+    ({"title": "T", "actors": "A; B", "places": "P", "event_type": "meeting", "notes": "n", "tags": "t",
+      "verified": True, "confidence": 0.5, "date_text": "8 Des"},
+     {"title": "T", "actors": "A; B", "places": "P", "event_type": "meeting", "notes": "n", "tags": "t",
+      "verified": True, "confidence": 0.5, "date_text": "8 Des"}),
+    ({"verified": "yes"}, {"verified": True}),
+]
+
+
+@pytest.mark.parametrize("changes, expected", EDITS)
+def test_update_event(store, changes, expected):
+    version = store.update_event(C, "ev-a", changes, "rina")
+    after = row(store, "ev-a")
+    assert {column: after[column] for column in expected} == expected
+    assert version == after["version"] == 2
+
+
+BAD_EDITS = [
+    ({"date": "8 Desember"}, "date", "not a date in a TIMEX form"),
+    ({"date": ""}, "date", "cannot be empty"),
+    ({"precision": "hour"}, "precision", "not a precision"),
+    ({"precision": "week", "date": "2024-12"}, "precision", "does not fit"),
+    ({"start": "2024-12-09", "end": "2024-12-01"}, "end", "before start"),
+    ({"start": "8/12/2024"}, "start", "not a day in ISO form"),
+    ({"confidence": 2}, "confidence", "not a confidence"),
+    ({"verified": "maybe"}, "verified", "not a yes/no value"),
+    ({"colour": "red"}, "colour", "unknown column"),
+    ({"event_id": "ev-z"}, "event_id", "cannot be edited"),
+    ({"origin": "manual"}, "origin", "cannot be edited"),
+]
+
+
+@pytest.mark.parametrize("changes, column, message", BAD_EDITS)
+def test_bad_edits_are_refused_and_change_nothing(store, changes, column, message):
+    before = snapshot(store)
+    with pytest.raises(StoreError, match=message) as caught:
+        store.update_event(C, "ev-a", changes, "rina")
+    assert caught.value.column == column
+    assert snapshot(store) == before
+
+
+def test_a_finer_precision_alone_is_refused(store):
+    with pytest.raises(StoreError, match="cannot be made as precise as a day"):
+        store.update_event(C, "ev-b", {"precision": "day"}, "rina")
+
+
+def test_unknown_deleted_and_merged_events_are_refused(store):
+    store.delete_event(C, "ev-a", "rina")
+    store.merge_events(C, "ev-b", "ev-c", "rina")
+    for event_id, message in (("ev-zz", "no event 'ev-zz'"), ("ev-a", "was deleted"), ("ev-c", "merged into ev-b")):
+        with pytest.raises(StoreError, match=message):
+            store.update_event(C, event_id, {"title": "x"}, "rina")
+    with pytest.raises(StoreError, match="was deleted"):
+        store.delete_event(C, "ev-a", "rina")
+
+
+def test_an_edit_to_the_same_values_is_no_change(store):
+    assert store.update_event(C, "ev-a", {"title": "Prabowo meets Xi", "date": "2024-12-08"}, "rina") == 1
+    assert len(store.history(C)) == 3  # only the extraction
+
+
+# --- two tabs, two Store objects -----------------------------------------------------------------
+
+def test_a_stale_version_on_the_same_field_is_a_conflict(store):
+    seen = row(store, "ev-a")["version"]
+    store.update_event(C, "ev-a", {"title": "Tab one"}, "rina", expected_version=seen)
+    with pytest.raises(ConflictError, match="changed by someone else"):
+        store.update_event(C, "ev-a", {"title": "Tab two"}, "budi", expected_version=seen)
+    assert row(store, "ev-a")["title"] == "Tab one"
+
+
+def test_a_stale_version_on_another_field_goes_through(store):
+    seen = row(store, "ev-a")["version"]
+    store.update_event(C, "ev-a", {"title": "Tab one"}, "rina", expected_version=seen)
+    # Tab two sends its whole row: the title it shows is stale but unchanged by it, the notes are new.
+    store.update_event(C, "ev-a", {"notes": "from tab two", "tags": ""}, "budi", expected_version=seen)
+    after = row(store, "ev-a")
+    assert (after["title"], after["notes"], after["version"]) == ("Tab one", "from tab two", 3)
+    with pytest.raises(ConflictError):  # sending the stale title back is a conflict, not a silent revert
+        store.update_event(C, "ev-a", {"title": "Prabowo meets Xi", "verified": True}, "budi", expected_version=seen)
+
+
+def test_a_version_from_the_future_is_a_conflict(store):
+    with pytest.raises(ConflictError):
+        store.update_event(C, "ev-a", {"title": "x"}, "rina", expected_version=7)
+
+
+def test_two_store_objects_on_one_file_keep_both_edits(store, tmp_path):
+    tab_one, tab_two = Store(tmp_path / "timeline.db"), Store(tmp_path / "timeline.db")
+    frame_one, frame_two = tab_one.events(C), tab_two.events(C)  # both tabs loaded the table
+    version = dict(zip(frame_one["event_id"], frame_one["version"]))
+    tab_one.update_event(C, "ev-a", {"title": "edited in tab one"}, "rina", expected_version=version["ev-a"])
+    tab_two.update_event(C, "ev-b", {"notes": "edited in tab two"}, "budi", expected_version=version["ev-b"])
+    tab_two.update_event(C, "ev-a", {"verified": True}, "budi", expected_version=version["ev-a"])
+    for db in (tab_one, tab_two, store):
+        assert row(db, "ev-a")["title"] == "edited in tab one"
+        assert row(db, "ev-a")["verified"]
+        assert row(db, "ev-b")["notes"] == "edited in tab two"
+    assert len(frame_two) == 3
+
+
+def test_concurrent_threads_lose_nothing(store, tmp_path):
+    path = tmp_path / "timeline.db"
+    ids = [store.add_manual(C, {"date": "2024", "title": f"event {n}"}, "rina") for n in range(8)]
+    errors = []
+
+    def edit(event_id):
+        try:
+            db = Store(path)
+            for n in range(5):
+                db.update_event(C, event_id, {"notes": f"note {n}"}, "thread")
+        except Exception as error:  # pragma: no cover - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=edit, args=(event_id,)) for event_id in ids]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    frame = store.events(C).set_index("event_id")
+    assert frame.loc[ids, "notes"].tolist() == ["note 4"] * 8
+    assert frame.loc[ids, "version"].tolist() == [6] * 8
+
+
+# --- manual events, delete, merge ------------------------------------------------------------------
+
+def test_add_manual(store):
+    event_id = store.add_manual(C, {"date": "2024-Q1", "title": "Ceasefire talks", "actors": "Egypt; Qatar"}, "rina")
+    added = row(store, event_id)
+    assert event_id.startswith("ev-") and event_id not in ("ev-a", "ev-b", "ev-c")
+    assert (added["origin"], added["precision"], added["start"], added["end"], added["version"]) == (
+        "manual", "quarter", "2024-01-01", "2024-03-31", 1)
+    assert store.add_manual(C, {"date": "2024-Q1", "title": "Ceasefire talks"}, "rina") != event_id
+
+
+@pytest.mark.parametrize("fields, message", [
+    ({"title": "no date"}, "the date is empty"),
+    ({"date": "2024", "title": ""}, "the title is empty"),
+    ({"date": "2024", "title": "x", "colour": "red"}, "unknown column"),
+    ({"date": "2024", "title": "x", "event_id": "ev-a"}, "already exists"),
+])
+def test_bad_manual_events_are_refused(store, fields, message):
+    before = snapshot(store)
+    with pytest.raises(StoreError, match=message):
+        store.add_manual(C, fields, "rina")
+    assert snapshot(store) == before
+
+
+def test_delete_event(store):
+    store.delete_event(C, "ev-a", "rina")
+    assert store.events(C)["event_id"].tolist() == ["ev-b", "ev-c"]
+
+
+def test_merge_events(store):
+    store.merge_events(C, "ev-a", "ev-b", "rina")
+    kept = row(store, "ev-a")
+    assert store.events(C)["event_id"].tolist() == ["ev-a", "ev-c"]
+    assert {column: kept[column] for column in
+            ("date", "title", "actors", "places", "tags", "evidence", "source", "confidence", "version")} == {
+        "date": "2024-12-08", "title": "Prabowo meets Xi",
+        "actors": "Prabowo; Xi Jinping; Marcos",          # names joined once each, case aside
+        "places": "Beijing", "tags": "sea",
+        "evidence": "Prabowo bertemu Xi pada 8 Desember.; Pembicaraan berlangsung bulan Desember.",
+        "source": "kompas", "confidence": 0.9, "version": 2,
+    }
+    with pytest.raises(StoreError, match="merged into ev-a"):
+        store.merge_events(C, "ev-c", "ev-b", "rina")
+    with pytest.raises(StoreError, match="with itself"):
+        store.merge_events(C, "ev-c", "ev-c", "rina")
+
+
+# --- undo and history ----------------------------------------------------------------------------
+
+UNDOABLE = [
+    ("edit", lambda db: db.update_event(C, "ev-a", {"date": "2024-12", "title": "changed"}, "rina")),
+    ("delete", lambda db: db.delete_event(C, "ev-a", "rina")),
+    ("merge", lambda db: db.merge_events(C, "ev-a", "ev-b", "rina")),
+    ("add", lambda db: db.add_manual(C, {"date": "2024", "title": "mine"}, "rina")),
+    ("import", lambda db: db.import_events(C, read_events_csv(
+        "event_id,date,title\nev-a,2024-11,replaced\nev-new,2023,new\n"), "rina")),
+    ("extract", lambda db: db.add_extracted(C, extracted({"event_id": "ev-d", "date": "2024", "title": "d"}), "rina")),
+]
+
+
+@pytest.mark.parametrize("action, change", UNDOABLE)
+def test_undo_reverts_each_kind_of_change(store, action, change):
+    before = store.events(C).drop(columns="version")
+    change(store)
+    assert not store.events(C).drop(columns="version").equals(before)
+    description = store.undo(C, user="budi")
+    pd.testing.assert_frame_equal(store.events(C).drop(columns="version"), before)
+    history = store.history(C)
+    assert history["action"].iloc[0] == "undo" and history["who"].iloc[0] == "budi"
+    assert description == history["description"].iloc[0]
+    assert history.loc[history["action"] == action, "undone"].iloc[0]  # the newest change of that kind
+
+
+def test_undo_walks_back_and_then_says_nothing_is_left(store):
+    store.update_event(C, "ev-a", {"title": "one"}, "rina")
+    store.update_event(C, "ev-a", {"title": "two"}, "rina")
+    assert store.undo(C) == "undid edit of ev-a: title"
+    assert row(store, "ev-a")["title"] == "one"
+    assert store.undo(C) == "undid edit of ev-a: title"
+    assert row(store, "ev-a")["title"] == "Prabowo meets Xi"
+    assert store.undo(C) == "undid extraction: 3 added, 0 updated"
+    assert store.undo(C) is None
+    assert store.events(C).empty
+
+
+def test_undo_of_an_edit_lets_re_extraction_refresh_the_row_again(store):
+    store.update_event(C, "ev-a", {"title": "mine"}, "rina")
+    store.undo(C)
+    better = ARTICLE.copy()
+    better.loc[0, "title"] = "improved extraction"
+    assert store.add_extracted(C, better)["updated"] == 1
+
+
+def test_versions_only_grow(store):
+    store.add_manual(C, {"event_id": "ev-m", "date": "2024", "title": "m"}, "rina")
+    store.undo(C)
+    store.add_manual(C, {"event_id": "ev-m", "date": "2024", "title": "m"}, "rina")
+    assert row(store, "ev-m")["version"] == 3  # added (1), removed by undo (2), added again (3)
+
+
+def test_history_rows(store):
+    store.update_event(C, "ev-a", {"title": "edited"}, "rina")
+    store.delete_event(C, "ev-c", "budi")
+    history = store.history(C)
+    assert list(history.columns) == [
+        "change_id", "when", "who", "action", "description", "event_id", "fields", "before", "after", "undone"]
+    assert history[["who", "action", "event_id", "description"]].values.tolist() == [
+        ["budi", "delete", "ev-c", "deletion of ev-c: Summit planned"],
+        ["rina", "edit", "ev-a", "edit of ev-a: title"],
+        ["pipeline", "extract", "ev-a", "extraction: 3 added, 0 updated"],
+        ["pipeline", "extract", "ev-b", "extraction: 3 added, 0 updated"],
+        ["pipeline", "extract", "ev-c", "extraction: 3 added, 0 updated"],
+    ]
+    edit = history.iloc[1]
+    assert json.loads(edit["fields"]) == ["edited", "title"]
+    before, after = json.loads(edit["before"]), json.loads(edit["after"])
+    assert (before["title"], after["title"], before["version"], after["version"]) == (
+        "Prabowo meets Xi", "edited", 1, 2)
+    assert json.loads(history.iloc[0]["after"])["status"] == "deleted"
+    assert history.iloc[2]["before"] is None
+    when = datetime.fromisoformat(edit["when"])
+    assert when.utcoffset() == timezone.utc.utcoffset(None)
+    assert abs((datetime.now(timezone.utc) - when).total_seconds()) < 60
+
+
+# --- import ----------------------------------------------------------------------------------------
+
+def test_import_merges_by_event_id(store):
+    frame = read_events_csv(
+        "event_id,date,title,verified\n"
+        "ev-a,2024-12-08,Prabowo meets Xi in Beijing,true\n"   # known: its columns replace the stored ones
+        "ev-c,2025,Summit planned,false\n"                     # known and the same: unchanged
+        ",2023-SU,Hand-made event,\n"                          # new, id from its content
+    )
+    assert store.import_events(C, frame, "rina") == {"added": 1, "updated": 1, "restored": 0, "unchanged": 1}
+    updated = row(store, "ev-a")
+    assert (updated["title"], updated["verified"], updated["actors"], updated["origin"]) == (
+        "Prabowo meets Xi in Beijing", True, "Prabowo; Xi Jinping", "extracted")  # actors not in the file: kept
+    new = store.events(C).query("title == 'Hand-made event'").iloc[0]
+    assert (new["origin"], new["precision"]) == ("imported", "season")
+    # imported values are the analyst's: re-extraction leaves them alone
+    assert store.add_extracted(C, ARTICLE)["kept_edited"] == 1
+    assert row(store, "ev-a")["title"] == "Prabowo meets Xi in Beijing"
+
+
+def test_import_brings_back_a_deleted_event(store):
+    exported = to_csv(store.events(C))
+    store.delete_event(C, "ev-a", "rina")
+    counts = store.import_events(C, read_events_csv(exported), "rina")
+    assert counts == {"added": 0, "updated": 0, "restored": 1, "unchanged": 2}
+    assert row(store, "ev-a")["title"] == "Prabowo meets Xi"
+
+
+def test_store_export_import_round_trip(store):
+    store.update_event(C, "ev-a", {"title": "=cmd|' /C calc'!A0", "notes": "'quoted\nmultiline"}, "rina")
+    store.create_collection("copy")
+    store.import_events("copy", read_events_csv(to_csv(store.events(C)).encode("utf-8")), "rina")
+    pd.testing.assert_frame_equal(store.events("copy").drop(columns="version"),
+                                  store.events(C).drop(columns="version"))
+
+
+def test_a_failed_import_leaves_the_database_unchanged(store):
+    before = snapshot(store)
+    bad = read_events_csv("event_id,date,title\nev-a,2024-11,fine\nev-x,2024,fine too\n")
+    bad.loc[1, "date"] = "not a date"   # a frame that did not come through read_events_csv's checks
+    with pytest.raises(StoreError, match="row 2, column 'date'"):
+        store.import_events(C, bad, "rina")
+    assert snapshot(store) == before
+
+
+def test_an_import_that_fails_half_way_writes_nothing(store, monkeypatch):
+    before = snapshot(store)
+    real_insert, calls = store_module._insert, []
+
+    def failing_insert(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise sqlite3.IntegrityError("disk trouble")
+        return real_insert(*args, **kwargs)
+
+    monkeypatch.setattr(store_module, "_insert", failing_insert)
+    frame = read_events_csv("event_id,date,title\nev-a,2024-11,changed\nev-x,2024,x\nev-y,2024,y\n")
+    with pytest.raises(sqlite3.IntegrityError):
+        store.import_events(C, frame, "rina")
+    assert len(calls) == 2
+    assert snapshot(store) == before
