@@ -1,6 +1,7 @@
 import json
 import sqlite3
 import threading
+from pathlib import Path
 from datetime import datetime, timezone
 
 import pandas as pd
@@ -50,7 +51,7 @@ def snapshot(db, collection=C):
 
 def test_default_db_path(monkeypatch, tmp_path):
     monkeypatch.delenv("TIMELINE_DB", raising=False)
-    assert default_db_path() == store_module.Path(store_module.__file__).resolve().parent.parent / "data" / "timeline.db"
+    assert default_db_path() == Path(store_module.__file__).resolve().parent.parent / "data" / "timeline.db"
     monkeypatch.setenv("TIMELINE_DB", str(tmp_path / "elsewhere.db"))
     assert default_db_path() == tmp_path / "elsewhere.db"
     assert Store().path == tmp_path / "elsewhere.db"
