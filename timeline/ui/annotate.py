@@ -1,0 +1,201 @@
+"""The open event (details, edit, tags, verified, delete, merge), adding an event, and the history."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from timeline.ui import data
+from timeline.ui.common import escape_markdown, flash, user_action
+from timeline.ui.explore import SELECTED_KEY
+
+MAX_PICKER_OPTIONS = 2000
+TEXT_FIELDS = ("title", "date", "date_text", "event_type", "actors", "places", "tags")
+
+
+def _label(row) -> str:
+    title = " ".join(str(row["title"] or row["date_text"] or "(untitled)").split())
+    title = title if len(title) <= 90 else title[:89] + "…"
+    return f"{row['date'] or 'no date'} · {title}"
+
+
+def event_picker(events: pd.DataFrame, shown: pd.DataFrame) -> pd.Series | None:
+    """A searchable list of the shown events; the chart and the table set it too. The open event's row."""
+    selected = st.session_state.get(SELECTED_KEY)
+    known = set(events["event_id"])
+    if selected is not None and selected not in known:  # deleted or merged meanwhile
+        st.session_state[SELECTED_KEY] = selected = None
+    options = shown["event_id"].tolist()[:MAX_PICKER_OPTIONS]
+    if selected is not None and selected not in options:
+        options.insert(0, selected)  # opened from elsewhere, or filtered out since: keep it open
+    labels = {row["event_id"]: _label(row) for _, row in events[events["event_id"].isin(options)].iterrows()}
+    st.selectbox("Open an event", options, key=SELECTED_KEY, index=None, format_func=lambda i: labels.get(i, i),
+                 placeholder="Click an event on the chart or in the table, or search here by date or title",
+                 help=None if len(shown) <= MAX_PICKER_OPTIONS else
+                 f"Only the first {MAX_PICKER_OPTIONS:,} shown events are listed; filter to find others.")
+    if st.session_state.get(SELECTED_KEY) is None:
+        return None
+    return events[events["event_id"] == st.session_state[SELECTED_KEY]].iloc[0]
+
+
+def event_details(row: pd.Series) -> None:
+    """What was found, as plain text (nothing from an article is rendered as markup)."""
+    st.markdown(f"#### {escape_markdown(row['title'] or '(untitled)')}")
+    facts = [("Date", f"{row['date']} ({row['precision'] or 'unknown precision'})"),
+             ("Covers", f"{row['start']} … {row['end']}" if row["start"] != row["end"] else row["start"]),
+             ("As written", row["date_text"]), ("Type", row["event_type"]),
+             ("Decided by the word", row.get("event_type_cue", "")), ("Actors", row["actors"]),
+             ("Places", row["places"]), ("Source", row["source"]), ("Link", row["url"]),
+             ("Published", row["published"] or "unknown"), ("Language", row["lang"]),
+             ("Confidence", "" if pd.isna(row["confidence"]) else f"{row['confidence']:.2f}"),
+             ("Origin", row["origin"]), ("Verified", "yes" if row["verified"] else "no"),
+             ("Tags", row["tags"]), ("Notes", row["notes"]), ("Id", f"{row['event_id']} (version {row.get('version', '?')})")]
+    st.markdown("  \n".join(f"**{name}:** {escape_markdown(value)}" for name, value in facts if str(value).strip()))
+    if row["evidence"]:
+        st.markdown("**Evidence:**")
+        st.markdown("> " + escape_markdown(row["evidence"]))
+
+
+def edit_form(store, collection: str, row: pd.Series, user: str, event_types: list[str]) -> None:
+    """Edit the open event; saving passes the version read, so concurrent edits are caught."""
+    event_id = row["event_id"]
+    version = int(row.get("version", 0) or 0)
+    prefix = f"edit-{event_id}-{version}"  # fresh widgets after every saved version
+    with st.form(prefix):
+        st.markdown("**Edit**")
+        values = {
+            "title": st.text_input("Title", row["title"], key=f"{prefix}-title"),
+            "date": st.text_input("Date", row["date"], key=f"{prefix}-date",
+                                  help="At the precision you know: 2024-12-08 (day), 2024-W50 (week), "
+                                       "2024-12 (month), 2024-Q4, 2024 (year), 202 (decade). "
+                                       "The first and last day follow from it."),
+            "date_text": st.text_input("Date as written", row["date_text"], key=f"{prefix}-date_text"),
+            "event_type": st.selectbox("Event type", _with(event_types, row["event_type"]),
+                                       index=_with(event_types, row["event_type"]).index(row["event_type"]),
+                                       accept_new_options=True, key=f"{prefix}-event_type"),
+            "actors": st.text_input("Actors", row["actors"], key=f"{prefix}-actors", help="Separate names with “; ”"),
+            "places": st.text_input("Places", row["places"], key=f"{prefix}-places", help="Separate names with “; ”"),
+            "tags": st.text_input("Tags", row["tags"], key=f"{prefix}-tags", help="Separate tags with “; ”"),
+            "notes": st.text_area("Notes", row["notes"], key=f"{prefix}-notes", height=90),
+            "verified": st.checkbox("Verified", bool(row["verified"]), key=f"{prefix}-verified"),
+        }
+        submitted = st.form_submit_button("Save changes", type="primary")
+    if not submitted:
+        return
+    changes = {}
+    for column, value in values.items():
+        value = value.strip() if isinstance(value, str) else value
+        current = row[column] if column != "verified" else bool(row[column])
+        if value != current and not (value in ("", None) and current in ("", None)):
+            changes[column] = "" if value is None else value
+    if not changes:
+        st.info("Nothing changed.")
+        return
+    with user_action("Saving the edit") as outcome:
+        store.update_event(collection, event_id, changes, user, expected_version=version)
+    if not outcome.failed:
+        data.written()
+        flash("success", f"Saved: {', '.join(changes)} of “{values['title'] or event_id}”.")
+        st.rerun()
+
+
+def delete_and_merge(store, collection: str, row: pd.Series, shown: pd.DataFrame, user: str) -> None:
+    """Delete the open event, or merge a duplicate into it (both can be undone)."""
+    event_id = row["event_id"]
+    with st.expander("Delete, or merge a duplicate into this event"):
+        others = shown[shown["event_id"] != event_id].head(MAX_PICKER_OPTIONS)
+        labels = {r["event_id"]: _label(r) for _, r in others.iterrows()}
+        other = st.selectbox("Duplicate to merge into this one", list(labels), index=None,
+                             format_func=labels.get, key=f"merge-{event_id}",
+                             help="The duplicate's actors, places, tags, notes, evidence and sources are "
+                                  "added to this event, which keeps its date and title. Undo reverts it.")
+        if st.button("Merge", disabled=other is None, key=f"merge-go-{event_id}"):
+            with user_action("Merging") as outcome:
+                store.merge_events(collection, event_id, other, user)
+            if not outcome.failed:
+                data.written()
+                flash("success", f"Merged {other} into {event_id}.")
+                st.rerun()
+        st.divider()
+        sure = st.checkbox("Yes, delete this event", key=f"delete-sure-{event_id}")
+        if st.button("Delete event", disabled=not sure, key=f"delete-{event_id}"):
+            with user_action("Deleting") as outcome:
+                store.delete_event(collection, event_id, user)
+            if not outcome.failed:
+                data.written()
+                st.session_state["_deselect"] = True
+                flash("success", f"Deleted “{row['title'] or event_id}”. Undo in the sidebar brings it back.")
+                st.rerun()
+
+
+def forget_deleted_selection() -> None:
+    """Close a just-deleted event (before the picker exists in this run)."""
+    if st.session_state.pop("_deselect", False):
+        st.session_state[SELECTED_KEY] = None
+
+
+def add_event_form(store, collection: str, user: str, event_types: list[str]) -> None:
+    """An analyst's own event, e.g. from a source the extractor cannot read."""
+    with st.form("add-event", clear_on_submit=False):
+        left, right = st.columns(2)
+        date_value = left.text_input("Date *", placeholder="2024-12-08, 2024-12, 2024-Q4 or 2024",
+                                     help="At the precision you know; the first and last day follow from it.")
+        date_text = right.text_input("Date as written", placeholder="early December")
+        title = st.text_input("Title *", placeholder="Who did what")
+        event_type = left.selectbox("Event type", event_types, index=None, accept_new_options=True,
+                                    placeholder="Pick or type a type")
+        source = right.text_input("Source", placeholder="Where you read it")
+        actors = left.text_input("Actors", help="Separate names with “; ”")
+        places = right.text_input("Places", help="Separate names with “; ”")
+        url = st.text_input("Link")
+        evidence = st.text_area("Evidence", height=80, placeholder="The sentence that says so")
+        notes = st.text_area("Notes", height=80)
+        tags = left.text_input("Tags", help="Separate tags with “; ”")
+        verified = right.checkbox("Verified", value=True)
+        submitted = st.form_submit_button("Add event", type="primary")
+    if not submitted:
+        return
+    if not date_value.strip() or not title.strip():
+        st.error("A new event needs at least a date and a title.")
+        return
+    fields = {"date": date_value.strip(), "date_text": date_text.strip(), "title": title.strip(),
+              "event_type": (event_type or "").strip(), "source": source.strip(), "actors": actors.strip(),
+              "places": places.strip(), "url": url.strip(), "evidence": evidence.strip(),
+              "notes": notes.strip(), "tags": tags.strip(), "verified": verified}
+    with user_action("Adding the event") as outcome:
+        event_id = store.add_manual(collection, fields, user)
+    if not outcome.failed:
+        data.written()
+        st.session_state["_open_after_rerun"] = event_id
+        flash("success", f"Added “{fields['title']}” ({event_id}).")
+        st.rerun()
+
+
+def open_added_event() -> None:
+    """Open a just-added event (before the picker exists in this run)."""
+    event_id = st.session_state.pop("_open_after_rerun", None)
+    if event_id:
+        st.session_state[SELECTED_KEY] = event_id
+
+
+def history(store, collection: str) -> None:
+    """Every change to the collection, newest first."""
+    with user_action("Reading the history") as outcome:
+        changes = store.history(collection)
+    if outcome.failed:
+        return
+    if changes.empty:
+        st.info("No changes yet.")
+        return
+    summary = (changes.groupby("change_id", sort=False)
+               .agg(when=("when", "first"), who=("who", "first"), action=("action", "first"),
+                    description=("description", "first"), events=("event_id", "nunique"),
+                    undone=("undone", "first"))
+               .reset_index())
+    st.dataframe(summary, hide_index=True, column_config={
+        "change_id": "Change", "when": "When (UTC)", "who": "Who", "action": "Action",
+        "description": st.column_config.TextColumn("What", width="large"), "events": "Events",
+        "undone": st.column_config.CheckboxColumn("Undone")})
+
+
+def _with(options: list[str], value: str) -> list[str]:
+    return options if value in options else [value, *options]

@@ -1,0 +1,77 @@
+"""The timeline chart and the events table; a click on either opens that event."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from timeline.chart import LANE_LABELS, LANES, selected_bin, selected_event_ids, timeline_figure
+from timeline.ui.sidebar import FILTER_KEYS
+
+SELECTED_KEY = "selected_event"
+CHART_KEY = "timeline_chart"
+TABLE_KEY = "events_table"
+LANE_KEY = "lane"
+_TABLE_IDS_KEY = "_table_ids"
+
+TABLE_COLUMNS = ["date", "date_text", "title", "event_type", "actors", "places", "source", "precision",
+                 "confidence", "verified", "tags", "origin", "event_id"]
+
+
+def chart(frame: pd.DataFrame) -> None:
+    """The Plotly timeline of the filtered events; clicking an event opens it below."""
+    lane = st.selectbox("Lanes", list(LANES), format_func=LANE_LABELS.get, key=LANE_KEY,
+                        help="What each horizontal lane of the timeline stands for. "
+                             "An event with several actors or places appears in each of their lanes.")
+    figure = timeline_figure(frame, lane=lane)
+    st.plotly_chart(figure, key=CHART_KEY, on_select=_on_chart_select, selection_mode=("points",),
+                    config={"displaylogo": False, "scrollZoom": True,
+                            "modeBarButtonsToRemove": ["lasso2d", "select2d"]})
+    meta = figure.layout.meta or {}
+    notes = ["A dot is an event known to the day; a bar spans a date known only to the week, "
+             "month or year. Click one to open it; drag to zoom; use the slider below to move."]
+    if meta.get("aggregated"):
+        notes = [f"{meta['events']:,} events are counted per lane per {meta['aggregated']} "
+                 "(the circle's size is the count). Click a circle to narrow the dates to it, "
+                 "or filter to fewer events to see them one by one."]
+    if meta.get("undated"):
+        notes.append(f"{meta['undated']:,} event(s) without a usable date are in the table but not on the chart.")
+    st.caption(" ".join(notes))
+
+
+def _on_chart_select() -> None:
+    """Before the rerun: a clicked event becomes the open one; a clicked count narrows the dates."""
+    selection = st.session_state.get(CHART_KEY)
+    ids = selected_event_ids(selection)
+    if ids:
+        st.session_state[SELECTED_KEY] = ids[0]
+        return
+    span = selected_bin(selection)
+    if span:
+        st.session_state[FILTER_KEYS["date_from"]], st.session_state[FILTER_KEYS["date_to"]] = span
+
+
+def table(frame: pd.DataFrame) -> None:
+    """The filtered events as a table; selecting a row opens that event."""
+    shown = frame[[c for c in TABLE_COLUMNS if c in frame.columns]]
+    st.session_state[_TABLE_IDS_KEY] = shown["event_id"].tolist() if "event_id" in shown else []
+    st.dataframe(
+        shown, key=TABLE_KEY, on_select=_on_table_select, selection_mode="single-row", hide_index=True,
+        height=min(600, 38 + 35 * max(len(shown), 3)),
+        column_config={
+            "date": st.column_config.TextColumn("Date", help="At its precision: 2024-12-08, 2024-12, 2024"),
+            "date_text": st.column_config.TextColumn("As written"),
+            "title": st.column_config.TextColumn("Title", width="large"),
+            "event_type": "Type", "actors": "Actors", "places": "Places", "source": "Source",
+            "precision": "Precision",
+            "confidence": st.column_config.NumberColumn("Confidence", format="%.2f"),
+            "verified": st.column_config.CheckboxColumn("Verified"),
+            "tags": "Tags", "origin": "Origin", "event_id": "Id",
+        })
+
+
+def _on_table_select() -> None:
+    state = st.session_state.get(TABLE_KEY)
+    rows = list(state.get("selection", {}).get("rows", [])) if state else []
+    ids = st.session_state.get(_TABLE_IDS_KEY, [])
+    if rows and rows[0] < len(ids):
+        st.session_state[SELECTED_KEY] = ids[rows[0]]
