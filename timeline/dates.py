@@ -14,6 +14,9 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from functools import lru_cache
+
+from timeline.lexicon import lexicon
 from timeline.patterns import Patterns, patterns
 from timeline.text import sentence_bounds
 
@@ -178,13 +181,19 @@ def _bare_month_ok(text: str, m: re.Match, pats: Patterns) -> bool:
         return True
     before = text[max(0, m.start() - 30):m.start()].split()
     previous = before[-1].lower().strip(",(") if before else ""
-    preps = {p.lower() for p in pats.lex.words("preps")}
+    preps = _preps(pats.lex.lang)
     if len(word) <= 3 or word.lower() in _AMBIGUOUS_MONTHS:
         # "may", "Mei", "mars": need a preposition or modifier in front.
         return previous in preps or previous in pats.lex.mapping("prefix_mods")
     if ex.get("months_capitalized") and not previous and _sentence_start(text, m.start()):
         return previous in preps
     return True
+
+
+@lru_cache(maxsize=64)
+def _preps(lang: str) -> frozenset[str]:
+    """Words that make a short month name a date when they stand before it ("in May")."""
+    return frozenset(p.lower() for p in lexicon(lang).words("preps"))
 
 
 _AMBIGUOUS_MONTHS = {"march", "may", "mars", "august"}

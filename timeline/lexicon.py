@@ -39,15 +39,21 @@ class Lexicon:
     extra: dict = field(default_factory=dict)
     date_order: str = "DMY"
 
+    _cache: dict = field(default_factory=dict, repr=False)
+
     def words(self, key: str) -> list[str]:
-        """A list-valued entry of extra.json (empty when the language has none)."""
-        value = self.extra.get(key, [])
-        return list(value.keys()) if isinstance(value, dict) else list(value)
+        """A list-valued entry of extra.json (empty when the language has none). Do not mutate."""
+        if ("w", key) not in self._cache:
+            value = self.extra.get(key, [])
+            self._cache[("w", key)] = list(value.keys()) if isinstance(value, dict) else list(value)
+        return self._cache[("w", key)]
 
     def mapping(self, key: str) -> dict:
-        """A dict-valued entry of extra.json, with lower-cased keys."""
-        value = self.extra.get(key, {})
-        return {k.lower(): v for k, v in value.items()} if isinstance(value, dict) else {}
+        """A dict-valued entry of extra.json, with lower-cased keys. Do not mutate."""
+        if ("m", key) not in self._cache:
+            value = self.extra.get(key, {})
+            self._cache[("m", key)] = {k.lower(): v for k, v in value.items()} if isinstance(value, dict) else {}
+        return self._cache[("m", key)]
 
 
 def _load_extra() -> dict:

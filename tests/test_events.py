@@ -1,0 +1,89 @@
+"""extract_events on real articles: the seed (from ../shared) and the bundled demo."""
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from timeline import extract_events
+from timeline.schema import EVENT_COLUMNS
+
+from shared_data import SEEDS, require
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# The seed's dated happenings: (date, precision, words the row's title must contain)
+SEED_EVENTS = [
+    ("2025-02-12", "day", ["Panggilan telepon"]),
+    ("2024-12", "month", ["kudeta"]),
+    ("2025-01", "month", ["ditunjuk sebagai presiden"]),
+    ("2024-12-08", "day", ["Hayat Tahrir al-Sham", "Damaskus"]),
+    ("2025-01-28", "day", ["delegasi Rusia", "bertemu dengan Sharaa"]),
+    ("2024-12", "month", ["Moskow telah berkomunikasi", "HTS"]),
+    ("2024-12", "month", ["Putin", "menyatakan"]),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_events() -> pd.DataFrame:
+    seed = require(SEEDS / "000_d7403727daf98fa3.txt")
+    return extract_events(seed.read_text(encoding="utf-8"), published="2025-02-13", lang="id", source=seed.name)
+
+
+@pytest.mark.parametrize("value, precision, title_words", SEED_EVENTS)
+def test_seed_event_found_with_its_own_clause(seed_events, value, precision, title_words):
+    rows = seed_events[(seed_events["date"] == value) & (seed_events["precision"] == precision)]
+    matching = [t for t in rows["title"] if all(w.lower() in t.lower() for w in title_words)]
+    assert matching, f"no {value} row titled with {title_words}: {list(rows['title'])}"
+
+
+def test_seed_gives_exactly_the_dated_happenings(seed_events):
+    assert sorted(zip(seed_events["date"], seed_events["precision"])) == sorted((v, p) for v, p, _ in SEED_EVENTS)
+
+
+def test_seed_rows_follow_the_schema_and_keep_provenance(seed_events):
+    assert list(seed_events.columns) == list(EVENT_COLUMNS)
+    text = (SEEDS / "000_d7403727daf98fa3.txt").read_text(encoding="utf-8")
+    for row in seed_events.itertuples():
+        assert text[row.char_start:row.char_end] == row.date_text
+        assert row.date_text in row.evidence
+        assert row.start <= row.end
+        assert row.published == "2025-02-13" and row.lang == "id" and row.origin == "extracted"
+    assert seed_events["event_id"].is_unique
+
+
+def test_month_events_cover_the_whole_month(seed_events):
+    december = seed_events[seed_events["date"] == "2024-12"]
+    assert set(december["start"]) == {"2024-12-01"} and set(december["end"]) == {"2024-12-31"}
+
+
+def test_same_input_gives_same_event_ids(seed_events):
+    text = (SEEDS / "000_d7403727daf98fa3.txt").read_text(encoding="utf-8")
+    again = extract_events(text, published="2025-02-13", lang="id", source="000_d7403727daf98fa3.txt")
+    assert list(again["event_id"]) == list(seed_events["event_id"])
+
+
+def test_two_dates_in_one_sentence_give_two_titled_events():
+    text = ("The rebels entered the capital on 8 December 2024, and the new cabinet was sworn in on "
+            "30 January 2025.")
+    events = extract_events(text, published="2025-02-13", lang="en")
+    assert list(events["date"]) == ["2024-12-08", "2025-01-30"]
+    assert "rebels entered the capital" in events["title"][0]
+    assert "cabinet was sworn in" in events["title"][1]
+    assert "cabinet" not in events["title"][0]
+
+
+def test_durations_and_vague_references_make_no_events():
+    events = extract_events("He ruled for 25 years and now lives abroad.", published="2025-02-13", lang="en")
+    assert events.empty and list(events.columns) == list(EVENT_COLUMNS)
+
+
+def test_no_publication_date_lowers_confidence_and_keeps_year_unknown():
+    events = extract_events("Pasukan masuk ke Damaskus pada 8 Desember 2024. Lalu ada rapat pada 9 Januari.",
+                            published=None, lang="id")
+    assert list(events["date"]) == ["2024-12-08"]   # "9 Januari" cannot be placed without a year
+    assert events["confidence"].max() <= 0.4
+    assert events["published"].tolist() == [""]
+
+
+def test_empty_article_gives_empty_table():
+    assert extract_events("", published="2025-01-01").empty
