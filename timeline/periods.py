@@ -6,6 +6,7 @@ table's `date` column (see timeline.schema):
 
     2024-12-08  day        2024-W50  week (ISO)    2024-12  month     2024-Q4  quarter
     2024-SU     season     2024      year          199      decade    19       century
+    2024-W50-WE week (only its Saturday and Sunday)
 
 Seasons are northern: SP March-May, SU June-August, FA September-November, WI December to
 February of the next year. A day may carry a TIMEX time ("2024-12-04T01:00", "2024-12-04TMO");
@@ -17,7 +18,7 @@ import calendar
 import re
 from datetime import MAXYEAR, MINYEAR, date
 
-TIMEX_FORMS = "YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-Qn, YYYY-SP/SU/FA/WI, YYYY, decade YYY, century YY"
+TIMEX_FORMS = "YYYY-MM-DD, YYYY-Www(-WE), YYYY-MM, YYYY-Qn, YYYY-SP/SU/FA/WI, YYYY, decade YYY, century YY"
 
 # season -> (first month, last month); WI's last month falls in the next year.
 SEASONS: dict[str, tuple[int, int]] = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
@@ -31,7 +32,7 @@ RANK: dict[str, int] = {
 _TIME = r"(?:T(?:(?:[01][0-9]|2[0-4])(?::[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?)?|MO|AF|EV|NI|DT))?"
 _FORMS: list[tuple[str, re.Pattern[str]]] = [
     ("day", re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})" + _TIME)),
-    ("week", re.compile(r"([0-9]{4})-W([0-9]{2})")),
+    ("week", re.compile(r"([0-9]{4})-W([0-9]{2})(-WE)?")),
     ("month", re.compile(r"([0-9]{4})-([0-9]{2})")),
     ("quarter", re.compile(r"([0-9]{4})-Q([1-4])")),
     ("season", re.compile(r"([0-9]{4})-(SP|SU|FA|WI)")),
@@ -93,8 +94,9 @@ def _day(year: str, month: str, day: str) -> tuple[date, date]:
     return value, value
 
 
-def _week(year: str, week: str) -> tuple[date, date]:
-    return date.fromisocalendar(int(year), int(week), 1), date.fromisocalendar(int(year), int(week), 7)
+def _week(year: str, week: str, weekend: str | None = None) -> tuple[date, date]:
+    first_weekday = 6 if weekend else 1  # "-WE" is the week's Saturday and Sunday
+    return date.fromisocalendar(int(year), int(week), first_weekday), date.fromisocalendar(int(year), int(week), 7)
 
 
 def _month(year: str, month: str) -> tuple[date, date]:
