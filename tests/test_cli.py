@@ -44,13 +44,18 @@ BAD_FILES = [
     ("binary.txt", b"\x00\x01\x02\x03\x04 not text \x00", "binary file"),
     ("latin1.txt", "Publié le 13 février 2025 à Genève.".encode("latin-1"), "not valid UTF-8"),
     ("empty.txt", b"", "file is empty"),
+    ("folder", "directory", "is a directory"),
 ]
 
 
 @pytest.mark.parametrize("command", ["dates", "extract"])
 @pytest.mark.parametrize("name, data, message", BAD_FILES)
 def test_bad_file(tmp_path, command, name, data, message):
-    path = tmp_path / name if data is None else write(tmp_path / name, data)
+    path = tmp_path / name
+    if data == "directory":
+        path.mkdir()
+    elif data is not None:
+        write(path, data)
     result = run(command, path)
     assert result.returncode == 2
     assert result.stdout == ""
@@ -73,6 +78,12 @@ def test_bad_arguments(args, message):
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert message in result.stderr
+
+
+def test_no_command_prints_help():
+    result = run()
+    assert result.returncode == 2 and result.stdout == ""
+    assert "dates" in result.stderr and "extract" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_every_bad_file_is_named_before_anything_runs(tmp_path):

@@ -19,7 +19,7 @@ import re
 import unicodedata
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -606,7 +606,3 @@ def document_from_record(record: dict, *, published: date | None = None, lang: s
     return Document(text=text, source=str(record.get("id", "")), url=url, published=published,
                     published_from=published_from, lang=lang, title=str(record.get("title") or ""))
 
-
-def with_published(document: Document, published: date | None, published_from: str = "given") -> Document:
-    """A copy of `document` with another reference date."""
-    return replace(document, published=published, published_from=published_from if published else "none")
