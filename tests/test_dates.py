@@ -41,6 +41,11 @@ CASES = [
     ("GEÇEN YIL yapılan çağrı önemliydi.", "2026-02-27", "tr", "GEÇEN YIL", "2025", "year"),
     ("Die Drohnen flogen im Februar 2022 ein.", "2025-09-10", "de", "Februar 2022", "2022-02", "month"),
     ("A reunião foi na semana passada.", "2025-06-23", "pt", "semana passada", "2025-W25", "week"),
+    ("Il vertice si è tenuto il 3 marzo 2025 a Roma.", "2025-03-05", "it", "3 marzo 2025", "2025-03-03", "day"),
+    ("Twee jaar geleden begon de crisis.", "2025-03-05", "nl", "Twee jaar geleden", "2023", "year"),
+    ("В январе 2024 года правительство пало.", "2025-03-05", "ru", "январе 2024 года", "2024-01", "month"),
+    ("峰会于2025年3月3日在北京举行。", "2025-03-05", "zh", "2025年3月3日", "2025-03-03", "day"),
+    ("بدأت الأزمة قبل عامين.", "2025-03-05", "ar", "قبل عامين", "2023", "year"),
 ]
 
 

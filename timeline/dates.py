@@ -271,7 +271,10 @@ def _attach_context(text: str, found: list[_Candidate], pats: Patterns) -> list[
     return found
 
 
-def _not_age(text: str, m: re.Match, pats: Patterns) -> bool:
+def _duration_ok(text: str, m: re.Match, pats: Patterns) -> bool:
+    """Not an age ("berusia 61 tahun") and not a year with its case word ("2019 году")."""
+    if re.fullmatch(r"\d{4}", (m.group("n") or "").strip()):
+        return False
     return not _is_age(text, m, pats)
 
 
@@ -281,14 +284,14 @@ def _year_check(text: str, m: re.Match, pats: Patterns) -> bool:
 
 # (pattern field, candidate kind, rank among equally long spans, acceptance check)
 _RECOGNISERS = [
-    ("iso", "ymd", 9, None), ("numeric", "numeric", 8, None), ("numeric_paren", "numeric", 7, None),
+    ("iso", "ymd", 9, None), ("cjk", "cjk", 9, None), ("numeric", "numeric", 8, None), ("numeric_paren", "numeric", 7, None),
     ("day_weekday", "day_weekday", 7, None), ("day_month", "day_month", 6, None),
     ("ordinal_date", "ordinal_date", 6, None), ("month_day", "month_day", 5, None),
     ("month_year", "month_year", 5, None), ("bare_month", "month", 1, _bare_month_ok),
     ("year_range", "year_range", 4, None), ("year", "year", 1, _year_check), ("decade", "decade", 3, None),
     ("century", "century", 3, None), ("weekday", "weekday", 2, _weekday_ok),
     ("relative_phrase", "relative", 3, None), ("modified", "modified", 3, None), ("ago", "ago", 4, None),
-    ("duration", "duration", 2, _not_age), ("hyphen_duration", "duration", 2, _not_age),
+    ("duration", "duration", 2, _duration_ok), ("hyphen_duration", "duration", 2, _duration_ok),
     ("reference", "reference", 4, None), ("clock", "clock", 3, _clock_ok), ("hms", "hms", 4, None),
     ("plural_unit", "plural_unit", 0, None), ("anaphor", "anaphor", 2, None), ("pod_phrase", "pod_phrase", 3, None),
 ]
@@ -834,8 +837,8 @@ def _r_duration(cand: _Candidate, ctx: _Context) -> dict | None:
     if d.get("vague") or d.get("vague_after"):
         return dict(value=f"{prefix}X{suffix}", type="DURATION", precision="duration", confidence=0.8)
     amount = _number_value(d["n"], ctx)
-    if amount is None or amount <= 0:
-        return None
+    if amount is None or amount <= 0 or (unit == "Y" and amount >= 1000):
+        return None   # "2024 года" is the year 2024, handled by the year pattern
     if amount != int(amount):
         smaller, factor = _SMALLER.get(unit, (None, None))
         if smaller is None:
@@ -952,6 +955,19 @@ def _anchor_clock_times(mentions: list[DateMention], ctx: _Context) -> list[Date
     return out
 
 
+def _r_cjk(cand: _Candidate, ctx: _Context) -> dict | None:
+    """年/月/日 dates (Chinese, Japanese, Korean 년/월/일), at the precision written."""
+    d = cand.data
+    if d.get("m2"):
+        return _r_numeric(replace_data(cand, a=d["d2"], b=d["m2"], y=None), ctx)
+    year = int(d["y"])
+    if not d.get("m"):
+        return _year_result(year)
+    if not d.get("d"):
+        return _month_result(year, int(d["m"]), 1.0)
+    return _day_result(date(year, int(d["m"]), int(d["d"])))
+
+
 def _r_hms(cand: _Candidate, ctx: _Context) -> dict:
     d = cand.data
     return dict(value=f"PT{int(d['h'])}H{int(d['mi'])}M{int(d['s'])}S", type="DURATION", precision="duration", confidence=0.7)
@@ -989,7 +1005,7 @@ def _r_day_weekday(cand: _Candidate, ctx: _Context) -> dict | None:
 
 
 _HANDLERS = {
-    "hms": _r_hms, "plural_unit": _r_plural_unit, "day_weekday": _r_day_weekday,
+    "hms": _r_hms, "cjk": _r_cjk, "plural_unit": _r_plural_unit, "day_weekday": _r_day_weekday,
     "ymd": _r_ymd, "numeric": _r_numeric, "day_month": _r_day_month, "month_day": _r_day_month,
     "ordinal_date": _r_ordinal_date, "month_year": _r_month_year, "month": _r_month, "year": _r_year,
     "year_range": _r_year_range, "decade": _r_decade, "century": _r_century, "weekday": _r_weekday,

@@ -102,6 +102,8 @@ def lexicon(lang: str) -> Lexicon:
         for form in info.get(key, []):
             if len(form) > 2 or form.lower() in {"an", "ay", "ay"}:
                 lex.units.setdefault(form.lower(), unit)
+    for form, number in extra.get("months_extra", {}).items():
+        lex.months[form.lower()] = number
     for form, number in extra.get("weekdays_extra", {}).items():
         lex.weekdays[form.lower()] = number
     for unit, forms in extra.get("units", {}).items():

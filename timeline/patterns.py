@@ -88,6 +88,7 @@ class Patterns:
     age_after: re.Pattern
     ordinal_date: re.Pattern | None
     clock_outside: re.Pattern
+    cjk: re.Pattern
     hms: re.Pattern
     plural_unit: re.Pattern
     day_weekday: re.Pattern
@@ -111,6 +112,7 @@ def patterns(lang: str) -> Patterns:
     dash = r"\s*[-–—]\s*"
     of = r"(?:\s+(?:de|of|del|do|da)\b)?"
     year_prefix = alternation(lex.words("year_prefix"))
+    year_suffix = alternation(lex.words("year_suffix"))
     day_prefix = alternation(lex.words("day_prefix"))
 
     number_words = alternation(lex.numbers)
@@ -177,9 +179,11 @@ def patterns(lang: str) -> Patterns:
             rf"(?:,?{of}\s*(?P<y>{year4}))?(?!\d)", flags),
         month_day=re.compile(
             rf"(?P<m>{month_any})\s+(?P<d>{day})(?:{dash}(?P<d2>{day}))?(?:,?\s*(?P<y>{year4}))?(?!\d)", flags),
-        month_year=re.compile(rf"(?P<m>{month_any}),?{of}\s+(?P<y>{year4})(?!\d)", flags),
+        month_year=re.compile(rf"(?P<m>{month_any}),?{of}\s+(?P<y>{year4})(?:\s+{year_suffix})?(?!\d)", flags),
         bare_month=re.compile(rf"(?:(?P<pre>{alternation(lex.words('month_prefix'))})\s+)?(?P<m>{month_full})", flags),
-        year=re.compile(rf"(?:(?P<pre>{year_prefix})\s+)?(?<![\w.,/$€£-])(?P<y>{year4})(?![\w%]|[.,]\d|-\w)", flags),
+        year=re.compile(rf"(?:(?P<pre>{year_prefix})\s+)?(?<![\w.,/$€£-])(?P<y>{year4})(?:\s+{year_suffix}|(?![\w%]|[.,]\d|-\w))", flags),
+        cjk=re.compile(r"(?P<y>\d{4})\s*[年년]\s*(?:(?P<m>\d{1,2})\s*[月월]\s*(?:(?P<d>\d{1,2})\s*[日일号])?)?"
+                       r"|(?P<m2>\d{1,2})\s*[月월]\s*(?P<d2>\d{1,2})\s*[日일号]"),
         year_range=re.compile(
             rf"(?<![\w.,/$-])(?P<y1>{year4})(?:{dash}|\s+{sep_and}\s+)(?P<y2>{year4}|\d\d)(?![\w%]|[.,]\d)", flags),
         decade=re.compile(rf"(?:(?:the|the\s+early|the\s+late|the\s+mid)\s+)?{L}(?P<c>1[5-9]|20)(?P<d>\d)0(?:'?s|-an|an)(?!\w)|{L}'(?P<d2>\d)0s(?!\w)", flags),
