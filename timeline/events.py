@@ -126,7 +126,8 @@ def _title(text: str, seg_start: int, seg_end: int, group: list[DateMention], la
 
 def _row(text: str, primary: DateMention, group: list[DateMention], seg_start: int, seg_end: int, evidence: str,
          published_iso: str, lang: str, source: str | None, url: str | None, document_key: str) -> dict:
-    precision = "day" if primary.precision in ("time", "part_of_day") else primary.precision
+    # The table's precisions are calendar units: a clock time dates a day, a weekend a week.
+    precision = {"time": "day", "part_of_day": "day", "weekend": "week"}.get(primary.precision, primary.precision)
     value = primary.value.split("T")[0] if primary.type == "TIME" else primary.value
     confidence = primary.confidence if published_iso else min(primary.confidence, 0.4)
     return {
