@@ -9,7 +9,6 @@ from timeline.ui.common import escape_markdown, flash, user_action
 from timeline.ui.explore import SELECTED_KEY
 
 MAX_PICKER_OPTIONS = 2000
-TEXT_FIELDS = ("title", "date", "date_text", "event_type", "actors", "places", "tags")
 
 
 def _label(row) -> str:
@@ -55,43 +54,53 @@ def event_details(row: pd.Series) -> None:
         st.markdown("> " + escape_markdown(row["evidence"]))
 
 
+EDIT_FIELDS = ("title", "date", "date_text", "event_type", "actors", "places", "tags", "notes", "verified")
+
+
 def edit_form(store, collection: str, row: pd.Series, user: str, event_types: list[str]) -> None:
-    """Edit the open event; saving passes the version read, so concurrent edits are caught."""
+    """Edit the open event. Only fields changed in the form are sent, with the version the form
+    was filled from, so someone else's change to the same field meanwhile is refused, not lost."""
     event_id = row["event_id"]
-    version = int(row.get("version", 0) or 0)
-    prefix = f"edit-{event_id}-{version}"  # fresh widgets after every saved version
+    generation_key = f"_edit_generation-{event_id}"
+    prefix = f"edit-{event_id}-{st.session_state.get(generation_key, 0)}"
+    # What the form was filled with; kept while the form lives, whatever reruns read meanwhile.
+    seen = st.session_state.setdefault(f"{prefix}-seen", {
+        "version": int(row.get("version", 0) or 0),
+        **{column: (bool(row[column]) if column == "verified" else str(row[column])) for column in EDIT_FIELDS}})
+    types = _with(event_types, seen["event_type"])
     with st.form(prefix):
         st.markdown("**Edit**")
         values = {
-            "title": st.text_input("Title", row["title"], key=f"{prefix}-title"),
-            "date": st.text_input("Date", row["date"], key=f"{prefix}-date",
+            "title": st.text_input("Title", seen["title"], key=f"{prefix}-title"),
+            "date": st.text_input("Date", seen["date"], key=f"{prefix}-date",
                                   help="At the precision you know: 2024-12-08 (day), 2024-W50 (week), "
                                        "2024-12 (month), 2024-Q4, 2024 (year), 202 (decade). "
                                        "The first and last day follow from it."),
-            "date_text": st.text_input("Date as written", row["date_text"], key=f"{prefix}-date_text"),
-            "event_type": st.selectbox("Event type", _with(event_types, row["event_type"]),
-                                       index=_with(event_types, row["event_type"]).index(row["event_type"]),
+            "date_text": st.text_input("Date as written", seen["date_text"], key=f"{prefix}-date_text"),
+            "event_type": st.selectbox("Event type", types, index=types.index(seen["event_type"]),
                                        accept_new_options=True, key=f"{prefix}-event_type"),
-            "actors": st.text_input("Actors", row["actors"], key=f"{prefix}-actors", help="Separate names with “; ”"),
-            "places": st.text_input("Places", row["places"], key=f"{prefix}-places", help="Separate names with “; ”"),
-            "tags": st.text_input("Tags", row["tags"], key=f"{prefix}-tags", help="Separate tags with “; ”"),
-            "notes": st.text_area("Notes", row["notes"], key=f"{prefix}-notes", height=90),
-            "verified": st.checkbox("Verified", bool(row["verified"]), key=f"{prefix}-verified"),
+            "actors": st.text_input("Actors", seen["actors"], key=f"{prefix}-actors", help="Separate names with “; ”"),
+            "places": st.text_input("Places", seen["places"], key=f"{prefix}-places", help="Separate names with “; ”"),
+            "tags": st.text_input("Tags", seen["tags"], key=f"{prefix}-tags", help="Separate tags with “; ”"),
+            "notes": st.text_area("Notes", seen["notes"], key=f"{prefix}-notes", height=90),
+            "verified": st.checkbox("Verified", seen["verified"], key=f"{prefix}-verified"),
         }
         submitted = st.form_submit_button("Save changes", type="primary")
     if not submitted:
         return
     changes = {}
     for column, value in values.items():
-        value = value.strip() if isinstance(value, str) else value
-        current = row[column] if column != "verified" else bool(row[column])
-        if value != current and not (value in ("", None) and current in ("", None)):
-            changes[column] = "" if value is None else value
+        value = (value or "").strip() if column != "verified" else bool(value)
+        if value != seen[column]:
+            changes[column] = value
     if not changes:
         st.info("Nothing changed.")
         return
     with user_action("Saving the edit") as outcome:
-        store.update_event(collection, event_id, changes, user, expected_version=version)
+        store.update_event(collection, event_id, changes, user, expected_version=seen["version"])
+    # Either way the form is refilled from the stored event on the next run.
+    st.session_state[generation_key] = st.session_state.get(generation_key, 0) + 1
+    st.session_state.pop(f"{prefix}-seen", None)
     if not outcome.failed:
         data.written()
         flash("success", f"Saved: {', '.join(changes)} of “{values['title'] or event_id}”.")

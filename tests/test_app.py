@@ -1,0 +1,234 @@
+"""The dashboard run headless with streamlit's AppTest, each test on its own database in tmp_path."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from timeline.schema import conform
+from timeline.store import Store
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+EVENTS = conform(pd.DataFrame([
+    {"event_id": "ev-call", "date": "2024-12-08", "precision": "day", "start": "2024-12-08", "end": "2024-12-08",
+     "date_text": "8 Desember", "title": "Araghchi called Lavrov", "event_type": "diplomatic call",
+     "actors": "Iran; Russia", "source": "antara.txt", "confidence": 0.9,
+     "evidence": "Pada 8 Desember, Araghchi menelepon Lavrov <script>alert(1)</script>."},
+    {"event_id": "ev-month", "date": "2024-12", "precision": "month", "start": "2024-12-01", "end": "2024-12-31",
+     "date_text": "bulan Desember", "title": "Ankara warned", "event_type": "statement", "actors": "Turkey",
+     "source": "kompas.txt", "confidence": 0.6},
+    {"event_id": "ev-jan", "date": "2025-01-20", "precision": "day", "start": "2025-01-20", "end": "2025-01-20",
+     "date_text": "20 January", "title": "Inauguration remarks", "event_type": "statement",
+     "actors": "United States", "source": "reuters.txt", "confidence": 0.8},
+]))
+
+
+def plain(markdown: str) -> str:
+    """The text a markdown body shows (the app backslash-escapes everything from users and files)."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch):
+    path = tmp_path / "timeline.db"
+    monkeypatch.setenv("TIMELINE_DB", str(path))
+    return path
+
+
+@pytest.fixture
+def seeded(db):
+    """A database whose "demo" collection already holds EVENTS (so the demo is not extracted)."""
+    Store(db).add_extracted("demo", EVENTS, "seed")
+    return db
+
+
+def open_app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def table_ids(at: AppTest) -> list[str]:
+    return at.dataframe[0].value["event_id"].tolist()
+
+
+def chart_ids(at: AppTest) -> list[str]:
+    [chart] = at.get("plotly_chart")
+    figure = json.loads(chart.proto.spec)
+    return sorted({i for trace in figure["data"] for i in trace.get("customdata") or [] if i})
+
+
+def messages(elements) -> list[str]:
+    return [plain(e.value) for e in elements]
+
+
+def button(at: AppTest, label: str):
+    return next(b for b in at.button if b.label == label)
+
+
+def test_opens_on_the_demo_with_events_shown(db):
+    at = open_app()
+    assert at.sidebar.selectbox(key="collection").value == "demo"
+    assert messages(at.error) == []
+    shown = at.dataframe[0].value
+    assert len(shown) >= 3
+    assert set(shown["source"]) >= {"aes_leaves_ecowas_fr.txt", "putin_sharaa_call_id.txt", "yoon_removed_en.txt"}
+    assert chart_ids(at) == sorted(i for i, s in zip(shown["event_id"], shown["start"]) if s)
+    assert plain(at.caption[0].value).startswith(f"{len(shown)} of {len(shown)} events shown")
+    # a second visit does not extract again
+    assert len(Store(db).history("demo")) == len(open_app().session_state and Store(db).history("demo"))
+
+
+def test_filters_narrow_table_chart_and_exports_alike(seeded):
+    at = open_app()
+    assert table_ids(at) == ["ev-month", "ev-call", "ev-jan"]
+    at.sidebar.text_input(key="filter_text").input("lavrov").run()
+    assert table_ids(at) == chart_ids(at) == ["ev-call"]
+    assert at.download_button[0].label == "CSV (1 shown)"
+    assert plain(at.caption[0].value).startswith("1 of 3 events shown (filtered)")
+
+    at.sidebar.text_input(key="filter_text").input("").run()
+    at.sidebar.multiselect(key="filter_types").select("statement").run()
+    assert table_ids(at) == ["ev-month", "ev-jan"]
+    at.sidebar.date_input(key="filter_to").set_value("2024-12-31").run()   # the month overlaps, January does not
+    assert table_ids(at) == chart_ids(at) == ["ev-month"]
+    at.sidebar.slider(key="filter_confidence").set_value(0.7).run()
+    assert table_ids(at) == []
+    assert not at.exception
+
+    button(at, "Clear filters").click().run()
+    assert table_ids(at) == ["ev-month", "ev-call", "ev-jan"]
+
+
+def test_bad_uploads_give_messages_and_nothing_renders_as_html(seeded):
+    at = open_app()
+    at.file_uploader(key="upload_files").set_value([
+        ("empty.txt", b"", "text/plain"),
+        ("blank.md", b"   \n\n ", "text/markdown"),
+        ("report.txt", b"%PDF-1.7\n\x00\x01\x02binary", "text/plain"),
+        ("huge.txt", b"a" * (20 * 1024 * 1024), "text/plain"),
+        ("latin1.txt", "Le 8 décembre, à Genève".encode("latin-1"), "text/plain"),
+        ("page.html", b"<html><head><title>T</title><script>alert('x')</script></head><body>"
+                      b"<p>Published: 13 February 2025</p><p>On 8 December the ministers met in Doha.</p>"
+                      b"<img src=x onerror=alert(1)></body></html>", "text/html"),
+        ("undated.txt", b"The ministers met on Wednesday in Doha.", "text/plain"),
+    ]).run()
+    assert not at.exception
+    errors = messages(at.error)
+    assert errors[:3] == ["empty.txt: the file is empty.", "blank.md: the file is empty.",
+                          "report.txt: looks like a binary file (a PDF), not text"] or all(
+        name in " ".join(errors) for name in ("empty.txt", "blank.md", "report.txt"))
+    assert any(e.startswith("huge.txt: the file is 20.0 MB") for e in errors)
+    assert any(e.startswith("latin1.txt:") and "UTF-8" in e for e in errors)
+    assert not any("page.html" in e or "undated.txt" in e for e in errors)
+    assert any("page.html: the page contains scripts" in i for i in messages(at.info))
+    assert any("No publication date found in undated.txt" in w for w in messages(at.warning))
+    review = at.dataframe[1].value
+    assert review["file"].tolist() == ["page.html", "undated.txt"]
+    assert str(review["published"][0])[:10] == "2025-02-13" and pd.isna(review["published"][1])
+    # nothing from a file is ever passed to the page as HTML
+    assert not [e for e in at.get("html")]
+    assert all("<script" not in m.value and "<img" not in m.value for m in at.markdown)
+
+
+def test_extracting_an_uploaded_article(seeded):
+    at = open_app()
+    at.file_uploader(key="upload_files").set_value(
+        ("doha.txt", b"Published: 13 February 2025\n\nOn 8 December the foreign ministers met in Doha.", "text/plain"))
+    at.run()
+    button(at, "Extract events from 1 article").click().run()
+    assert not at.exception and messages(at.error) == []
+    assert any(s.startswith("Extracted") or " events from 1 article" in s for s in messages(at.success))
+    assert "doha.txt" in set(Store(seeded).events("demo")["source"])
+
+
+def test_csv_import_errors_name_row_and_column(seeded):
+    at = open_app()
+    at.file_uploader(key="import_file").set_value(
+        ("events.csv", b"event_id,date,title\nx1,2024-12-08,fine\nx2,8 Desember,bad date\n", "text/csv")).run()
+    assert not at.exception
+    [error] = messages(at.error)
+    assert error.startswith("Reading events.csv failed: row 2, column 'date': '8 Desember' is not a date")
+
+    at.file_uploader(key="import_file").set_value(("events.csv", b"\x89PNG\r\n\x1a\n\x00\x00", "text/csv")).run()
+    [error] = messages(at.error)
+    assert error.startswith("Reading events.csv failed:")
+
+    at.file_uploader(key="import_file").set_value(
+        ("events.csv", b"event_id,date,title\nx1,2024-12-08,Imported meeting\n", "text/csv")).run()
+    assert messages(at.error) == []
+    button(at, "Import 1 events into “demo”").click().run()
+    assert "Imported meeting" in at.dataframe[0].value["title"].tolist()
+
+
+def test_edit_is_stored_escaped_in_display_and_undoable(seeded):
+    at = open_app()
+    at.selectbox(key="selected_event").select("ev-call").run()
+    assert [plain(m.value) for m in at.markdown if m.value.startswith(">")] == [
+        "> Pada 8 Desember, Araghchi menelepon Lavrov <script>alert(1)</script>."]
+    next(t for t in at.text_input if t.label == "Title").input("Lavrov <b>called</b> back")
+    next(c for c in at.checkbox if c.label == "Verified").check()
+    button(at, "Save changes").click().run()
+    assert not at.exception and messages(at.error) == []
+    stored = Store(seeded).events("demo").set_index("event_id").loc["ev-call"]
+    assert stored["title"] == "Lavrov <b>called</b> back" and bool(stored["verified"])
+    assert at.dataframe[0].value.set_index("event_id").loc["ev-call", "title"] == "Lavrov <b>called</b> back"
+
+    button(at, "Undo last change").click().run()
+    assert any(i.startswith("Undone: undid edit of ev-call") for i in messages(at.info))
+    assert Store(seeded).events("demo").set_index("event_id").loc["ev-call", "title"] == "Araghchi called Lavrov"
+
+
+def test_a_stale_edit_is_refused_with_a_message(seeded):
+    at = open_app()
+    at.selectbox(key="selected_event").select("ev-month").run()
+    Store(seeded).update_event("demo", "ev-month", {"title": "Changed elsewhere"}, "someone")
+    next(t for t in at.text_input if t.label == "Title").input("My change")
+    button(at, "Save changes").click().run()
+    assert not at.exception
+    [error] = messages(at.error)
+    assert error.startswith("Saving the edit failed: event ev-month was changed by someone else")
+
+
+def test_add_and_delete_an_event(seeded):
+    at = open_app()
+    add = next(t for t in at.text_input if t.label == "Date *")
+    add.input("2024-Q4")
+    next(t for t in at.text_input if t.label == "Title *").input("Quarter summit")
+    button(at, "Add event").click().run()
+    assert not at.exception and messages(at.error) == []
+    events = Store(seeded).events("demo")
+    added = events[events["title"] == "Quarter summit"].iloc[0]
+    assert (added["precision"], added["start"], added["end"], added["origin"]) == (
+        "quarter", "2024-10-01", "2024-12-31", "manual")
+    assert at.selectbox(key="selected_event").value == added["event_id"]
+
+    next(c for c in at.checkbox if c.label == "Yes, delete this event").check().run()
+    button(at, "Delete event").click().run()
+    assert "Quarter summit" not in Store(seeded).events("demo")["title"].tolist()
+    assert at.selectbox(key="selected_event").value is None
+
+
+def test_bad_date_in_a_new_event_is_a_message(seeded):
+    at = open_app()
+    next(t for t in at.text_input if t.label == "Date *").input("early December")
+    next(t for t in at.text_input if t.label == "Title *").input("Vague")
+    button(at, "Add event").click().run()
+    assert not at.exception
+    [error] = messages(at.error)
+    assert error.startswith("Adding the event failed: date:")
+
+
+def test_db_flag_after_double_dash(tmp_path, monkeypatch):
+    from timeline.ui.data import db_path_from_args
+
+    monkeypatch.setenv("TIMELINE_DB", str(tmp_path / "env.db"))
+    assert db_path_from_args(["--db", str(tmp_path / "flag.db")]) == str(tmp_path / "flag.db")
+    assert db_path_from_args(["-q", "tests/test_app.py"]) == str(tmp_path / "env.db")
+    assert db_path_from_args(["--db"]) == str(tmp_path / "env.db")
