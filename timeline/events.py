@@ -55,11 +55,32 @@ def extract_events(text: str, published: date | str | None = None, lang: str | N
         segments = _segments(text, sentence_start, sentence_end, groups)
         evidence = _clean(text[sentence_start:sentence_end])
         for group, (seg_start, seg_end) in zip(groups, segments):
+            seg_start, seg_end = _own_clause(text, seg_start, seg_end, group)
+            if _is_dateline(text, group, seg_start, seg_end):
+                continue
             primary = min(group, key=lambda m: (_PRECISION_RANK.get(m.precision, 9) == 0, _PRECISION_RANK.get(m.precision, 9)))
             rows.append(_row(text, primary, group, seg_start, seg_end, evidence, published_iso, lang,
                              source, url, document_key))
     frame = conform(pd.DataFrame(rows))
     return _enrich(frame)
+
+
+def _own_clause(text: str, start: int, end: int, group: list[DateMention]) -> tuple[int, int]:
+    """The piece of a segment, between semicolons or dashes, that holds the group's dates."""
+    for brk in _STRONG_BREAK.finditer(text, start, end):
+        if brk.end() <= group[0].start:
+            start = brk.end()
+        elif brk.start() >= group[-1].end:
+            end = brk.start()
+            break
+    return start, end
+
+
+def _is_dateline(text: str, group: list[DateMention], seg_start: int, seg_end: int) -> bool:
+    """A date with at most two words around it and nothing else ("Niamey, 30 janvier 2025 —",
+    "Senin (13/10/2025)") dates the article, not a happening."""
+    rest = text[seg_start:group[0].start] + " " + text[group[-1].end:seg_end]
+    return len(re.findall(r"\w{2,}", rest)) <= 2
 
 
 def _same_moment_groups(text: str, mentions: list[DateMention]) -> list[list[DateMention]]:
@@ -114,6 +135,7 @@ def _title(text: str, seg_start: int, seg_end: int, group: list[DateMention], la
     pieces = [before, text[group[-1].end:seg_end]]
     title = _clean(" ".join(pieces))
     title = re.sub(r"\s+([,.;:!?)])", r"\1", title)
+    title = re.sub(r"[,;:]+([.!?])", r"\1", title)
     title = re.sub(r"\(\s*\)", "", title)
     title = title.strip(" ,;:–—-\"“”'")
     words = title.split()
