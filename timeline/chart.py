@@ -53,6 +53,7 @@ _PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#
             "#17becf", "#bcbd22", "#393b79", "#7f7f7f")
 # Bins tried, finest first, when rows must be counted rather than drawn.
 _BIN_UNITS = ("day", "week", "month", "quarter", "year", "decade")
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44, "quarter": 91.3, "year": 365.25, "decade": 3652.5}
 
 
 # --------------------------------------------------------------------------- filtering
@@ -209,7 +210,9 @@ def timeline_figure(frame: pd.DataFrame, lane: str = "event_type", color: str = 
     if OTHER_LABEL in set(rows["_colour"]) and OTHER_LABEL not in colours:
         colours.append(OTHER_LABEL)
     lane_index = {name: i for i, name in enumerate(lanes)}
-    rows["_y"] = rows["_lane"].map(lane_index).astype("float64")
+    # lane i sits at y = -i: the first lane on top without a reversed axis (scattergl draws lines
+    # wrongly on reversed axes, plotly.js #2904)
+    rows["_y"] = -rows["_lane"].map(lane_index).astype("float64")
     colour_of = {name: _PALETTE[i % len(_PALETTE)] for i, name in enumerate(colours)}
 
     fig = go.Figure()
@@ -244,12 +247,12 @@ def timeline_figure(frame: pd.DataFrame, lane: str = "event_type", color: str = 
         # slider would be an empty strip.
         yaxis={"visible": False, "range": [-3, -2], "fixedrange": True},
         yaxis2={"overlaying": "y", "side": "left", "tickmode": "array",
-                "tickvals": list(range(len(lanes))), "ticktext": [_escape(x) for x in lanes],
-                "range": [n_lanes - 0.5, -0.5], "fixedrange": True, "automargin": True,
+                "tickvals": [-i for i in range(len(lanes))], "ticktext": [_escape(x) for x in lanes],
+                "range": [0.5 - n_lanes, 0.5], "fixedrange": True, "automargin": True,
                 "showgrid": False, "zeroline": False, "title": {"text": LANE_LABELS[lane]}},
         # every other lane lightly shaded, so a marker's lane is easy to read
-        shapes=[{"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y2", "y0": i - 0.5,
-                 "y1": i + 0.5, "fillcolor": "rgba(0,0,0,0.035)", "line": {"width": 0}, "layer": "below"}
+        shapes=[{"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y2", "y0": -i - 0.5,
+                 "y1": -i + 0.5, "fillcolor": "rgba(0,0,0,0.035)", "line": {"width": 0}, "layer": "below"}
                 for i in range(0, len(lanes), 2)],
         meta={"aggregated": unit, "rows": int(len(rows)), "events": int(rows["_row"].nunique()),
               "undated": undated, "lanes": lanes},
@@ -371,7 +374,7 @@ def _add_event_traces(fig: go.Figure, frame: pd.DataFrame, rows: pd.DataFrame, c
     hover = np.array(_hover_texts(rows, frame), dtype=object)
     for name in colours:
         in_colour = (rows["_colour"] == name).to_numpy()
-        legend_shown = False
+        has_points = bool((in_colour & is_point).any())
         spans = rows[in_colour & ~is_point]
         if len(spans):
             left = spans["_start"].to_numpy() * _DAY_MS
@@ -380,13 +383,12 @@ def _add_event_traces(fig: go.Figure, frame: pd.DataFrame, rows: pd.DataFrame, c
             y = np.repeat(spans["_yy"].to_numpy(), 3)
             y[2::3] = np.nan
             fig.add_trace(go.Scattergl(
-                x=x, y=y, mode="lines", name=_escape(name), legendgroup=name, showlegend=True,
-                line={"color": colour_of[name], "width": 7}, opacity=0.45, hoverinfo="skip",
+                x=x, y=y, mode="lines", name=_escape(name), legendgroup=name, showlegend=False,
+                line={"color": colour_of[name], "width": 9}, opacity=0.55, hoverinfo="skip",
                 yaxis="y2"))
-            legend_shown = True
             fig.add_trace(go.Scattergl(
                 x=(left + right) / 2, y=spans["_yy"].to_numpy(), mode="markers", name=_escape(name),
-                legendgroup=name, showlegend=False,
+                legendgroup=name, showlegend=not has_points,
                 marker={"color": colour_of[name], "size": 9, "symbol": "diamond",
                         "line": {"width": 1, "color": "white"}},
                 customdata=ids[spans.index.to_numpy()], hovertext=hover[spans.index.to_numpy()],
@@ -395,7 +397,7 @@ def _add_event_traces(fig: go.Figure, frame: pd.DataFrame, rows: pd.DataFrame, c
         if len(points):
             fig.add_trace(go.Scattergl(
                 x=points["_start"].to_numpy() * _DAY_MS + _DAY_MS / 2, y=points["_yy"].to_numpy(),
-                mode="markers", name=_escape(name), legendgroup=name, showlegend=not legend_shown,
+                mode="markers", name=_escape(name), legendgroup=name, showlegend=True,
                 marker={"color": colour_of[name], "size": 10, "line": {"width": 1, "color": "white"}},
                 customdata=ids[points.index.to_numpy()], hovertext=hover[points.index.to_numpy()],
                 hoverinfo="text", yaxis="y2"))
@@ -406,9 +408,8 @@ def _point_offsets(rows: pd.DataFrame, is_point: np.ndarray) -> np.ndarray:
     offsets = np.zeros(len(rows))
     if is_point.any():
         nth = rows[is_point].groupby(["_lane", "_start"]).cumcount().to_numpy()
-        # 0, +1, -1, +2, -2, ... steps of 0.06, wrapping after +-0.18
-        step = ((nth + 1) // 2) % 4 * np.where(nth % 2 == 1, 1, -1)
-        offsets[is_point] = step * 0.06
+        # on the lane's centre line, then stacked upwards (bars go below): 0, +0.08, ... +0.32
+        offsets[is_point] = 0.08 * (nth % 5)
     return offsets
 
 
@@ -428,8 +429,8 @@ def _span_offsets(rows: pd.DataFrame, is_span: np.ndarray) -> np.ndarray:
         else:
             track = len(ends)
             ends.append(last)
-        # tracks sit just below the lane's points: +0.24, +0.31, +0.38, +0.45, then wrap
-        offsets[rows.index.get_loc(index)] = 0.24 + 0.07 * (track % 4)
+        # tracks sit just below the lane's centre line: -0.12, -0.2, -0.28, -0.36, then wrap
+        offsets[rows.index.get_loc(index)] = -0.12 - 0.08 * (track % 4)
     return offsets
 
 
@@ -513,14 +514,28 @@ def _add_count_traces(fig: go.Figure, rows: pd.DataFrame, unit: str, colours: li
             hoverinfo="text", yaxis="y2"))
 
 
-def _add_overview_trace(fig: go.Figure, rows: pd.DataFrame) -> None:
-    """Events per bin as a filled line on the hidden y axis: visible only in the range slider."""
-    unit = _choose_unit(rows.assign(_one=0), ["_one"], 400)
-    first = _bin_first_days(rows["_start"].to_numpy(), unit)
-    bins, counts = np.unique(first, return_counts=True)
+def _bin_starts(first: float, last: float, unit: str) -> np.ndarray:
+    """First days (epoch days) of every `unit` bin from the one holding `first` to the one holding `last`."""
+    lo, hi = _bin_first_days(np.array([first, last]), unit)
+    if unit in ("day", "week"):
+        return np.arange(lo, hi + 1, 1 if unit == "day" else 7, dtype=np.int64)
+    step = {"month": 1, "quarter": 3, "year": 12, "decade": 120}[unit]
+    months = np.arange(np.datetime64(int(lo), "D").astype("datetime64[M]"),
+                       np.datetime64(int(hi), "D").astype("datetime64[M]") + 1, step)
+    return months.astype("datetime64[D]").astype(np.int64)
+
+
+def _add_overview_trace(fig: go.Figure, rows: pd.DataFrame, max_bins: int = 250) -> None:
+    """Events per bin (empty bins as 0) on the hidden y axis: only the range slider shows it."""
+    starts = rows["_start"].to_numpy()
+    first, last = float(starts.min()), float(rows["_end"].to_numpy().max())
+    unit = next((u for u in _BIN_UNITS if (last - first) / _UNIT_DAYS[u] <= max_bins), _BIN_UNITS[-1])
+    edges = _bin_starts(first, last, unit)
+    counts = np.bincount(np.searchsorted(edges, _bin_first_days(starts, unit)), minlength=len(edges))
+    closing = _bin_last_days(edges[-1:], unit) + 1  # so the last bin has its width
     fig.add_trace(go.Scatter(
-        x=bins.astype("float64") * _DAY_MS, y=counts.astype("float64"), mode="lines",
+        x=np.concatenate([edges, closing]).astype("float64") * _DAY_MS,
+        y=np.concatenate([counts, counts[-1:]]).astype("float64"), mode="lines",
         line={"shape": "hv", "width": 1, "color": "#888"}, fill="tozeroy",
         fillcolor="rgba(120,120,120,0.35)", hoverinfo="skip", showlegend=False,
         name="events over time", yaxis="y"))
-

@@ -19,10 +19,11 @@ TABLE_COLUMNS = ["date", "date_text", "title", "event_type", "actors", "places",
 
 def chart(frame: pd.DataFrame) -> None:
     """The Plotly timeline of the filtered events; clicking an event opens it below."""
-    lane = st.selectbox("Lanes", list(LANES), format_func=LANE_LABELS.get, key=LANE_KEY,
-                        help="What each horizontal lane of the timeline stands for. "
-                             "An event with several actors or places appears in each of their lanes.")
-    figure = timeline_figure(frame, lane=lane)
+    lane = st.segmented_control("Lanes", list(LANES), format_func=LANE_LABELS.get, key=LANE_KEY,
+                                default="event_type", selection_mode="single",
+                                help="What each horizontal lane of the timeline stands for. "
+                                     "An event with several actors or places appears in each of their lanes.")
+    figure = timeline_figure(frame, lane=lane or "event_type")
     st.plotly_chart(figure, key=CHART_KEY, on_select=_on_chart_select, selection_mode=("points",),
                     config={"displaylogo": False, "scrollZoom": True,
                             "modeBarButtonsToRemove": ["lasso2d", "select2d"]})
