@@ -46,44 +46,71 @@ COUNTRY_NAME_LANGS = ("id", "ms", "fr", "es", "pt", "de", "it", "nl", "tr", "ru"
 # the long tail of transliterations is worth its risk of collisions.
 ALT_NAME_MIN_POPULATION = 100_000
 MIN_ALIAS_LETTERS = 4          # "Of", "Bar", "Ada" are never city aliases
-# Main names of smaller cities that are ordinary words (or names) in the languages we read.
-# Capitalised at a sentence start or in a title-case headline they would otherwise match.
+# City names and alternate names that are ordinary words or personal names in the languages
+# we read ("Negara", "Tiba", "Seul", "Aman", "Dabei", "Совет", "المدينة"): capitalised at a
+# sentence start or in a title-case headline they would otherwise match. Drawn up by hand
+# from the city aliases whose Zipf frequency (wordfreq 3.1) is at least 5.0 (main names of
+# cities under a million people) or 4.0 (alternate names) in id, ms, en, fr, es, pt, de, tr,
+# ru, ar, it or nl, keeping the names that are frequent because of the city ("Rotterdam").
 CITY_STOPWORDS = frozenset("""
-    about above after again also among anda area asal atas bagi bahwa baik balas bank bara
-    barat baru batu bawah bear belle bell berat besar bima bintang boca buat buka bumi bunga
-    cabo camp campo carmen casa cara center central chance china city clear colon concord
-    conde cruz dana dari datang daya deal delta derby dewan diri dong draw duta eagle empat
-    enam enterprise esta este faith fame fort fortuna franca frontera garut gate gedung
-    glory gold golden grand great green guard hampton harapan harmony hope hari harga hati
-    hidup home independence industry jaya jalan justice kali kami kanan kantor karang kata
-    kebun kedua kelapa kepala kerja kiri kita kota kuasa laut lima lincoln live loja lorca
-    luar luna mali malang mana mandi manga marco maria mark marks mata media medina melo
-    mercedes merit mina minas mobile mode monte moron more mulia nada nama nice nilai norte
-    nova nueva nuevo ocean orange ordu pace pacific padang palma panama para parit paris pasar
-    pasir paz pemuda peace perry persatuan pesta pilar plata police pontianak porto potenza
-    praia progress progreso providence pueblo puerto pulau punta putra putri raja ramos raya
-    reading real reforma regina republic rio rosa rosario ruby sala salt salvador sama
-    santa santo santos sara sari selatan semarang seri sinar solo sore sorong split square
-    sucre sumber sunrise sunset surprise taman tanah tanjung tegal tengah temple timur
-    tinggi toledo trinidad tua tujuh tunas union unity utara valencia valle venus victoria
-    vista wake warren washington wells
+    about above acara adalet adam adama adams adet after again agar agen ahmad allen along also
+    altay aman amano amare among anak anda angeles apotheke araya area asal asia asker atas auch
+    bagi bahar bahwa baik baja bakal balas bali banda bandar bangi bank bara barat bari baris
+    barra baru batu bawah bayan bayi bear beda beli bell belle bello bende bendera beni benim
+    berat besar best betul bharu bilgi bima bintang birine boca boden bone bordo bras bron buat
+    buhar buka bukan bulan bumi bunga cabo camp campanha campi campo cara carmen casa cela celle
+    center central centro chama chance chin china cita city clear colon colonia columna come
+    como conception concord conde conquista costi cruz dabei damar dana daran dari datang date
+    david daya deal delta deras derby dessa desse devi dewan dining dire diri dong donna dort
+    drama draw drug duran durant duta eagle eden eher emin empat enam ende enterprise essen esta
+    este faith fame fatih federal feira flores florida fort fortuna franca franklin frontera
+    garut gate gaya gedung genc gente george gera gerne girin glory goes gold golden google
+    grand great green guadalupe guard guarda guna haar hala hale halle hampton hang hanno
+    harapan harga hari harmony harper hati hatta hidup hola home homo hope hudson hull ihren
+    independence industry intan jalan jambul jaya juara julia jura justice justicia kafe kale
+    kali kamen kami kanan kant kantor kapan kara karang kasi kata katak kaya kebun kedua keju
+    kelapa kemer kena kent kepala keren kerja kesan kira kiri kita kizil klar kolam kosong kota
+    krishna kuasa kuda laba lage lagi laju langue largo laut leer liberdade libertad lima
+    lincoln linda lista live logan loja longa lorca luar luce luck luna luta mach madera madura
+    mala malang male mali mana manda mandi manga manger mani march marchand marco mari maria
+    mark marks mason massa mata mati matto media medina melo mercedes merit mexicanos mina minas
+    mine mitte mobile mode monte mora more moron most much mula mulia nada nadia nama name namen
+    nanti natal negara neuken neustadt neves nice nilai noord normal norte nova nueva nuevo obra
+    observatoire ocean officer okay oldum orada orang orange ordu pace pacific padang palma
+    panama panda pandan papa para pare pari paris parit parla parola parole pasar pasir paz
+    peace pech pegou peine pemuda pensa perry persatuan perto pesta pets phoenix pilar pire
+    plaisir plano plata police pontianak porta porto potenza praia progreso progress propria
+    providence pueblo puerto pula pulau punta putra putri quarto rahat raja ramos ratu raya
+    reading real reforma regina regio reka republic rest rio romana rosa rosario rouge ruby
+    rugby rumah russe sainte sala sale salt salvador sama sambal same sana santa santo santos
+    sara saran sari save segi selam selama selatan semarang senden sens serena seri seria sert
+    sete seul siano sido sinar situe soci socorro sola solo sore sorong sousa split spoken
+    square subang sucre sumber sunrise sunset sunway superior surprise susah taal taman tamu
+    tanah tanda tane tanjung tape tarde tassi tegal tema temen temple tendo tengah tepi terasa
+    terme thai than tiba tienen time timur ting tinggi tiro toda toledo tolong toma tomar
+    trinidad tua tufan tujuh tunas turan turn turu union unity universidad university urusan
+    usan utara valencia valle vari varsa vasco vele velho venus vera victor victoria vista vite
+    vitoria vittoria wake wangsa waras waren warna warren washington welkom wells wensen werder
+    westminster winston xixe yola young yunus александр алт арт бар бассеин верн владимир вол
+    глаз дал дам диван иванов кар каф кит кол константин коф куч лас лев марк мир мог офф рад
+    рак рол романов сан северн сел сем совет так там центральн шахт шевченк الابيض الباب البيضاء
+    الجديد الجديده الجميل الخبر الخمس الزاويه الصور العبور العماره العين المدينه الهنديه الوادي
+    انتبه باري بحركه بحري بسيط بشار تاني حولي داخله رشيد ساره سالم سعيده سلطات طراز عاليه عشاق
+    قصور معسكر
 """.split())
-# ...but a few of those words are cities a geopolitical reader needs, when written as names
-# (checked after the stop list: a multi-word or large-city alias is never a single stopword).
+# ...but a few of those words are cities a geopolitical reader needs.
 CITY_STOPWORD_EXCEPTIONS = frozenset({"paris", "panama", "washington", "valencia", "semarang",
                                       "pontianak", "padang", "malang", "sorong", "toledo",
-                                      "rosario", "medina", "santos", "porto"})
-# A stopword that is also the main name of a city this large is still a place.
-STOPWORD_CITY_MIN_POPULATION = 1_000_000
+                                      "rosario", "medina"})
 
 MAX_ALIAS_TOKENS = 8
 
 # Words before a country name that make it the scene of an event rather than a party to it.
 LOCATIVE_WORDS = {
-    "id": {"di", "ke", "menuju", "wilayah", "dari"},
-    "ms": {"di", "ke", "menuju", "wilayah", "dari"},
+    "id": {"di", "ke", "menuju", "wilayah", "dari", "utara", "selatan", "timur", "barat"},
+    "ms": {"di", "ke", "menuju", "wilayah", "dari", "utara", "selatan", "timur", "barat"},
     "en": {"in", "into", "to", "at", "across", "inside", "near", "towards", "toward",
-           "throughout", "from"},
+           "throughout", "from", "northern", "southern", "eastern", "western"},
     "fr": {"en", "au", "aux", "à", "dans", "vers"},
     "es": {"en", "a", "hacia", "desde"},
     "pt": {"em", "no", "na", "nos", "nas", "para", "ao", "à"},
@@ -102,7 +129,9 @@ ARABIC_LOCATIVE_PREFIXES = ("ب", "ل")
 # Words before (or, in Arabic, after) a job title that mean someone else holds it now.
 FORMER_WORDS = {"mantan", "eks", "former", "ex", "ancien", "ancienne", "expresidente", "exmandatario",
                 "antigo", "antiga", "ehemalige", "ehemaliger", "ehemaligen", "eski", "бывший",
-                "бывшего", "السابق", "الأسبق", "late", "almarhum", "defunct"}
+                "бывшего", "السابق", "الأسبق", "late", "almarhum", "defunct",
+                # "who was president", "pernah menjabat": past holders, not today's
+                "was", "pernah", "fue", "foi", "était", "war", "был"}
 
 
 @dataclass(frozen=True)
@@ -271,21 +300,19 @@ _CYRILLIC_OR_ARABIC_NAME = re.compile(r"[\u0400-\u04FF\u0600-\u06FF][\u0400-\u04
 
 def _city_alias_ok(alias: str, population: int, is_main_name: bool) -> bool:
     """Keep a city alias only if it is unlikely to be an ordinary word or a stray code."""
-    if _CYRILLIC_OR_ARABIC_NAME.fullmatch(alias):
-        return population >= ALT_NAME_MIN_POPULATION and _letters(alias) >= MIN_ALIAS_LETTERS
-    if not _LATIN_NAME.fullmatch(alias):
-        return False                 # other scripts: not read here, and a source of noise
-    if not alias[0].isupper():
-        return False                 # lower-case romanisations ("damaska") and fragments
     if _letters(alias) < MIN_ALIAS_LETTERS:
         return False
-    words = _WORD.findall(alias)
-    if len(words) == 1 and alias.isupper():
+    if _CYRILLIC_OR_ARABIC_NAME.fullmatch(alias):
+        if population < ALT_NAME_MIN_POPULATION:
+            return False
+    elif not _LATIN_NAME.fullmatch(alias):
+        return False                 # other scripts: not read here, and a source of noise
+    elif not alias[0].isupper():
+        return False                 # lower-case romanisations ("damaska") and fragments
+    elif alias.isupper() and " " not in alias:
         return False                 # airport and other codes: "DAM", "MOW", "LTK"
-    key = " ".join(_key(w) for w in words)
-    if key in CITY_STOPWORDS and key not in CITY_STOPWORD_EXCEPTIONS:
-        return is_main_name and population >= STOPWORD_CITY_MIN_POPULATION
-    return True
+    key = " ".join(_key(w) for w in _WORD.findall(alias))
+    return key not in CITY_STOPWORDS or key in CITY_STOPWORD_EXCEPTIONS
 
 
 def _read_actors() -> list[dict]:
@@ -447,10 +474,36 @@ def _scan(text: str, lang: str, published: str) -> tuple[_Match, ...]:
         if entry.term is not None and _is_former(tokens, i, length):
             i += length
             continue
+        if entry.kind == "city" and _after_a_name(tokens, i, text):
+            i += length
+            continue
         role = _role(entry, tokens, i, length, text, lang)
+        if role == "actor" and entry.kind == "state" and matches and matches[-1].role == "place" \
+                and text[matches[-1].end:first.start].strip() == ",":
+            role = "place"           # "Rio de Janeiro, Brasil": the country of a place named just before
         matches.append(_Match(first.start, last.end, text[first.start:last.end], entry, role))
         i += length
-    return tuple(matches)
+    return _drop_dateline(text, tuple(matches))
+
+
+# "LA PAZ, Bolivia – ", "KAIRO – ", "Seoul: " open a report with where it was filed.
+_DATELINE = re.compile(r"\W*[^\W\d_][^\n:–—]{0,40}?\s*(?:[–—]|\s-|:)\s")
+
+
+def _drop_dateline(text: str, matches: tuple[_Match, ...]) -> tuple[_Match, ...]:
+    """Places in a dateline say where the report was filed, not where the event happened."""
+    dateline = _DATELINE.match(text)
+    if not dateline:
+        return matches
+    inside = [m for m in matches if m.end <= dateline.end()]
+    if not inside or any(m.role != "place" for m in inside):
+        return matches
+    leftover = list(text[:dateline.end()])
+    for m in inside:
+        leftover[m.start:m.end] = " " * (m.end - m.start)
+    if re.search(r"[^\W\d_]", "".join(leftover)):
+        return matches               # more than place names before the dash: a sentence
+    return tuple(m for m in matches if m.end > dateline.end())
 
 
 def _match_at(gazetteer: _Gazetteer, tokens: list[_Token], i: int, published: str):
@@ -483,6 +536,27 @@ def _match_at(gazetteer: _Gazetteer, tokens: list[_Token], i: int, published: st
             if entry:
                 return entry, 1
     return None
+
+
+def _after_a_name(tokens: list[_Token], i: int, text: str) -> bool:
+    """Is this capitalised word the surname in "Gustavo Ávila", "Xavier Paris"? True when
+    the word just before it is capitalised too, is not the first of its sentence, and is
+    not a name we know (so "Rio de Janeiro, Brasil" and "HTS Damaskus" stay places)."""
+    if i == 0:
+        return False
+    before, here = tokens[i - 1], tokens[i]
+    if text[before.end:here.start] != " " or not before.surface[:1].isupper() \
+            or before.surface.isupper() or here.surface.isupper():
+        return False
+    if i >= 2:
+        gap = text[tokens[i - 2].end:before.start]
+        if not re.search(r"[.!?:\n\"“”«»–—(]", gap):
+            return not _known_word(before.key)
+    return False
+
+
+def _known_word(key: str) -> bool:
+    return (key,) in _gazetteer().aliases
 
 
 def _is_former(tokens: list[_Token], i: int, length: int) -> bool:
@@ -542,88 +616,116 @@ def find_places(text: str, lang: str = "") -> list[Place]:
 
 # --------------------------------------------------------------------------- event types
 
-@dataclass(frozen=True)
-class _Cue:
-    pattern: re.Pattern
-    type_by_group: dict[str, str]
-
-
 @lru_cache(maxsize=1)
+def _taxonomy_file() -> dict:
+    return json.loads(EVENT_TYPES_FILE.read_text(encoding="utf-8"))
+
+
 def event_taxonomy() -> dict[str, dict]:
     """The event types of data/event_types.json: type -> {description, priority, cues: {lang: [...]}}."""
-    return json.loads(EVENT_TYPES_FILE.read_text(encoding="utf-8"))["types"]
+    return _taxonomy_file()["types"]
 
 
-def _cue_regex(cue: str) -> str:
+def _cue_regex(cue: str, lang: str) -> str:
     """One cue word as a pattern: "serang*" is a stem, "*angriff*" may sit inside a compound."""
     inside = cue.startswith("*")
     stem = cue.endswith("*")
     body = r"[\s\-]+".join(re.escape(part) for part in cue.strip("*").split())
-    head = r"\w*" if inside else r"(?<!\w)"
+    if lang == "ar":
+        # Arabic glues "and", "by", "to" and the article to words: واستقبل, والهجوم.
+        head = r"(?<!\w)(?:[وفبلك]?(?:ال)?)"
+    else:
+        head = r"\w*" if inside else r"(?<!\w)"
     tail = r"\w*" if stem else r"(?!\w)"
     return head + body + tail
 
 
-# Arabic glues "and", "by", "to" and the article to words: واستقبل, والهجوم.
-_ARABIC_PREFIX = r"(?<![\w])(?:[وفبلك]?(?:ال)?)"
+def _compile(cues_by_lang: dict[str, list[str]], langs: set[str] | None) -> re.Pattern | None:
+    alternatives = [_cue_regex(_normalise_cue_text(cue.casefold()), cue_lang)
+                    for cue_lang, cues in cues_by_lang.items()
+                    if langs is None or cue_lang in langs for cue in cues]
+    if not alternatives:
+        return None
+    alternatives.sort(key=len, reverse=True)    # "panggilan telepon" before "telepon"
+    return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
-def _cue_matcher(lang: str) -> _Cue:
-    taxonomy = event_taxonomy()
-    wanted = {lang, "en"} if lang else None
-    parts, type_by_group = [], {}
-    for n, (event_type, spec) in enumerate(taxonomy.items()):
-        alternatives = []
-        for cue_lang, cues in spec.get("cues", {}).items():
-            if wanted is not None and cue_lang not in wanted:
-                continue
-            for cue in cues:
-                pattern = _cue_regex(cue.casefold())
-                if cue_lang == "ar":
-                    pattern = _ARABIC_PREFIX + pattern.removeprefix(r"(?<!\w)")
-                alternatives.append(pattern)
-        if alternatives:
-            group = f"t{n}"
-            type_by_group[group] = event_type
-            # longer cues first so "panggilan telepon" wins over "telepon"
-            alternatives.sort(key=len, reverse=True)
-            parts.append(f"(?P<{group}>{'|'.join(alternatives)})")
-    pattern = re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
-    return _Cue(pattern, type_by_group)
+def _cue_patterns(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """(type, compiled cues) for a language (with English, which news quotes everywhere);
+    every language when `lang` is empty or unknown."""
+    data = _taxonomy_file()
+    known = {cue_lang for spec in data["types"].values() for cue_lang in spec.get("cues", {})}
+    langs = {lang, "en"} if lang in known else None
+    patterns = []
+    for event_type, spec in data["types"].items():
+        pattern = _compile(spec.get("cues", {}), langs)
+        if pattern is not None:
+            patterns.append((event_type, pattern))
+    ignore = _compile(data.get("ignore", {}), langs)
+    if ignore is not None:
+        patterns.append(("", ignore))
+    return tuple(patterns)
+
+
+_ARABIC_MARKS = re.compile("[\u064B-\u065F\u0670\u0640]")   # vowel marks, shadda, tatweel
+
+
+def _normalise_cue_text(text: str) -> str:
+    return _ARABIC_MARKS.sub("", text)
 
 
 def _cue_hits(clause: str, lang: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, type, cue word) for every cue in the clause; overlapping cues all count."""
-    matcher = _cue_matcher(lang or "")
+    """(start, end, type, cue word) for the cues in a clause. Where cues overlap, the longest
+    wins ("bala bantuan" is reinforcements, not aid); an ignored phrase silences its words."""
+    text = clause
+    offsets = None
+    if _ARABIC_MARKS.search(clause):
+        kept = [i for i, c in enumerate(clause) if not _ARABIC_MARKS.match(c)]
+        text = "".join(clause[i] for i in kept)
+        offsets = kept + [len(clause)]
     hits = []
-    for m in matcher.pattern.finditer(clause):
-        group = m.lastgroup
-        if group:
-            hits.append((m.start(), m.end(), matcher.type_by_group[group], m.group().strip()))
-    return hits
+    for event_type, pattern in _cue_patterns(lang or ""):
+        for m in pattern.finditer(text):
+            start, end = m.start(), m.end()
+            if offsets is not None:
+                start, end = offsets[start], offsets[end - 1] + 1
+            hits.append((start, end, event_type, clause[start:end].strip()))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    kept_hits: list[tuple[int, int, str, str]] = []
+    for hit in sorted(hits, key=lambda h: -(h[1] - h[0])):
+        if all(hit[1] <= other[0] or hit[0] >= other[1] for other in kept_hits):
+            kept_hits.append(hit)
+    return sorted((h for h in kept_hits if h[2]), key=lambda h: h[0])
 
 
 def classify_event(clause: str, lang: str = "", near: str = "") -> tuple[str, str]:
     """The event type of a clause and the cue word that decided it; ("", "") when none.
 
-    With several cues, the one closest to `near` (the date as written, when it occurs in the
-    clause) wins, since a date attaches to the happening it dates; otherwise the type with
-    the highest priority in data/event_types.json wins, and among equals the first cue.
+    Statement words ("said", "menyatakan") decide only when nothing more specific is there,
+    since they usually introduce the real happening ("menyatakan menolak", "said they had
+    agreed"). Among the other cues, the one closest to `near` (the date as written, when it
+    occurs in the clause) wins, since a date attaches to the happening it dates; without a
+    date, the type with the highest priority in data/event_types.json wins, then the first.
     """
     if not clause:
         return "", ""
-    hits = _cue_hits(clause, lang)
+    names = [(m.start, m.end) for m in _scan(clause, lang or "", "")]
+    # A cue inside a name is part of the name: "Departemen Operasi Militer", "Komisi Pemilihan Umum".
+    hits = [h for h in _cue_hits(clause, lang)
+            if not any(start <= h[0] and h[1] <= end for start, end in names)]
     if not hits:
         return "", ""
-    priority = {t: spec.get("priority", 0) for t, spec in event_taxonomy().items()}
+    taxonomy = event_taxonomy()
+    specific = [h for h in hits if not taxonomy[h[2]].get("fallback")]
+    hits = specific or hits
+    priority = {t: spec.get("priority", 0) for t, spec in taxonomy.items()}
     anchor = clause.find(near) if near else -1
     if anchor >= 0:
         anchor_end = anchor + len(near)
 
         def distance(hit):
-            start, end = hit[0], hit[1]
-            return max(anchor - end, start - anchor_end, 0)
+            return max(anchor - hit[1], hit[0] - anchor_end, 0)
 
         best = min(hits, key=lambda h: (distance(h), -priority[h[2]], h[0]))
     else:
