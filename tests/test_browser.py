@@ -149,7 +149,9 @@ def test_demo_edit_reload_and_download(server, page, tmp_path):
     title_input = page.get_by_label("Title", exact=True)
     title_input.wait_for()
     assert point["id"] in details(page)
-    page.screenshot(path=str(DOCS / "event.png"), full_page=True)
+    page.locator('[data-testid="stMarkdownContainer"] p', has_text="Id:").evaluate("e => e.scrollIntoView({block: 'center'})")
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(DOCS / "event.png"))
 
     # edit its title and save
     old_title = title_input.input_value()
