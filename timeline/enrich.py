@@ -212,13 +212,15 @@ def _key(word: str) -> str:
     """The lookup key of one word: case, accents and (for Russian) case endings folded away."""
     if word.isascii():
         return word.lower()
-    folded = unicodedata.normalize("NFKD", word.casefold())
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).translate(_FOLD)
-    if folded and _is_cyrillic(folded):
+    if _is_cyrillic(word):
+        # й is a letter of its own (Россией), so only ё is folded
+        folded = word.casefold().replace("ё", "е")
         for ending in _CYRILLIC_ENDINGS:
             if folded.endswith(ending) and len(folded) - len(ending) >= 3:
                 return folded[: -len(ending)]
-    return folded
+        return folded
+    folded = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in folded if not unicodedata.combining(c)).translate(_FOLD)
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -474,7 +476,7 @@ def _scan(text: str, lang: str, published: str) -> tuple[_Match, ...]:
         if entry.term is not None and _is_former(tokens, i, length):
             i += length
             continue
-        if entry.kind == "city" and _after_a_name(tokens, i, text):
+        if entry.kind == "city" and lang != "de" and _after_a_name(tokens, i, text):
             i += length
             continue
         role = _role(entry, tokens, i, length, text, lang)
@@ -541,7 +543,8 @@ def _match_at(gazetteer: _Gazetteer, tokens: list[_Token], i: int, published: st
 def _after_a_name(tokens: list[_Token], i: int, text: str) -> bool:
     """Is this capitalised word the surname in "Gustavo Ávila", "Xavier Paris"? True when
     the word just before it is capitalised too, is not the first of its sentence, and is
-    not a name we know (so "Rio de Janeiro, Brasil" and "HTS Damaskus" stay places)."""
+    not a name we know (so "HTS Damaskus" stays a place). Not for German, which capitalises
+    every noun ("die Stadt Lwiw")."""
     if i == 0:
         return False
     before, here = tokens[i - 1], tokens[i]
@@ -774,20 +777,26 @@ def enrich_events(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def place_lookup(name: str) -> Place | None:
-    """The Place a canonical place name stands for (as written in the `places` column)."""
+    """The Place a name in the `places` column stands for (a canonical name, or any alias)."""
+    name = (name or "").strip()
+    if not name:
+        return None
+    place = _places_by_name().get(name)
+    if place is not None:
+        return place
     for match in _scan(name, "", ""):
-        if match.entry.place is not None and match.entry.place.name == name:
+        if match.entry.place is not None and match.start == 0 and match.end == len(name):
             return match.entry.place
-    return _places_by_name().get(name)
+    return None
 
 
 @lru_cache(maxsize=1)
 def _places_by_name() -> dict[str, Place]:
-    gazetteer = _gazetteer()
-    best: dict[str, Place] = {}
-    for bucket in gazetteer.aliases.values():
+    """Canonical name -> Place; where two share a name, the country or the larger city."""
+    best: dict[str, tuple[float, Place]] = {}
+    for bucket in _gazetteer().aliases.values():
         for alias in bucket:
             place = alias.entry.place
-            if place is not None and place.name not in best:
-                best[place.name] = place
-    return best
+            if place is not None and (place.name not in best or best[place.name][0] < alias.entry.rank):
+                best[place.name] = (alias.entry.rank, place)
+    return {name: place for name, (_, place) in best.items()}
