@@ -103,6 +103,14 @@ CITY_STOPWORD_EXCEPTIONS = frozenset({"paris", "panama", "washington", "valencia
                                       "pontianak", "padang", "malang", "sorong", "toledo",
                                       "rosario", "medina"})
 
+# A town smaller than this is a place only where the text says so ("in Roth", "di Ende",
+# "the town of Pahalgam"): otherwise its name is more often a surname (Roth, Davis, Obama).
+SMALL_CITY_POPULATION = 100_000
+PLACE_NOUNS = frozenset({"town", "city", "village", "kota", "desa", "kabupaten", "kecamatan",
+                         "ville", "village", "ciudad", "pueblo", "cidade", "vila", "stadt",
+                         "dorf", "gemeinde", "kasaba", "köy", "город", "посёлок", "село",
+                         "مدينة", "بلدة", "قرية"})
+
 MAX_ALIAS_TOKENS = 8
 
 # Words before a country name that make it the scene of an event rather than a party to it.
@@ -154,7 +162,7 @@ class _Entry:
     country_code: str = ""
     rank: float = 0.0           # higher wins among entries of one alias (population, curation)
     place: Place | None = None  # for cities and states
-    term: tuple[str, str] | None = None   # for titles: (from, until) ISO dates, "" for open
+    term: tuple[tuple[str, str], ...] | None = None   # for titles: (from, until) ISO dates, "" open
 
 
 @dataclass(frozen=True)
@@ -221,6 +229,13 @@ def _key(word: str) -> str:
         return folded
     folded = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in folded if not unicodedata.combining(c)).translate(_FOLD)
+
+
+# The word lists above, as lookup keys (so "à" is "a", "إلى" is "الي", "бывший" is "бывш").
+_LOCATIVE_KEYS = {lang: frozenset(map(_key, words)) for lang, words in LOCATIVE_WORDS.items()}
+_ANY_LOCATIVE_KEYS = frozenset().union(*_LOCATIVE_KEYS.values())
+_PLACE_NOUN_KEYS = frozenset(map(_key, PLACE_NOUNS))
+_FORMER_KEYS = frozenset(map(_key, FORMER_WORDS))
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -375,8 +390,9 @@ def _gazetteer() -> _Gazetteer:
         for alias in [row["name"], *row.get("aliases", "").split("|")]:
             _add(gazetteer, alias, entry)
         if row.get("titles"):
-            start, _, until = row.get("term", "").partition("/")
-            titled = _Entry(kind, row["name"], code, rank=3e9, term=(start, until))
+            periods = tuple(tuple(period.strip().partition("/")[::2])
+                            for period in (row.get("term") or "/").split(";"))
+            titled = _Entry(kind, row["name"], code, rank=3e9, term=periods)
             for title in row["titles"].split("|"):
                 _add(gazetteer, title, titled)
 
@@ -427,14 +443,14 @@ def _country_place(code: str, name: str, capital_points: dict) -> Place | None:
 
 # --------------------------------------------------------------------------- scanning
 
-def _term_covers(term: tuple[str, str] | None, published: str) -> bool:
+def _term_covers(term: tuple[tuple[str, str], ...] | None, published: str) -> bool:
+    """Did someone hold the office on `published`? Without a date: do they hold it now?"""
     if term is None:
         return True
-    start, until = term
     if not published:
-        return not until             # no date known: whoever holds the office now
+        return any(not until for _, until in term)
     day = published[:10]
-    return (not start or start <= day) and (not until or day < until)
+    return any((not start or start <= day) and (not until or day < until) for start, until in term)
 
 
 def _pick(candidates: list[_Alias], surfaces: list[str], published: str) -> _Entry | None:
@@ -476,7 +492,10 @@ def _scan(text: str, lang: str, published: str) -> tuple[_Match, ...]:
         if entry.term is not None and _is_former(tokens, i, length):
             i += length
             continue
-        if entry.kind == "city" and lang != "de" and _after_a_name(tokens, i, text):
+        if entry.kind == "city" and (
+                (lang != "de" and _after_a_name(tokens, i, text))
+                or (entry.rank < SMALL_CITY_POPULATION
+                    and not _locative(tokens, i, length, text, lang, _PLACE_NOUN_KEYS))):
             i += length
             continue
         role = _role(entry, tokens, i, length, text, lang)
@@ -565,7 +584,7 @@ def _known_word(key: str) -> bool:
 def _is_former(tokens: list[_Token], i: int, length: int) -> bool:
     before = tokens[i - 1].key if i > 0 else ""
     after = tokens[i + length].key if i + length < len(tokens) else ""
-    return before in FORMER_WORDS or after in FORMER_WORDS
+    return before in _FORMER_KEYS or after in _FORMER_KEYS
 
 
 def _role(entry: _Entry, tokens: list[_Token], i: int, length: int, text: str, lang: str) -> str:
@@ -575,21 +594,26 @@ def _role(entry: _Entry, tokens: list[_Token], i: int, length: int, text: str, l
         return "place"
     if entry.kind != "state" or entry.place is None:
         return "actor"
+    return "place" if _locative(tokens, i, length, text, lang) else "actor"
+
+
+def _locative(tokens: list[_Token], i: int, length: int, text: str, lang: str,
+              extra_words: frozenset[str] = frozenset()) -> bool:
+    """Is the name at tokens[i:i+length] written as a location: after "di", "in", "в",
+    with a Turkish locative suffix (Suriye'de) or a glued Arabic preposition (بسوريا)?"""
     first, last = tokens[i], tokens[i + length - 1]
     if i > 0:
         before = tokens[i - 1]
-        words = LOCATIVE_WORDS.get(lang) or set().union(*LOCATIVE_WORDS.values())
-        if before.key in words and first.start - before.end <= 2:
-            return "place"
+        words = _LOCATIVE_KEYS.get(lang) or _ANY_LOCATIVE_KEYS
+        if (before.key in words or before.key in extra_words) and first.start - before.end <= 2:
+            return True
     if i + length < len(tokens):
         after = tokens[i + length]
         if after.key in TURKISH_PLACE_SUFFIXES and text[last.end:after.start] in ("'", "’") \
                 and lang in ("tr", ""):
-            return "place"
-    if _is_arabic(first.surface) and first.surface.startswith(ARABIC_LOCATIVE_PREFIXES) \
-            and not first.surface.startswith("ال"):
-        return "place"
-    return "actor"
+            return True
+    return _is_arabic(first.surface) and first.surface.startswith(ARABIC_LOCATIVE_PREFIXES) \
+        and not first.surface.startswith("ال")
 
 
 def _unique(items):
