@@ -42,10 +42,13 @@ def synthetic_events(n: int, seed: int = 0) -> pd.DataFrame:
     year = precision == "year"
     start[year] = first[year].astype("datetime64[Y]").astype("datetime64[D]")
     end[year] = (first[year].astype("datetime64[Y]") + 1).astype("datetime64[D]") - 1
+    value = start.astype(str).astype(object)                 # the date at its precision
+    value[month] = [v[:7] for v in value[month]]
+    value[year] = [v[:4] for v in value[year]]
     actors = [f"{a}; {b}" for a, b in zip(rng.choice(ACTORS, n), rng.choice(ACTORS, n))]
     return conform(pd.DataFrame({
         "event_id": [f"ev-{i:012x}" for i in range(n)],
-        "date": start.astype(str),
+        "date": value,
         "precision": precision,
         "start": start.astype(str),
         "end": end.astype(str),

@@ -11,10 +11,16 @@ from timeline.ui.explore import SELECTED_KEY
 MAX_PICKER_OPTIONS = 2000
 
 
-def _label(row) -> str:
-    title = " ".join(str(row["title"] or row["date_text"] or "(untitled)").split())
+def _label_of(value: str, title: str, date_text: str) -> str:
+    title = " ".join(str(title or date_text or "(untitled)").split())
     title = title if len(title) <= 90 else title[:89] + "…"
-    return f"{row['date'] or 'no date'} · {title}"
+    return f"{value or 'no date'} · {title}"
+
+
+def _labels(frame: pd.DataFrame) -> dict[str, str]:
+    """event_id -> picker label, for every row of `frame`."""
+    return {event_id: _label_of(value, title, date_text) for event_id, value, title, date_text
+            in zip(frame["event_id"], frame["date"], frame["title"], frame["date_text"])}
 
 
 def event_picker(events: pd.DataFrame, shown: pd.DataFrame) -> pd.Series | None:
@@ -26,7 +32,7 @@ def event_picker(events: pd.DataFrame, shown: pd.DataFrame) -> pd.Series | None:
     options = shown["event_id"].tolist()[:MAX_PICKER_OPTIONS]
     if selected is not None and selected not in options:
         options.insert(0, selected)  # opened from elsewhere, or filtered out since: keep it open
-    labels = {row["event_id"]: _label(row) for _, row in events[events["event_id"].isin(options)].iterrows()}
+    labels = _labels(events[events["event_id"].isin(options)])
     st.selectbox("Open an event", options, key=SELECTED_KEY, index=None, format_func=lambda i: labels.get(i, i),
                  placeholder="Click an event on the chart or in the table, or search here by date or title",
                  help=None if len(shown) <= MAX_PICKER_OPTIONS else
@@ -112,7 +118,7 @@ def delete_and_merge(store, collection: str, row: pd.Series, shown: pd.DataFrame
     event_id = row["event_id"]
     with st.expander("Delete, or merge a duplicate into this event"):
         others = shown[shown["event_id"] != event_id].head(MAX_PICKER_OPTIONS)
-        labels = {r["event_id"]: _label(r) for _, r in others.iterrows()}
+        labels = _labels(others)
         other = st.selectbox("Duplicate to merge into this one", list(labels), index=None,
                              format_func=labels.get, key=f"merge-{event_id}",
                              help="The duplicate's actors, places, tags, notes, evidence and sources are "

@@ -12,6 +12,7 @@ CHART_KEY = "timeline_chart"
 TABLE_KEY = "events_table"
 LANE_KEY = "lane"
 _TABLE_IDS_KEY = "_table_ids"
+MAX_TABLE_ROWS = 10_000  # more rows only slow every rerun; nobody scrolls through them
 
 TABLE_COLUMNS = ["date", "date_text", "title", "event_type", "actors", "places", "source", "precision",
                  "confidence", "verified", "tags", "origin", "event_id"]
@@ -25,7 +26,7 @@ def chart(frame: pd.DataFrame) -> None:
                                      "An event with several actors or places appears in each of their lanes.")
     figure = timeline_figure(frame, lane=lane or "event_type")
     st.plotly_chart(figure, key=CHART_KEY, on_select=_on_chart_select, selection_mode=("points",),
-                    config={"displaylogo": False, "scrollZoom": True,
+                    config={"displaylogo": False,
                             "modeBarButtonsToRemove": ["lasso2d", "select2d"]})
     meta = figure.layout.meta or {}
     notes = ["A dot is an event known to the day; a bar spans a date known only to the week, "
@@ -52,8 +53,12 @@ def _on_chart_select() -> None:
 
 
 def table(frame: pd.DataFrame) -> None:
-    """The filtered events as a table; selecting a row opens that event."""
+    """The filtered events as a table (the first MAX_TABLE_ROWS); selecting a row opens that event."""
     shown = frame[[c for c in TABLE_COLUMNS if c in frame.columns]]
+    if len(shown) > MAX_TABLE_ROWS:
+        st.caption(f"The first {MAX_TABLE_ROWS:,} of {len(shown):,} events; filter to narrow them down, "
+                   "or export them all below.")
+        shown = shown.head(MAX_TABLE_ROWS)
     st.session_state[_TABLE_IDS_KEY] = shown["event_id"].tolist() if "event_id" in shown else []
     st.dataframe(
         shown, key=TABLE_KEY, on_select=_on_table_select, selection_mode="single-row", hide_index=True,
