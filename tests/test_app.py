@@ -234,3 +234,40 @@ def test_db_flag_after_double_dash(tmp_path, monkeypatch):
     assert db_path_from_args(["--db", str(tmp_path / "flag.db")]) == str(tmp_path / "flag.db")
     assert db_path_from_args(["-q", "tests/test_app.py"]) == str(tmp_path / "env.db")
     assert db_path_from_args(["--db"]) == str(tmp_path / "env.db")
+
+
+def test_new_collection_is_created_and_opened_and_a_taken_name_is_a_message(seeded):
+    at = open_app()
+    name_box = next(t for t in at.sidebar.text_input if t.label == "Name")
+    name_box.input("Syria 2024")
+    button(at, "Create").click().run()
+    assert not at.exception
+    assert at.sidebar.selectbox(key="collection").value == "Syria 2024"
+    assert any("has no events yet" in i for i in messages(at.info))
+    assert "Syria 2024" in Store(seeded).collections()
+
+    next(t for t in at.sidebar.text_input if t.label == "Name").input("demo")
+    button(at, "Create").click().run()
+    [error] = messages(at.error)
+    assert error.startswith("Creating the collection “demo” failed: a collection named 'demo' already exists")
+
+
+def test_a_reversed_date_range_is_a_message_not_a_crash(seeded):
+    at = open_app()
+    at.sidebar.date_input(key="filter_from").set_value("2025-01-01")
+    at.sidebar.date_input(key="filter_to").set_value("2024-01-01").run()
+    assert not at.exception
+    [error] = messages(at.sidebar.error)
+    assert error == "Filtering failed: The start of the date range (2025-01-01) is after its end (2024-01-01)."
+    assert len(table_ids(at)) == 3      # shown unfiltered rather than not at all
+
+
+def test_a_file_that_is_not_a_database_is_a_message(tmp_path, monkeypatch):
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"this is not an SQLite database" * 100)
+    monkeypatch.setenv("TIMELINE_DB", str(broken))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    [error] = messages(at.error)
+    assert error.startswith("Opening the database failed:") and "broken.db" in error
