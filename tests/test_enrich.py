@@ -91,6 +91,7 @@ def test_no_false_positives_on_common_words(text, lang):
     ("pangkalan militernya di Suriah", "id", ["Syria"]),
     ("Suriye'de seçim yapıldı", "tr", ["Syria"]),
     ("Rusia menginvasi Ukraina", "id", []),
+    ("masuknya HTS ke Damaskus, Kremlin segera memberikan suaka", "id", ["Damascus"]),
 ])
 def test_places_with_alternate_names(text, lang, expected):
     assert [p.name for p in find_places(text, lang)] == expected

@@ -70,15 +70,15 @@ CITY_STOPWORDS = frozenset("""
     independence industry intan jalan jambul jaya juara julia jura justice justicia kafe kale
     kali kamen kami kanan kant kantor kapan kara karang kasi kata katak kaya kebun kedua keju
     kelapa kemer kena kent kepala keren kerja kesan kira kiri kita kizil klar kolam kosong kota
-    krishna kuasa kuda laba lage lagi laju langue largo laut leer liberdade libertad lima
+    krishna kuasa kuda laba lage lagi laju langue largo laut leer leon liberdade libertad lima
     lincoln linda lista live logan loja longa lorca luar luce luck luna luta mach madera madura
     mala malang male mali mana manda mandi manga manger mani march marchand marco mari maria
-    mark marks mason massa mata mati matto media medina melo mercedes merit mexicanos mina minas
-    mine mitte mobile mode monte mora more moron most much mula mulia nada nadia nama name namen
-    nanti natal negara neuken neustadt neves nice nilai noord normal norte nova nueva nuevo obra
-    observatoire ocean officer okay oldum orada orang orange ordu pace pacific padang palma
-    panama panda pandan papa para pare pari paris parit parla parola parole pasar pasir paz
-    peace pech pegou peine pemuda pensa perry persatuan perto pesta pets phoenix pilar pire
+    mark marks mary mason massa mata mati matto media medina melo mercedes merit mexicanos mina
+    minas mine mitte mobile mode monte mora more moron most much mula mulia nada nadia nama name
+    namen nanti natal negara neuken neustadt neves nice nilai noord normal norte nova nueva
+    nuevo obra observatoire ocean officer okay oldum orada orang orange ordu pace pacific padang
+    palma panama panda pandan papa para pare pari paris parit parla parola parole pasar pasir
+    paz peace pech pegou peine pemuda pensa perry persatuan perto pesta pets phoenix pilar pire
     plaisir plano plata police pontianak porta porto potenza praia progreso progress propria
     providence pueblo puerto pula pulau punta putra putri quarto rahat raja ramos ratu raya
     reading real reforma regina regio reka republic rest rio romana rosa rosario rouge ruby
@@ -328,7 +328,9 @@ def _city_alias_ok(alias: str, population: int, is_main_name: bool) -> bool:
         return False                 # lower-case romanisations ("damaska") and fragments
     elif alias.isupper() and " " not in alias:
         return False                 # airport and other codes: "DAM", "MOW", "LTK"
-    key = " ".join(_key(w) for w in _WORD.findall(alias))
+    if not alias.isalpha():
+        return True                  # the stop list holds single words only
+    key = _key(alias)
     return key not in CITY_STOPWORDS or key in CITY_STOPWORD_EXCEPTIONS
 
 
@@ -500,8 +502,9 @@ def _scan(text: str, lang: str, published: str) -> tuple[_Match, ...]:
             continue
         role = _role(entry, tokens, i, length, text, lang)
         if role == "actor" and entry.kind == "state" and matches and matches[-1].role == "place" \
+                and matches[-1].entry.country_code == entry.country_code \
                 and text[matches[-1].end:first.start].strip() == ",":
-            role = "place"           # "Rio de Janeiro, Brasil": the country of a place named just before
+            role = "place"           # "Rio de Janeiro, Brasil": the country of the city just named
         matches.append(_Match(first.start, last.end, text[first.start:last.end], entry, role))
         i += length
     return _drop_dateline(text, tuple(matches))
