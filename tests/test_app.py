@@ -271,3 +271,15 @@ def test_a_file_that_is_not_a_database_is_a_message(tmp_path, monkeypatch):
     assert not at.exception
     [error] = messages(at.error)
     assert error.startswith("Opening the database failed:") and "broken.db" in error
+
+
+def test_merge_a_duplicate_into_the_open_event(seeded):
+    at = open_app()
+    at.selectbox(key="selected_event").select("ev-call").run()
+    at.selectbox(key="merge-ev-call").select("ev-month").run()
+    button(at, "Merge").click().run()
+    assert not at.exception and messages(at.error) == []
+    events = Store(seeded).events("demo").set_index("event_id")
+    assert "ev-month" not in events.index
+    assert events.loc["ev-call", "actors"] == "Iran; Russia; Turkey"
+    assert table_ids(at) == ["ev-call", "ev-jan"]
