@@ -92,6 +92,9 @@ def test_no_false_positives_on_common_words(text, lang):
     ("Suriye'de seçim yapıldı", "tr", ["Syria"]),
     ("Rusia menginvasi Ukraina", "id", []),
     ("masuknya HTS ke Damaskus, Kremlin segera memberikan suaka", "id", ["Damascus"]),
+    ("In New Delhi, Indian officials said", "en", ["Delhi"]),
+    ("due to touch down in the Netherlands", "en", ["Netherlands"]),
+    ("Rio de Janeiro, Brasil, yang berlangsung", "id", ["Rio de Janeiro", "Brazil"]),
 ])
 def test_places_with_alternate_names(text, lang, expected):
     assert [p.name for p in find_places(text, lang)] == expected

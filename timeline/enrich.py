@@ -134,6 +134,8 @@ LOCATIVE_WORDS = {
 TURKISH_PLACE_SUFFIXES = {"da", "de", "ta", "te", "ya", "ye", "a", "e", "dan", "den", "tan", "ten"}
 # Arabic glues prepositions to the noun: بسوريا "in Syria", لسوريا "to Syria".
 ARABIC_LOCATIVE_PREFIXES = ("ب", "ل")
+ARTICLES = frozenset({"the", "le", "la", "les", "l", "el", "los", "las", "o", "os", "der", "die",
+                      "den", "dem", "das"})
 # Words before (or, in Arabic, after) a job title that mean someone else holds it now.
 FORMER_WORDS = {"mantan", "eks", "former", "ex", "ancien", "ancienne", "expresidente", "exmandatario",
                 "antigo", "antiga", "ehemalige", "ehemaliger", "ehemaligen", "eski", "бывший",
@@ -503,7 +505,8 @@ def _scan(text: str, lang: str, published: str) -> tuple[_Match, ...]:
         role = _role(entry, tokens, i, length, text, lang)
         if role == "actor" and entry.kind == "state" and matches and matches[-1].role == "place" \
                 and matches[-1].entry.country_code == entry.country_code \
-                and text[matches[-1].end:first.start].strip() == ",":
+                and text[matches[-1].end:first.start].strip() == "," \
+                and not re.match(r"\s*[^\W\d_]", text[last.end:]):
             role = "place"           # "Rio de Janeiro, Brasil": the country of the city just named
         matches.append(_Match(first.start, last.end, text[first.start:last.end], entry, role))
         i += length
@@ -605,10 +608,13 @@ def _locative(tokens: list[_Token], i: int, length: int, text: str, lang: str,
     """Is the name at tokens[i:i+length] written as a location: after "di", "in", "в",
     with a Turkish locative suffix (Suriye'de) or a glued Arabic preposition (بسوريا)?"""
     first, last = tokens[i], tokens[i + length - 1]
-    if i > 0:
-        before = tokens[i - 1]
+    # "in the Netherlands", "die Stadt Lwiw": one article may stand between
+    start = i - 1 if i > 1 and tokens[i - 1].key in ARTICLES else i
+    if start > 0:
+        before = tokens[start - 1]
         words = _LOCATIVE_KEYS.get(lang) or _ANY_LOCATIVE_KEYS
-        if (before.key in words or before.key in extra_words) and first.start - before.end <= 2:
+        if (before.key in words or before.key in extra_words) \
+                and tokens[start].start - before.end <= 2:
             return True
     if i + length < len(tokens):
         after = tokens[i + length]
