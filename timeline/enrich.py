@@ -317,7 +317,7 @@ _LATIN_NAME = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F\s\-'’.()]
 _CYRILLIC_OR_ARABIC_NAME = re.compile(r"[\u0400-\u04FF\u0600-\u06FF][\u0400-\u04FF\u0600-\u06FF\s\-]*")
 
 
-def _city_alias_ok(alias: str, population: int, is_main_name: bool) -> bool:
+def _city_alias_ok(alias: str, population: int) -> bool:
     """Keep a city alias only if it is unlikely to be an ordinary word or a stray code."""
     if _letters(alias) < MIN_ALIAS_LETTERS:
         return False
@@ -417,13 +417,11 @@ def _gazetteer() -> _Gazetteer:
         place = Place(_display_name(city), city["countrycode"], float(city["latitude"]),
                       float(city["longitude"]), "city")
         entry = _Entry("city", place.name, city["countrycode"], rank=population, place=place)
-        names = {city["name"]: True, place.name: True}
+        names = {city["name"], place.name}
         if population >= ALT_NAME_MIN_POPULATION:
-            for alt in city["alternatenames"]:
-                names.setdefault(alt, False)
-        names = names.items()
-        for alias, is_main in names:
-            if _city_alias_ok(alias, population, is_main):
+            names.update(city["alternatenames"])
+        for alias in names:
+            if _city_alias_ok(alias, population):
                 _add(gazetteer, alias, entry)
 
     for bucket in [*gazetteer.aliases.values(), *gazetteer.prefixes.values()]:
