@@ -196,4 +196,6 @@ def test_upload_review_screenshot(server, page, tmp_path):
     page.get_by_text("empty.txt: the file is empty.").wait_for()
     settle(page)
     assert page.get_by_test_id("stException").count() == 0
+    page.mouse.move(5, 5)
+    page.wait_for_timeout(1000)  # let the review table's canvas finish drawing
     page.screenshot(path=str(DOCS / "upload.png"), full_page=True)

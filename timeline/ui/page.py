@@ -44,8 +44,8 @@ def run(db_path: str | None = None) -> None:
 
     st.title(escape_markdown(collection) if collection else "Timeline")
     show_flashes()
-    st.caption(f"{len(shown):,} of {len(events):,} events shown" + (" (filtered)" if chosen.active() else "")
-               + f" · database {escape_markdown(db_path)}")
+    st.caption(f"{len(shown):,} of {len(events):,} events shown" + (" (filtered)" if chosen.active() else ""),
+               help=f"Database: {db_path}")
 
     tab_explore, tab_articles, tab_import, tab_add, tab_history = st.tabs(
         ["Explore", "Add articles", "Import events", "Add an event", "History"])
