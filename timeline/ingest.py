@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import gzip
 import json
+import os
 import re
 import unicodedata
 import zlib
@@ -28,7 +29,15 @@ from urllib.parse import urlsplit
 
 MAX_BYTES = 20 * 1024 * 1024  # larger files are almost certainly not one news article
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
-PUBLISHED_FROM = ("given", "url", "dateline", "metadata", "none")
+ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown") + HTML_SUFFIXES
+CORPUS_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+# Where a publication date came from: given by the caller or the corpus record; the URL's path;
+# the page's metadata (meta tags, JSON-LD, <time pubdate>); htmldate's reading of the page's
+# markup; a dateline or "Published:" line in the text; nowhere.
+PUBLISHED_FROM = ("given", "url", "metadata", "htmldate", "dateline", "none")
+# Below this many characters trafilatura itself counts an extraction as failed and falls back to a
+# crude whole-page pass that breaks sentences at inline tags; our own parser does better then.
+MIN_MAIN_TEXT = 250
 
 # Languages the detector may answer. Restricting the model to the languages news is written
 # in makes short texts far more reliable (unrestricted, a one-line English text can come out
@@ -68,7 +77,7 @@ class Document:
     source: str = ""                 # file name, corpus id, or demo name
     url: str = ""
     published: date | None = None    # the reference date for relative and year-less dates
-    published_from: str = "none"     # given, url, dateline, metadata, none
+    published_from: str = "none"     # one of PUBLISHED_FROM
     lang: str = ""                   # ISO 639-1, "" when unknown
     title: str = ""
 
@@ -93,24 +102,184 @@ def read_document(path: str | Path, *, published: date | None = None, lang: str 
     later refer to this text; for HTML they refer to the extracted text.
     """
     path = Path(path)
-    text = _read_text(path)
-    name = path.name
-    url, title, meta_published = "", "", None
-    if path.suffix.lower() in HTML_SUFFIXES or _looks_like_html(text):
-        page = html_to_text(text)
-        text, url, title, meta_published = page.text, page.url, page.title, page.published
+    return document_from_text(_read_text(path), source=path.name, name=str(path), published=published,
+                              lang=lang, html=path.suffix.lower() in HTML_SUFFIXES)
+
+
+def document_from_text(text: str, *, source: str, name: str | None = None, url: str = "",
+                       published: date | None = None, lang: str | None = None,
+                       html: bool | None = None) -> Document:
+    """The Document for an article's decoded text (plain, markdown or HTML), dates and language found.
+
+    `source` is what the events will name; `name` is used in messages (default: `source`).
+    `url` is where the article was found, when known: a date in its path is the most certain
+    publication date. `html=None` decides from the text itself. For HTML the article's main
+    text is kept (see `read_html`), and InputError is raised if the page has no visible text.
+    """
+    page_url, title, page_published, page_from = url, "", None, "none"
+    if html or (html is None and _looks_like_html(text)):
+        page = read_html(text, url=url)
+        text, page_url, title = page.text, page.url, page.title
+        page_published, page_from = page.published, page.published_from
         if not text.strip():
-            raise InputError(f"{path}: the HTML page has no visible text")
+            raise InputError(f"{name or source}: the HTML page has no visible text")
     if lang is None:
         lang = detect_language(text)
     if published is not None:
         published_from = "given"
-    elif meta_published is not None:
-        published, published_from = meta_published, "metadata"
+    elif page_published is not None:
+        published, published_from = page_published, page_from
     else:
-        published, published_from = detect_published(text, url or None, lang=lang)
-    return Document(text=text, source=name, url=url, published=published,
+        published, published_from = detect_published(text, page_url or None, lang=lang)
+    return Document(text=text, source=source, url=page_url, published=published,
                     published_from=published_from, lang=lang, title=title)
+
+
+# --------------------------------------------------------------------------------------------
+# Web addresses and folders
+# --------------------------------------------------------------------------------------------
+
+USER_AGENT = "timeline/1 (news event timelines; +python urllib)"
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_TEXT_TYPES = ("text/plain", "text/markdown", "text/x-markdown")
+
+
+def is_url(value: str) -> bool:
+    """True for an http:// or https:// address (what `read_url` accepts)."""
+    return str(value).strip().lower().startswith(("http://", "https://"))
+
+
+def read_url(url: str, timeout: float = 20.0, *, published: date | None = None,
+             lang: str | None = None) -> Document:
+    """The Document at a web address, read as `document_from_text` reads a saved page.
+
+    The page's source is the address as given; its url is the address after redirects. Raises
+    InputError, in one line, when the address is not http(s), cannot be reached (no network,
+    unknown host, refused, no answer within `timeout` seconds), answers with an error status,
+    is not text, or is larger than MAX_BYTES. A charset the server declares is honoured;
+    without one the page must be UTF-8, as files must.
+    """
+    import http.client
+    import socket
+    import urllib.error
+    import urllib.request
+
+    address = str(url).strip()
+    parts = urlsplit(address)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise InputError(f"{address}: not a web address (it must start with http:// or https://)")
+    request = urllib.request.Request(address, headers={
+        "User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"})
+    offline = "; if this machine is offline, save the page and give the saved file instead"
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            final_url = response.geturl() or address
+            content_type = response.headers.get_content_type()
+            charset = response.headers.get_content_charset()
+            data = response.read(MAX_BYTES + 1)
+    except urllib.error.HTTPError as err:
+        raise InputError(f"{address}: the server answered {err.code} {err.reason}") from None
+    except urllib.error.URLError as err:
+        reason = err.reason
+        if isinstance(reason, (TimeoutError, socket.timeout)):
+            raise InputError(f"{address}: no answer within {timeout:g} s{offline}") from None
+        detail = getattr(reason, "strerror", None) or str(reason)
+        raise InputError(f"{address}: cannot be fetched ({detail}){offline}") from None
+    except (TimeoutError, socket.timeout):
+        raise InputError(f"{address}: no answer within {timeout:g} s{offline}") from None
+    except (OSError, http.client.HTTPException) as err:
+        raise InputError(f"{address}: cannot be fetched ({type(err).__name__}: {err}){offline}") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{address}: the page is larger than {MAX_BYTES // 1024 // 1024} MB")
+    if not (content_type.startswith("text/") or content_type in _HTML_TYPES):
+        raise InputError(f"{address}: is {content_type}, not a web page or text")
+    if charset and charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
+        try:
+            data = data.decode(charset).encode("utf-8")
+        except (LookupError, UnicodeDecodeError):
+            raise InputError(f"{address}: the server says the page is {charset} but it is not") from None
+    text = decode_text(data, address)
+    html = True if content_type in _HTML_TYPES else False if content_type in _TEXT_TYPES else None
+    return document_from_text(text, source=address, url=final_url, published=published, lang=lang, html=html)
+
+
+def input_kind(path: str | Path) -> str:
+    """"article" for .txt/.md/.html files, "corpus" for .jsonl(.gz) files, "" for anything else."""
+    name = Path(path).name.lower()
+    if name.endswith(CORPUS_SUFFIXES):
+        return "corpus"
+    return "article" if name.endswith(ARTICLE_SUFFIXES) else ""
+
+
+def find_articles(folder: str | Path) -> list[Path]:
+    """Every article and corpus file under `folder` (see `input_kind`), in path order.
+
+    Hidden files and folders (a name starting with ".") are left out, and symbolic links to
+    folders are not followed. InputError if `folder` is not a folder or holds no such file.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError(f"{folder}: no such folder" if not folder.exists() else f"{folder}: is not a folder")
+    found = []
+    for root, folders, files in os.walk(folder, onerror=None, followlinks=False):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found += [Path(root, name) for name in files if not name.startswith(".") and input_kind(name)]
+    if not found:
+        raise InputError(f"{folder}: is a directory with no articles (.txt, .md, .html) or corpora (.jsonl) in it")
+    return sorted(found, key=lambda path: path.relative_to(folder).as_posix())
+
+
+def iter_documents(paths, *, published: date | None = None,
+                   lang: str | None = None) -> Iterator[tuple[str, Document | InputError]]:
+    """(name, Document) for every article in `paths`, or (name, InputError) for one that cannot be used.
+
+    `paths` may hold files, folders (walked by `find_articles`) and web addresses (`read_url`).
+    An article file gives one Document; a corpus file one per line, named "FILE:LINE". A file
+    found in a folder has its path relative to that folder as its source, so that two
+    "index.html" in different folders stay apart. Documents are read one at a time, as the
+    caller asks for them: nothing about the whole input is held in memory.
+    """
+    for path in paths:
+        if is_url(str(path)):
+            try:
+                yield str(path), read_url(str(path), published=published, lang=lang)
+            except InputError as err:
+                yield str(path), err
+            continue
+        path = Path(path)
+        if path.is_dir():
+            try:
+                files = find_articles(path)
+            except InputError as err:
+                yield str(path), err
+                continue
+            for file in files:
+                yield from _file_documents(file, file.relative_to(path).as_posix(), published, lang)
+        else:
+            yield from _file_documents(path, path.name, published, lang)
+
+
+def _file_documents(path: Path, source: str, published: date | None,
+                    lang: str | None) -> Iterator[tuple[str, Document | InputError]]:
+    if input_kind(path) == "corpus":
+        try:
+            for number, record in load_corpus(path):
+                where = f"{path}:{number}"
+                if isinstance(record, InputError):
+                    yield where, record
+                    continue
+                try:
+                    yield where, document_from_record(record, published=published, lang=lang)
+                except Exception as err:  # one record must not stop a corpus
+                    yield where, InputError(f"{where}: document {record['id']}: {type(err).__name__}: {err}")
+        except InputError as err:  # the corpus file as a whole (missing, damaged gzip)
+            yield str(path), err
+        return
+    try:
+        yield str(path), document_from_text(_read_text(path), source=source, name=str(path), published=published,
+                                            lang=lang, html=path.suffix.lower() in HTML_SUFFIXES)
+    except InputError as err:
+        yield str(path), err
 
 
 def _read_text(path: Path) -> str:
@@ -193,6 +362,7 @@ class HtmlPage:
     title: str = ""
     url: str = ""                    # canonical link or og:url
     published: date | None = None    # from meta tags, <time>, or JSON-LD datePublished
+    published_from: str = "none"     # url, metadata or htmldate when `published` is set
 
 
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object",
@@ -285,7 +455,81 @@ def html_to_text(markup: str) -> HtmlPage:
     candidates += [parser.time_published] + _JSONLD_PUBLISHED.findall("".join(parser.jsonld))
     published = next(filter(None, (_iso_prefix_date(value) for value in candidates)), None)
     url = parser.url or parser.meta.get("og:url", "")
-    return HtmlPage(text=text, title=title, url=url, published=published)
+    return HtmlPage(text=text, title=title, url=url, published=published,
+                    published_from="metadata" if published else "none")
+
+
+def read_html(markup: str, url: str = "") -> HtmlPage:
+    """The article in an HTML page: its main text, title, URL and publication date.
+
+    The main text is trafilatura's (navigation, comments and boilerplate left out); when
+    trafilatura finds no article (less than MIN_MAIN_TEXT characters), the page's whole visible
+    text from `html_to_text` is used instead. Paragraphs are separated by a blank line.
+
+    The publication date, most certain first: a date in the path of the given `url`; htmldate
+    on the page (metadata, then dated markup, then a dated canonical URL; never free text);
+    the page's metadata as our own parser reads it. Without any, `published` is None and the
+    caller looks in the text (datelines). `published_from` names the stage: "url", "metadata"
+    when htmldate's answer is what the metadata says, "htmldate" for its other answers.
+    """
+    page = html_to_text(markup)
+    page_url = url or page.url
+    main = _main_text(markup, page_url)
+    text = main if len(main) >= MIN_MAIN_TEXT else page.text
+    published, published_from = _page_published(markup, url, page_url, page.published)
+    return HtmlPage(text=text, title=page.title, url=page_url, published=published, published_from=published_from)
+
+
+def _main_text(markup: str, url: str) -> str:
+    """trafilatura's main text of the page, paragraphs separated by blank lines; "" if none."""
+    trafilatura = _quiet_import("trafilatura")
+    try:
+        main = trafilatura.extract(markup, url=url or None, output_format="txt", include_comments=False,
+                                   include_tables=True, include_images=False, deduplicate=False)
+    except (ValueError, TypeError, AttributeError):  # markup lxml cannot make a tree of
+        return ""
+    if not main:
+        return ""
+    lines = (re.sub(r"[ \t\u00a0\f\v]+", " ", line).strip() for line in main.split("\n"))
+    return "\n\n".join(line for line in lines if line) + "\n"
+
+
+def _page_published(markup: str, url: str, page_url: str, meta_published: date | None) -> tuple[date | None, str]:
+    """(publication date, where it came from) for an HTML page; (None, "none") if nothing sure."""
+    if url:
+        found = date_from_url(url)
+        if found:
+            return found, "url"
+    htmldate = _quiet_import("htmldate")
+    try:
+        # URL deferred: a page's own metadata is more certain than a date in its canonical path;
+        # no extensive search: a date anywhere in the free text is as often an event's as the page's.
+        value = htmldate.find_date(markup, url=page_url or None, original_date=True, extensive_search=False,
+                                   deferred_url_extractor=True, outputformat="%Y-%m-%d")
+    except (ValueError, TypeError, AttributeError):
+        value = None
+    found = _iso_prefix_date(value) if value else None
+    if found:
+        if found == meta_published:
+            return found, "metadata"
+        if page_url and found == date_from_url(page_url):
+            return found, "url"
+        return found, "htmldate"
+    if meta_published:
+        return meta_published, "metadata"
+    return None, "none"
+
+
+def _quiet_import(name: str):
+    """The module `name`, its log messages kept off stderr (one line per problem is our policy)."""
+    import importlib
+    import logging
+
+    module = importlib.import_module(name)
+    logger = logging.getLogger(name)
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())  # no "last resort" printing; an app's own logging still sees them
+    return module
 
 
 def _iso_prefix_date(value: str) -> date | None:
