@@ -1,4 +1,4 @@
-"""The command line: `python -m timeline dates ...` and `python -m timeline extract ...`.
+"""The command line: `python -m timeline dates ...`, `... extract ...` and `... batch ...`.
 
 Exit codes: 0 all went well; 1 some corpus lines or documents were skipped (each reported on
 stderr, the rest processed); 2 the input as a whole is unusable (missing, binary or non-UTF-8
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import itertools
 import json
 import os
 import sys
@@ -16,7 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from timeline.ingest import Document, InputError, document_from_record, load_corpus, parse_published, read_document
+from timeline.ingest import (Document, InputError, document_from_record, find_articles, input_kind, is_url,
+                             iter_documents, load_corpus, parse_published, read_document, read_url)
 
 PROG = "python -m timeline"
 FORMATS = ("csv", "jsonl", "json")
@@ -56,18 +58,41 @@ def build_parser() -> argparse.ArgumentParser:
         description='Print one JSON line per temporal expression: {"doc", "start", "end", "text", "value", '
                     '"type", "precision"} plus "end_value" for ranges. Offsets index the text as read '
                     '(newlines normalised to \\n; for HTML, the extracted text).')
-    dates.add_argument("files", nargs="*", metavar="FILE", help=".txt, .md or .html article")
+    dates.add_argument("files", nargs="*", metavar="FILE", help=INPUT_HELP)
     common(dates)
 
     extract = commands.add_parser(
         "extract", help="the events table (CSV, JSON lines or JSON)",
         description="Extract dated events from every document into one table (columns: timeline.schema).")
-    extract.add_argument("files", nargs="*", metavar="FILE", help=".txt, .md or .html article")
+    extract.add_argument("files", nargs="*", metavar="FILE", help=INPUT_HELP)
     common(extract)
     extract.add_argument("--format", choices=FORMATS,
                          help="output format (default: from the -o suffix, else csv)")
     extract.add_argument("-o", "--output", metavar="OUT", help="write here (UTF-8) instead of stdout")
+
+    batch = commands.add_parser(
+        "batch", help="a large corpus on a Dask cluster, into one Parquet file",
+        description="Extract the events of a large corpus on Dask, streaming it in partitions so that memory "
+                    "stays bounded, into one Parquet file (columns: timeline.schema). A document that cannot "
+                    "be used is reported on stderr with its id and skipped; a summary line ends the run.")
+    batch.add_argument("inputs", nargs="+", metavar="CORPUS",
+                       help='JSON lines {"id", "text", "published"?, "lang"?, "url"?} (.gz accepted), or a '
+                            "folder of articles and corpora")
+    batch.add_argument("-o", "--output", required=True, metavar="EVENTS.parquet", help="the Parquet file to write")
+    batch.add_argument("--workers", type=int, metavar="N",
+                       help="worker processes of the local cluster (default: one per CPU)")
+    batch.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                       help="run on this existing Dask cluster instead (its workers need timeline installed)")
+    batch.add_argument("--partition-size", type=int, default=None, metavar="DOCS",
+                       help="documents per partition (default: 500)")
+    batch.add_argument("--published", metavar="YYYY-MM-DD", help="publication date of every document")
+    batch.add_argument("--lang", metavar="xx", help="ISO 639-1 language of every document")
+    batch.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
+                       help="progress bar on stderr (default: when stderr is a terminal)")
     return parser
+
+
+INPUT_HELP = ".txt, .md or .html article, a folder of them (walked), an http(s) address, or a .jsonl corpus"
 
 
 @dataclass
@@ -107,6 +132,8 @@ def _main(argv: list[str] | None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
+    if args.command == "batch":
+        return _run_batch(args)
     if bool(args.files) == bool(args.corpus):
         raise UsageError(f"give either FILE... or --corpus DOCS.jsonl (see {PROG} {args.command} --help)")
     try:
@@ -129,21 +156,49 @@ def _documents(args, published: date | None, lang: str | None, run: _Run) -> Ite
     output (exit 2). A bad corpus line is reported with its line number and skipped.
     """
     if args.files:
-        documents = []
-        problems = []
-        for name in args.files:
-            try:
-                documents.append((name, read_document(name, published=published, lang=lang)))
-            except InputError as err:
-                problems.append(str(err))
-        if problems:
-            raise InputError("; ".join(problems))
+        documents = _input_documents(args.files, published, lang, run)
     else:
         documents = _corpus_documents(args.corpus, published, lang, run)
     for name, document in documents:
         if document.published is None:
             print(NO_DATE_WARNING.format(name=name), file=sys.stderr)
         yield name, document
+
+
+def _input_documents(names: list[str], published: date | None, lang: str | None,
+                     run: _Run) -> Iterator[tuple[str, Document]]:
+    """Documents of FILE arguments: files and web addresses, folders, corpus files.
+
+    Files and web addresses are read at once, and folders and corpus files checked, so that
+    one bad argument stops the run before any output (exit 2). The articles in a folder and
+    the lines of a corpus are read as they are needed; a bad one is reported and skipped.
+    """
+    parts: list = []
+    problems = []
+    for name in names:
+        try:
+            if is_url(name):
+                parts.append([(name, read_url(name, published=published, lang=lang))])
+            elif Path(name).is_dir():
+                find_articles(name)  # a folder with nothing to read is an error now, not an empty table
+                parts.append(_skipping(iter_documents([name], published=published, lang=lang), run))
+            elif input_kind(name) == "corpus" and Path(name).is_file():
+                parts.append(_corpus_documents(name, published, lang, run))
+            else:
+                parts.append([(name, read_document(name, published=published, lang=lang))])
+        except InputError as err:
+            problems.append(str(err))
+    if problems:
+        raise InputError("; ".join(problems))
+    return itertools.chain.from_iterable(parts)
+
+
+def _skipping(documents: Iterator[tuple[str, Document | InputError]], run: _Run) -> Iterator[tuple[str, Document]]:
+    for name, document in documents:
+        if isinstance(document, InputError):
+            run.report(f"error: {document} (skipped)")
+        else:
+            yield name, document
 
 
 def _corpus_documents(path: str, published: date | None, lang: str | None, run: _Run) -> Iterator[tuple[str, Document]]:
@@ -198,14 +253,12 @@ def _run_extract(args, documents: Iterator[tuple[str, Document]], run: _Run) -> 
         parent = Path(args.output).resolve().parent
         if not parent.is_dir():
             raise InputError(f"{args.output}: folder {parent} does not exist")
-    import timeline
+    from timeline.batch import document_events
 
     frames = []
     for name, document in documents:
         try:
-            frames.append(timeline.extract_events(document.text, published=document.published,
-                                                  lang=document.lang or None, source=_doc_id(document),
-                                                  url=document.url or None))
+            frames.append(document_events(document))
         except ModuleNotFoundError as err:
             if err.name == "timeline.events":
                 raise Unavailable("event extraction is not available yet (timeline/events.py is missing)") from None
@@ -215,6 +268,26 @@ def _run_extract(args, documents: Iterator[tuple[str, Document]], run: _Run) -> 
     frames = [frame for frame in frames if len(frame)]
     table = conform(pd.concat(frames, ignore_index=True)) if frames else empty_events()
     write_table(table, fmt, args.output)
+
+
+def _run_batch(args) -> int:
+    from timeline.batch import PARTITION_DOCS, run_batch
+
+    try:
+        published = parse_published(args.published) if args.published else None
+    except InputError as err:
+        raise UsageError(f"--published: {err}") from None
+    if args.workers is not None and args.workers < 1:
+        raise UsageError(f"--workers must be at least 1, got {args.workers}")
+    if args.workers is not None and args.scheduler:
+        raise UsageError("--workers sizes the local cluster; it cannot be used with --scheduler")
+    if args.partition_size is not None and args.partition_size < 1:
+        raise UsageError(f"--partition-size must be at least 1, got {args.partition_size}")
+    progress = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
+    summary = run_batch(args.inputs, args.output, workers=args.workers, scheduler=args.scheduler,
+                        partition_docs=args.partition_size or PARTITION_DOCS, published=published,
+                        lang=args.lang.strip().lower() if args.lang else None, progress=progress)
+    return 1 if summary.failed else 0
 
 
 def _format_from_suffix(output: str | None) -> str:

@@ -26,6 +26,7 @@ EVENT_COLUMNS: dict[str, str] = {
     "source": "string",
     "url": "string",
     "published": "string",    # reference date used (ISO), empty when unknown
+    "published_from": "string",  # where `published` came from: timeline.ingest.PUBLISHED_FROM
     "lang": "string",
     "char_start": "Int64",    # offsets of date_text in the source text
     "char_end": "Int64",
