@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -301,13 +302,16 @@ _EXTRA_DATA = {"year_range": _year_range_data, "ago": _ago_data}
 def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
     """Non-overlapping candidates: longest span wins, then the more certain pattern."""
     ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.rank, c.start))
+    starts: list[int] = []   # taken spans, kept sorted and disjoint
+    ends: list[int] = []
     taken: list[_Candidate] = []
-    occupied: list[tuple[int, int]] = []
     for cand in ordered:
-        if any(cand.start < e and s < cand.end for s, e in occupied):
+        i = bisect_left(starts, cand.start)
+        if (i > 0 and ends[i - 1] > cand.start) or (i < len(starts) and starts[i] < cand.end):
             continue
+        starts.insert(i, cand.start)
+        ends.insert(i, cand.end)
         taken.append(cand)
-        occupied.append((cand.start, cand.end))
     return sorted(taken, key=lambda c: c.start)
 
 
@@ -320,13 +324,16 @@ class _Context:
     pats: Patterns
     reference: date | None
     sentences: list[tuple[int, int]]
+    sentence_starts: list[int] = field(default_factory=list)
     last_day: date | None = None        # most recent day-precision date (anaphora: "the same day")
     last_year: int | None = None
     last_value: str | None = None
 
 
 def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: date | None) -> list[DateMention]:
-    ctx = _Context(text=text, pats=pats, reference=reference, sentences=sentence_bounds(text))
+    sentences = sentence_bounds(text)
+    ctx = _Context(text=text, pats=pats, reference=reference, sentences=sentences,
+                   sentence_starts=[start for start, _ in sentences])
     chosen = _merge_weekday_dates(text, chosen)
     mentions: list[DateMention] = []
     for cand in chosen:
@@ -398,11 +405,19 @@ def _with_part_of_day(text: str, cand: _Candidate) -> _Candidate:
     return cand
 
 
+def _sentence_span(ctx: _Context, at: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding offset `at` (binary search: texts can be huge)."""
+    index = bisect_right(ctx.sentence_starts, at) - 1
+    if index >= 0:
+        start, end = ctx.sentences[index]
+        if start <= at < end:
+            return start, end
+    return max(0, at - 200), min(len(ctx.text), at + 200)
+
+
 def _sentence_of(ctx: _Context, at: int) -> str:
-    for s, e in ctx.sentences:
-        if s <= at < e:
-            return ctx.text[s:e]
-    return ctx.text[max(0, at - 200):at + 200]
+    start, end = _sentence_span(ctx, at)
+    return ctx.text[start:end]
 
 
 def _tense_at(ctx: _Context, at: int) -> str:
@@ -420,7 +435,7 @@ def _tense(ctx: _Context, cand: _Candidate) -> str:
         return "past"
     if future and past:
         # The cue closer to the mention decides.
-        offset = cand.start - next((s for s, e in ctx.sentences if s <= cand.start < e), 0)
+        offset = cand.start - _sentence_span(ctx, cand.start)[0]
         return "future" if abs(future.start() - offset) < abs(past.start() - offset) else "past"
     return ""
 
@@ -924,13 +939,15 @@ def _anchor_clock_times(mentions: list[DateMention], ctx: _Context) -> list[Date
     The nearest day-precision date in the same sentence, else the publication date.
     """
     out = []
+    starts = [m.start for m in mentions]
     for mention in mentions:
         if not mention.value.startswith("T") or mention.first_day is not None:
             out.append(mention)
             continue
-        sentence = next(((s, e) for s, e in ctx.sentences if s <= mention.start < e), (0, len(ctx.text)))
+        sentence = _sentence_span(ctx, mention.start)
         best, best_distance = None, None
-        for other in mentions:
+        lo, hi = bisect_left(starts, sentence[0]), bisect_left(starts, sentence[1])
+        for other in mentions[lo:hi]:
             if other is mention or other.first_day is None or other.precision not in ("day", "part_of_day"):
                 continue
             if not (sentence[0] <= other.start < sentence[1]):
@@ -942,9 +959,10 @@ def _anchor_clock_times(mentions: list[DateMention], ctx: _Context) -> list[Date
             day = best.first_day
         elif ctx.reference is not None and _tense_at(ctx, mention.start) != "future":
             # No date in the sentence: the story's last day so far, else the publication date.
-            earlier = [o for o in mentions if o.end <= mention.start and o.first_day is not None
-                       and o.precision in ("day", "part_of_day")]
-            day = earlier[-1].first_day if earlier else ctx.reference
+            earlier = next((o for o in reversed(mentions[:bisect_left(starts, mention.start)])
+                            if o.end <= mention.start and o.first_day is not None
+                            and o.precision in ("day", "part_of_day")), None)
+            day = earlier.first_day if earlier else ctx.reference
         else:
             day = ctx.reference
         if day is None:

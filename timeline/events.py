@@ -8,6 +8,7 @@ each titled from its own stretch of the sentence; dates written side by side for
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 
 import pandas as pd
@@ -47,8 +48,9 @@ def extract_events(text: str, published: date | str | None = None, lang: str | N
     published_iso = published.isoformat() if isinstance(published, date) else (str(published)[:10] if published else "")
     document_key = source or url or stable_event_id(text[:2000])
     rows = []
+    starts = [m.start for m in mentions]
     for sentence_start, sentence_end in sentence_bounds(text):
-        in_sentence = [m for m in mentions if sentence_start <= m.start < sentence_end]
+        in_sentence = mentions[bisect_left(starts, sentence_start):bisect_left(starts, sentence_end)]
         if not in_sentence:
             continue
         groups = _same_moment_groups(text, in_sentence)
