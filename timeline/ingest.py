@@ -467,7 +467,7 @@ def read_html(markup: str, url: str = "") -> HtmlPage:
     text from `html_to_text` is used instead. Paragraphs are separated by a blank line.
 
     The publication date, most certain first: a date in the path of the given `url`; htmldate
-    on the page (metadata, then dated markup, then a dated canonical URL; never free text);
+    on the page (metadata, then a dated canonical link, then dated markup; never free text);
     the page's metadata as our own parser reads it. Without any, `published` is None and the
     caller looks in the text (datelines). `published_from` names the stage: "url", "metadata"
     when htmldate's answer is what the metadata says, "htmldate" for its other answers.
@@ -476,7 +476,7 @@ def read_html(markup: str, url: str = "") -> HtmlPage:
     page_url = url or page.url
     main = _main_text(markup, page_url)
     text = main if len(main) >= MIN_MAIN_TEXT else page.text
-    published, published_from = _page_published(markup, url, page_url, page.published)
+    published, published_from = _page_published(markup, url, page.url, page.published)
     return HtmlPage(text=text, title=page.title, url=page_url, published=published, published_from=published_from)
 
 
@@ -484,7 +484,12 @@ def _main_text(markup: str, url: str) -> str:
     """trafilatura's main text of the page, paragraphs separated by blank lines; "" if none."""
     trafilatura = _quiet_import("trafilatura")
     try:
-        main = trafilatura.extract(markup, url=url or None, output_format="txt", include_comments=False,
+        tree = trafilatura.load_html(markup)
+        if tree is None:
+            return ""
+        for inert in tree.xpath("//template"):  # never shown; trafilatura would keep its text
+            inert.drop_tree()
+        main = trafilatura.extract(tree, url=url or None, output_format="txt", include_comments=False,
                                    include_tables=True, include_images=False, deduplicate=False)
     except (ValueError, TypeError, AttributeError):  # markup lxml cannot make a tree of
         return ""
@@ -495,7 +500,10 @@ def _main_text(markup: str, url: str) -> str:
 
 
 def _page_published(markup: str, url: str, page_url: str, meta_published: date | None) -> tuple[date | None, str]:
-    """(publication date, where it came from) for an HTML page; (None, "none") if nothing sure."""
+    """(publication date, where it came from) for an HTML page; (None, "none") if nothing sure.
+
+    `url` is the address the page was read from, `page_url` the one the page gives itself.
+    """
     if url:
         found = date_from_url(url)
         if found:
