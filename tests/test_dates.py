@@ -32,8 +32,10 @@ CASES = [
     ("Prices fell in early December.", "2013-03-22", "en", "early December", "2012-12", "month"),
     ("The vote is set for May 12.", "2025-05-10", "en", "May 12", "2025-05-12", "day"),
     ("The ceasefire came into force at 17:00 local time.", "2025-05-10", "en", "17:00 local time", "2025-05-10T17:00", "time"),
-    ("She was born in the 1990s.", "2013-03-22", "en", "the 1990s", "199", "decade"),
-    ("Ties date back to the 20th century.", "2013-03-22", "en", "the 20th century", "19", "century"),
+    ("She was born in the 1990s.", "2013-03-22", "en", "1990s", "199", "decade"),
+    ("Ties date back to the 20th century.", "2013-03-22", "en", "20th century", "19", "century"),
+    ("He left early this year.", "2013-03-21", "en", "early this year", "2013", "year"),
+    ("The budget for this fiscal year grew.", "2013-03-22", "en", "this fiscal year", "2013", "year"),
     # Other languages through dateparser's locale data
     ("La cumbre será el 19 de octubre.", "2025-08-27", "es", "19 de octubre", "2025-10-19", "day"),
     ("Le sommet s'est tenu le 22 décembre.", "2024-12-23", "fr", "22 décembre", "2024-12-22", "day"),

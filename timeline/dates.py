@@ -262,6 +262,7 @@ def _attach_context(text: str, found: list[_Candidate], pats: Patterns) -> list[
             head = text[max(0, cand.start - 40):cand.start]
             hit = pats.position.search(head)
             if hit:
+                cand.data.setdefault("phrase", text[cand.start:cand.end])
                 cand.start -= len(head) - hit.start()
                 cand.data["position"] = True
         if cand.kind == "clock" and not cand.data.get("approx"):

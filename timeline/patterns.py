@@ -151,7 +151,7 @@ def patterns(lang: str) -> Patterns:
         rf"(?:(?P<before>{alternation(ago_before)})\s+(?P<n1>{number})\s*(?P<u1>{units_all})"
         rf"|(?P<n2>{number})\s*(?P<u2>{units_all})\s+(?P<after>{alternation(ago_after)}))(?!\w)", flags)
 
-    target = rf"(?:(?P<unit>{units_all})|(?P<wd>{weekday_full})|(?P<month>{month_full})|(?P<season>{seasons}))"
+    target = rf"(?:(?:{alternation(lex.words('unit_adjectives'))}\s+)?(?P<unit>{units_all})|(?P<wd>{weekday_full})|(?P<month>{month_full})|(?P<season>{seasons}))"
     modified = (rf"(?:{L}the\s+)?(?:(?P<pre>{prefix_mods})\s+{target}(?:\s+(?P<post2>{suffix_mods}))?"
                 rf"|{target.replace('?P<unit>', '?P<unit2>').replace('?P<wd>', '?P<wd2>').replace('?P<month>', '?P<month2>').replace('?P<season>', '?P<season2>')}\s+(?P<post>{suffix_mods}))")
 
@@ -186,9 +186,9 @@ def patterns(lang: str) -> Patterns:
                        r"|(?P<m2>\d{1,2})\s*[月월]\s*(?P<d2>\d{1,2})\s*[日일号]"),
         year_range=re.compile(
             rf"(?<![\w.,/$-])(?P<y1>{year4})(?:{dash}|\s+{sep_and}\s+)(?P<y2>{year4}|\d\d)(?![\w%]|[.,]\d)", flags),
-        decade=re.compile(rf"(?:(?:the|the\s+early|the\s+late|the\s+mid)\s+)?{L}(?P<c>1[5-9]|20)(?P<d>\d)0(?:'?s|-an|an)(?!\w)|{L}'(?P<d2>\d)0s(?!\w)", flags),
+        decade=re.compile(rf"{L}(?P<c>1[5-9]|20)(?P<d>\d)0(?:'?s|-an|an)(?!\w)|{L}'(?P<d2>\d)0s(?!\w)", flags),
         century=re.compile(
-            rf"(?:(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)\s+century|abad\s+(?:ke-?)?(?P<n2>\d{{1,2}}|[XVI]+)|(?P<n3>\d{{1,2}})(?:e|ème)\s+siècle|siglo\s+(?P<n4>[XVI]+))(?!\w)", flags),
+            rf"(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)\s+century|abad\s+(?:ke-?)?(?P<n2>\d{{1,2}}|[XVI]+)|(?P<n3>\d{{1,2}})(?:e|ème)\s+siècle|siglo\s+(?P<n4>[XVI]+))(?!\w)", flags),
         weekday=re.compile(weekday, flags),
         relative_phrase=re.compile(alternation(relative_phrases), flags),
         modified=re.compile(modified, flags),
