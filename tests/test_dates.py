@@ -34,6 +34,11 @@ CASES = [
     ("The ceasefire came into force at 17:00 local time.", "2025-05-10", "en", "17:00 local time", "2025-05-10T17:00", "time"),
     ("She was born in the 1990s.", "2013-03-22", "en", "1990s", "199", "decade"),
     ("Ties date back to the 20th century.", "2013-03-22", "en", "20th century", "19", "century"),
+    ("Pada Juni-Juli 2024 terjadi demo besar.", "2025-02-03", "id", "Juni-Juli 2024", "2024-06", "month"),
+    ("Ekspor naik pada kuartal pertama 2025.", "2025-06-03", "id", "kuartal pertama 2025", "2025-Q1", "quarter"),
+    ("Profits rose in the first quarter of 2024.", "2025-02-03", "en", "first quarter of 2024", "2024-Q1", "quarter"),
+    ("Setahun lalu ia masih menteri.", "2025-02-03", "id", "Setahun lalu", "2024", "year"),
+    ("Harga naik dalam sepekan.", "2025-02-03", "id", "sepekan", "P1W", "duration"),
     ("He left early this year.", "2013-03-21", "en", "early this year", "2013", "year"),
     ("The budget for this fiscal year grew.", "2013-03-22", "en", "this fiscal year", "2013", "year"),
     # Other languages through dateparser's locale data

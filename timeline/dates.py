@@ -169,7 +169,13 @@ def _year_range_data(m: re.Match) -> dict | None:
 
 
 def _ago_data(m: re.Match) -> dict:
-    return {"n": m.group("n1") or m.group("n2"), "unit_word": m.group("u1") or m.group("u2")}
+    return {"n": m.group("n1") or m.group("n2"), "unit_word": m.group("u1") or m.group("u2") or ""}
+
+
+def _fused_amount(word: str, ctx: "_Context") -> tuple[float, str] | None:
+    """"setahun" -> (1, "Y"): a number and a unit written as one word."""
+    found = ctx.pats.lex.fused.get(re.sub(r"\s+", " ", word.lower()))
+    return (float(found[0]), found[1]) if found else None
 
 
 def _bare_month_ok(text: str, m: re.Match, pats: Patterns) -> bool:
@@ -289,7 +295,7 @@ _RECOGNISERS = [
     ("iso", "ymd", 9, None), ("cjk", "cjk", 9, None), ("numeric", "numeric", 8, None), ("numeric_paren", "numeric", 7, None),
     ("day_weekday", "day_weekday", 7, None), ("day_month", "day_month", 6, None),
     ("ordinal_date", "ordinal_date", 6, None), ("month_day", "month_day", 5, None),
-    ("month_year", "month_year", 5, None), ("bare_month", "month", 1, _bare_month_ok),
+    ("month_year", "month_year", 5, None), ("quarter", "quarter", 5, None), ("month_range", "month_range", 5, None), ("bare_month", "month", 1, _bare_month_ok),
     ("year_range", "year_range", 4, None), ("year", "year", 1, _year_check), ("decade", "decade", 3, None),
     ("century", "century", 3, None), ("weekday", "weekday", 2, _weekday_ok),
     ("relative_phrase", "relative", 3, None), ("modified", "modified", 3, None), ("ago", "ago", 4, None),
@@ -828,8 +834,11 @@ def _number_value(text: str, ctx: _Context) -> float | None:
 
 
 def _r_ago(cand: _Candidate, ctx: _Context) -> dict | None:
-    amount = _number_value(cand.data["n"], ctx)
-    unit = ctx.pats.lex.units.get(cand.data["unit_word"].lower())
+    if cand.data.get("fused"):
+        amount, unit = _fused_amount(cand.data["fused"], ctx) or (None, None)
+    else:
+        amount = _number_value(cand.data["n"], ctx)
+        unit = ctx.pats.lex.units.get(cand.data["unit_word"].lower())
     if amount is None or unit is None:
         return None
     if ctx.reference is None:
@@ -845,6 +854,12 @@ _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "H": ("MIN", 60), "D
 def _r_duration(cand: _Candidate, ctx: _Context) -> dict | None:
     d = cand.data
     lex = ctx.pats.lex
+    if d.get("fused"):
+        amount, unit = _fused_amount(d["fused"], ctx) or (0, None)
+        if unit not in _DURATION_UNITS:
+            return None
+        prefix, suffix = _DURATION_UNITS[unit]
+        return dict(value=f"{prefix}{int(amount)}{suffix}", type="DURATION", precision="duration", confidence=0.9)
     unit_word = d.get("unit") or d.get("vunit") or d.get("unit_first")
     unit = lex.units.get(unit_word.lower()) if unit_word else None
     if unit is None:
@@ -987,6 +1002,37 @@ def _r_cjk(cand: _Candidate, ctx: _Context) -> dict | None:
     return _day_result(date(year, int(d["m"]), int(d["d"])))
 
 
+def _r_quarter(cand: _Candidate, ctx: _Context) -> dict | None:
+    d = cand.data
+    year = int(d.get("y") or d.get("y2") or d.get("y3"))
+    if d.get("q"):
+        ordinals = {k.lower(): v for k, v in ctx.pats.lex.extra.get("quarter", {}).get("ordinals", {}).items()}
+        quarter = ordinals.get(d["q"].lower())
+    else:
+        quarter = int(d.get("q2") or d.get("q3"))
+    if not quarter:
+        return None
+    first = date(year, quarter * 3 - 2, 1)
+    last_month = quarter * 3
+    return dict(value=f"{year:04d}-Q{quarter}", type="DATE", precision="quarter", first_day=first,
+                last_day=date(year, last_month, calendar.monthrange(year, last_month)[1]), confidence=1.0)
+
+
+def _r_month_range(cand: _Candidate, ctx: _Context) -> dict | None:
+    """"Juni-Juli 2024": from the first month to the last, at month precision."""
+    first_n, last_n = _month_number(cand.data["m1"], ctx), _month_number(cand.data["m"], ctx)
+    if cand.data.get("y"):
+        year, confidence = int(cand.data["y"]), 1.0
+    else:
+        year, confidence = _year_for(first_n, None, ctx, cand)
+        if year is None:
+            return dict(value=f"XXXX-{first_n:02d}", type="DATE", precision="month", confidence=confidence)
+    end_year = year if last_n >= first_n else year + 1
+    start = _month_result(year, first_n, confidence)
+    end = _month_result(end_year, last_n, confidence)
+    return {**start, "last_day": end["last_day"], "end_value": end["value"]}
+
+
 def _r_hms(cand: _Candidate, ctx: _Context) -> dict:
     d = cand.data
     return dict(value=f"PT{int(d['h'])}H{int(d['mi'])}M{int(d['s'])}S", type="DURATION", precision="duration", confidence=0.7)
@@ -1024,7 +1070,7 @@ def _r_day_weekday(cand: _Candidate, ctx: _Context) -> dict | None:
 
 
 _HANDLERS = {
-    "hms": _r_hms, "cjk": _r_cjk, "plural_unit": _r_plural_unit, "day_weekday": _r_day_weekday,
+    "hms": _r_hms, "quarter": _r_quarter, "month_range": _r_month_range, "cjk": _r_cjk, "plural_unit": _r_plural_unit, "day_weekday": _r_day_weekday,
     "ymd": _r_ymd, "numeric": _r_numeric, "day_month": _r_day_month, "month_day": _r_day_month,
     "ordinal_date": _r_ordinal_date, "month_year": _r_month_year, "month": _r_month, "year": _r_year,
     "year_range": _r_year_range, "decade": _r_decade, "century": _r_century, "weekday": _r_weekday,

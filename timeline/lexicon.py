@@ -35,6 +35,7 @@ class Lexicon:
     units: dict[str, str] = field(default_factory=dict)           # word -> Y, M, W, D, H, MIN, DE, CE, WE, Q
     relative: dict[str, tuple[int, str]] = field(default_factory=dict)  # "bulan lalu" -> (-1, "M")
     ago_patterns: list[tuple[str, str, int]] = field(default_factory=list)  # (regex with {N}, unit, sign)
+    fused: dict[str, tuple[int, str]] = field(default_factory=dict)  # "setahun" -> (1, "Y")
     numbers: dict[str, object] = field(default_factory=dict)
     extra: dict = field(default_factory=dict)
     date_order: str = "DMY"
@@ -118,6 +119,11 @@ def lexicon(lang: str) -> Lexicon:
         unit = _DATEPARSER_UNITS.get(m.group(3))
         if unit is None:
             continue
+        if not (m.group(1) or m.group(4)):
+            # "1 year": ["setahun"] is an amount of time, not a date: a fused duration.
+            for phrase in phrases:
+                lex.fused[phrase.lower()] = (amount, unit)
+            continue
         sign = 1 if m.group(1) else -1
         for phrase in phrases:
             lex.relative[phrase.lower()] = (sign * amount, unit)
@@ -141,6 +147,8 @@ def lexicon(lang: str) -> Lexicon:
                 lex.units.setdefault(after.group(1).lower(), unit)
             lex.ago_patterns.append((_NUMBER_GROUP.sub("{N}", pattern), unit, sign))
 
+    for word, (amount, unit) in extra.get("fused", {}).items():
+        lex.fused[word.lower()] = (amount, unit)
     for word, value in extra.get("numbers", {}).items():
         lex.numbers[word.lower()] = value
     for simplification in info.get("simplifications", []):

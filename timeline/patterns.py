@@ -88,6 +88,8 @@ class Patterns:
     age_after: re.Pattern
     ordinal_date: re.Pattern | None
     clock_outside: re.Pattern
+    quarter: re.Pattern
+    month_range: re.Pattern
     cjk: re.Pattern
     hms: re.Pattern
     plural_unit: re.Pattern
@@ -147,9 +149,18 @@ def patterns(lang: str) -> Patterns:
             ago_before.add(left.strip().lower())
         if len(words) > 1:
             ago_after.add(" ".join(words[1:]).lower())
+    fused = alternation(lex.fused)
     ago = re.compile(
         rf"(?:(?P<before>{alternation(ago_before)})\s+(?P<n1>{number})\s*(?P<u1>{units_all})"
-        rf"|(?P<n2>{number})\s*(?P<u2>{units_all})\s+(?P<after>{alternation(ago_after)}))(?!\w)", flags)
+        rf"|(?P<n2>{number})\s*(?P<u2>{units_all})\s+(?P<after>{alternation(ago_after)})"
+        rf"|(?P<fused>{fused})\s+(?P<after2>{alternation(ago_after)}))(?!\w)", flags)
+    quarter = ex.get("quarter", {})
+    quarter_word = alternation(quarter.get("words", []))
+    quarter_ord = alternation(quarter.get("ordinals", {}))
+    if quarter.get("unit_first"):
+        quarter_body = rf"{quarter_word}\s+(?:ke-?)?(?P<q>{quarter_ord})(?:\s+{year_prefix})?\s+(?P<y>{year4})"
+    else:
+        quarter_body = rf"(?P<q>{quarter_ord})\s+{quarter_word}(?:\s+of)?\s+(?P<y>{year4})"
 
     target = rf"(?:(?:{alternation(lex.words('unit_adjectives'))}\s+)?(?P<unit>{units_all})|(?P<wd>{weekday_full})|(?P<month>{month_full})|(?P<season>{seasons}))"
     modified = (rf"(?:{L}the\s+)?(?:(?P<pre>{prefix_mods})\s+{target}(?:\s+(?P<post2>{suffix_mods}))?"
@@ -179,6 +190,9 @@ def patterns(lang: str) -> Patterns:
             rf"(?:,?{of}\s*(?P<y>{year4}))?(?!\d)", flags),
         month_day=re.compile(
             rf"(?P<m>{month_any})\s+(?P<d>{day})(?:{dash}(?P<d2>{day}))?(?:,?\s*(?P<y>{year4}))?(?!\d)", flags),
+        quarter=re.compile(rf"{L}(?:Q(?P<q2>[1-4])\s*(?P<y2>{year4})|(?P<y3>{year4})\s*Q(?P<q3>[1-4])|{quarter_body})(?!\w)", flags),
+        month_range=re.compile(
+            rf"(?P<m1>{month_full})\s*(?:[-–—]|{sep_and})\s*(?P<m>{month_full})(?:,?\s+(?P<y>{year4}))?(?!\d)", flags),
         month_year=re.compile(rf"(?P<m>{month_any}),?{of}\s+(?P<y>{year4})(?:\s+{year_suffix})?(?!\d)", flags),
         bare_month=re.compile(rf"(?:(?P<pre>{alternation(lex.words('month_prefix'))})\s+)?(?P<m>{month_full})", flags),
         year=re.compile(rf"(?:(?P<pre>{year_prefix})\s+)?(?<![\w.,/$€£-])(?P<y>{year4})(?:\s+{year_suffix}|(?![\w%]|[.,]\d|-\w))", flags),
@@ -197,10 +211,11 @@ def patterns(lang: str) -> Patterns:
             list(lex.months) + list(lex.month_abbrevs) + list(lex.weekdays) + list(lex.units) + relative_phrases
             + reference + lex.words("same_day") + lex.words("same_year") + lex.words("that_time")
             + list(lex.mapping("seasons")) + list(lex.mapping("today_pod")) + list(lex.mapping("yesterday_pod"))
-            + list(lex.mapping("part_of_day")) + ["abad", "century", "siècle", "siglo"]) + r"|\d", flags),
+            + list(lex.mapping("part_of_day")) + list(lex.fused) + quarter.get("words", []) + ["abad", "century", "siècle", "siglo"]) + r"|\d", flags),
         duration=re.compile(
             rf"{L}(?:(?P<approx>{approx})\s+)?(?:(?P<the>the)\s+)?(?:(?P<mod>past|last|next|coming|following|first|recent)\s+)?"
-            rf"(?:(?P<vague>{vague})\s+(?P<vunit>{units_all})|(?P<n>{number})\s+(?P<unit>{units_all})|(?P<unit_first>{units_all})\s+(?P<vague_after>{alternation(lex.words('vague_after'))}))(?!\w)", flags),
+            rf"(?:(?P<vague>{vague})\s+(?P<vunit>{units_all})|(?P<n>{number})\s+(?P<unit>{units_all})|(?P<unit_first>{units_all})\s+(?P<vague_after>{alternation(lex.words('vague_after'))})"
+            rf"|(?P<fused>{fused}))(?!\w)", flags),
         hyphen_duration=re.compile(rf"{L}(?P<n>{number})-(?P<unit>{units_all})(?!\w)", flags),
         reference=re.compile(alternation(reference), flags),
         clock=re.compile(
