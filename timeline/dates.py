@@ -516,7 +516,7 @@ def _year_for(month: int, day: int | None, ctx: _Context, cand: _Candidate) -> t
             distance, future = 0, False
         cost = distance
         if future and tense != "future":
-            cost = distance * (3 if tense == "past" else 1.6)
+            cost = distance * (20 if tense == "past" else 1.6)
         if not future and distance and tense == "future":
             cost = distance * 3
         if best_cost is None or cost < best_cost:
