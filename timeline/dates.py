@@ -77,19 +77,25 @@ def find_dates(text: str, published: date | str | None = None, lang: str | None 
     folded = _fold(text, pats)
     chosen = _longest_first(_recognise(folded, pats))
     mentions = _normalise(folded, chosen, pats, reference)
-    if folded is not text:
+    if folded != text:
         mentions = [replace(m, text=text[m.start:m.end]) for m in mentions]
     return mentions
+
+
+# Arabic-Indic, Persian, Devanagari, Bengali, Thai and full-width digits read as 0-9.
+_DIGITS = {ord(ch): str(i) for zero in "٠۰०০๐０" for i, ch in enumerate(chr(ord(zero) + k) for k in range(10))}
 
 
 def _fold(text: str, pats: Patterns) -> str:
     """The text as the patterns should see it, same length so offsets hold.
 
-    Turkish dotless/dotted I do not case-fold as Python's IGNORECASE expects ("GEÇEN YIL").
+    Other scripts' digits become ASCII ("۲۰۲۵"), and Turkish dotless/dotted I is lowered the
+    Turkish way, which Python's IGNORECASE does not do ("GEÇEN YIL").
     """
+    folded = text.translate(_DIGITS)
     if pats.lex.extra.get("casefold") == "tr":
-        return text.replace("I", "ı").replace("İ", "i")
-    return text
+        folded = folded.replace("I", "ı").replace("İ", "i")
+    return folded
 
 
 def _as_date(published: date | str | None) -> date | None:
