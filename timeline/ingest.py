@@ -1,4 +1,13 @@
-"""Files and corpus lines -> Document (text, publication date, language), with one error policy.
+"""Files, web pages, folders and corpus lines -> Document (text, publication date, language).
+
+    read_document(path)        a .txt, .md or .html file
+    read_url(url, timeout)     a web address (a clear InputError when offline)
+    iter_documents(paths)      files, folders (walked) and addresses, one Document at a time
+    load_corpus(path)          the records of a JSON-lines corpus (gzip allowed)
+
+HTML keeps the article's main text (trafilatura; the standard-library parser when it finds no
+article) and takes its publication date from the address, htmldate and the page's metadata
+before looking in the text; `Document.published_from` says which (see PUBLISHED_FROM).
 
 Everything a user can get wrong about input raises `InputError`, whose message is one line a
 person can act on. Nothing here ever falls back to today's date: a document whose publication
