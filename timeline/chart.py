@@ -1,7 +1,9 @@
 """Events table -> Plotly timeline figure, and the one filter the table, chart and exports share.
 
 No streamlit here: the dashboard (timeline/ui) calls `filter_events` once and hands the same
-filtered frame to the table, to `timeline_figure` and to the export buttons.
+filtered frame to the table, to `timeline_figure`, to the map and to the export buttons.
+Event types are stored as keys (`regime_change`) and shown by their labels from
+data/event_types.json (`event_type_labels`).
 
 How the figure reads:
 - one horizontal lane per value of a chosen field (event type, source, actor, place, precision);
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 import html
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 
 import numpy as np
@@ -56,21 +58,51 @@ _BIN_UNITS = ("day", "week", "month", "quarter", "year", "decade")
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44, "quarter": 91.3, "year": 365.25, "decade": 3652.5}
 
 
+# --------------------------------------------------------------------------- labels
+
+def event_type_labels() -> dict[str, str]:
+    """Event type key -> its label in data/event_types.json ("regime_change" -> "Regime change")."""
+    from timeline.enrich import event_taxonomy
+
+    return {key: str(spec.get("label") or key.replace("_", " ").capitalize())
+            for key, spec in event_taxonomy().items()}
+
+
+def event_type_label(value: str, labels: Mapping[str, str] | None = None) -> str:
+    """How an event type is shown: its label, a type outside the taxonomy as written, "" as NONE_LABEL."""
+    value = "" if value is None else str(value)
+    if not value:
+        return NONE_LABEL
+    return (event_type_labels() if labels is None else labels).get(value, value)
+
+
+def names_in(frame: pd.DataFrame, column: str) -> list[str]:
+    """The distinct names of a "; "-joined column (actors, places), sorted without regard to case."""
+    if column not in frame.columns or frame.empty:
+        return []
+    uniques = pd.unique(_text_column(frame, column).to_numpy(dtype=object))
+    names = {part.strip() for joined in uniques for part in str(joined).split(";")} - {""}
+    return sorted(names, key=lambda name: (name.casefold(), name))
+
+
 # --------------------------------------------------------------------------- filtering
 
 def filter_events(frame: pd.DataFrame, date_from=None, date_to=None, text: str | None = None,
                   event_types: Iterable[str] | None = None, sources: Iterable[str] | None = None,
                   precisions: Iterable[str] | None = None, verified_only: bool = False,
-                  min_confidence: float = 0.0) -> pd.DataFrame:
+                  min_confidence: float = 0.0, actors: Iterable[str] | None = None,
+                  places: Iterable[str] | None = None) -> pd.DataFrame:
     """The rows of `frame` that pass every given filter, in their order, with a fresh index.
 
     - `date_from`/`date_to` (date, datetime or ISO text; either may be None) keep events whose
       span overlaps the range: a month-precision "2024-12" is kept for 2024-12-20..2025-01-05.
       Events without a date are dropped as soon as either bound is given.
     - `text`: every whitespace-separated word must appear (case-insensitive) in one of
-      SEARCH_COLUMNS.
+      SEARCH_COLUMNS or in the event type's label.
     - `event_types`, `sources`, `precisions`: None or empty means no filter on that field
       (an analyst who has picked nothing wants to see everything).
+    - `actors`, `places`: keep events naming at least one of the given names in that
+      "; "-joined column (exact names, as `names_in` lists them); None or empty: no filter.
     - `min_confidence`: events without a confidence (typed in by an analyst) count as 1.0.
     All other columns (e.g. the store's `version`) are kept.
     """
@@ -97,6 +129,10 @@ def filter_events(frame: pd.DataFrame, date_from=None, date_to=None, text: str |
         wanted = [str(v) for v in wanted] if wanted is not None else []
         if wanted:
             mask &= _text_column(frame, column).isin(wanted)
+    for column, wanted in (("actors", actors), ("places", places)):
+        wanted = {str(v).strip() for v in wanted} - {""} if wanted is not None else set()
+        if wanted:
+            mask &= _names_any(frame, column, wanted)
     if verified_only:
         verified = frame["verified"] if "verified" in frame.columns else pd.Series(False, index=frame.index)
         mask &= verified.astype("boolean").fillna(False).astype(bool)
@@ -129,10 +165,23 @@ def _text_column(frame: pd.DataFrame, column: str) -> pd.Series:
     return frame[column].astype("string").fillna("")
 
 
+def _names_any(frame: pd.DataFrame, column: str, wanted: set[str]) -> np.ndarray:
+    """Per row: does its "; "-joined `column` hold one of `wanted`? Each distinct value split once."""
+    codes, uniques = pd.factorize(_text_column(frame, column).to_numpy(dtype=object))
+    hit = np.array([any(part.strip() in wanted for part in str(joined).split(";")) for joined in uniques],
+                   dtype=bool)
+    return hit[codes] if len(uniques) else np.zeros(len(codes), dtype=bool)
+
+
 def _search_haystack(frame: pd.DataFrame) -> pa.Array:
     """Each row's searchable text, lower-cased, as one Arrow string (fast at 100k rows)."""
     columns = [pa.array(_text_column(frame, c).to_numpy(dtype=object), type=pa.string())
                for c in SEARCH_COLUMNS if c in frame.columns]
+    if "event_type" in frame.columns and len(frame):
+        # the label the analyst sees ("Phone call") finds the stored key ("call") too
+        labels = event_type_labels()
+        shown = _text_column(frame, "event_type").astype(object).map(labels).fillna("")
+        columns.append(pa.array(shown.to_numpy(dtype=object), type=pa.string()))
     if not columns:
         return pa.array([""] * len(frame), type=pa.string())
     joined = columns[0] if len(columns) == 1 else pc.binary_join_element_wise(*columns, "\n")
@@ -186,13 +235,15 @@ def _customdata_value(point) -> str:
 
 def timeline_figure(frame: pd.DataFrame, lane: str = "event_type", color: str = "event_type",
                     max_points: int = MAX_POINTS, title: str | None = None,
-                    height: int | None = None) -> go.Figure:
+                    height: int | None = None, labels: Mapping[str, str] | None = None) -> go.Figure:
     """A Plotly timeline of `frame` (an events table): one lane per value of `lane`.
 
     `lane` is one of LANES; `color` is a single-valued column (event_type, source,
     precision). Rows without a readable `start` are left out and counted in
     `fig.layout.meta["undated"]`; `meta["aggregated"]` is the bin unit ("week", ...) when the
-    events were counted instead of drawn one by one, else None.
+    events were counted instead of drawn one by one, else None. `labels` (e.g.
+    `event_type_labels()`) shows event types by label in lanes, legend and hover text;
+    `meta["lanes"]` keeps the values themselves.
     """
     if lane not in LANES:
         raise ValueError(f"Unknown lane {lane!r}; choose one of {', '.join(LANES)}.")
@@ -214,14 +265,17 @@ def timeline_figure(frame: pd.DataFrame, lane: str = "event_type", color: str = 
     # wrongly on reversed axes, plotly.js #2904)
     rows["_y"] = -rows["_lane"].map(lane_index).astype("float64")
     colour_of = {name: _PALETTE[i % len(_PALETTE)] for i, name in enumerate(colours)}
+    lane_shown = _shown_as(lanes, labels if lane == "event_type" else None)
+    colour_shown = _shown_as(colours, labels if color == "event_type" else None)
+    rows["_lane_shown"] = rows["_lane"].map(lane_shown)
 
     fig = go.Figure()
     unit = None
     if len(rows) > max_points:
         unit = _choose_unit(rows, ["_lane", "_colour"], max_points)
-        _add_count_traces(fig, rows, unit, colours, colour_of)
+        _add_count_traces(fig, rows, unit, colours, colour_of, colour_shown)
     elif len(rows):
-        _add_event_traces(fig, frame, rows, colours, colour_of)
+        _add_event_traces(fig, frame, rows, colours, colour_of, colour_shown)
     if len(rows):
         _add_overview_trace(fig, rows.drop_duplicates("_row"))
     else:
@@ -247,7 +301,7 @@ def timeline_figure(frame: pd.DataFrame, lane: str = "event_type", color: str = 
         # slider would be an empty strip.
         yaxis={"visible": False, "range": [-3, -2], "fixedrange": True},
         yaxis2={"overlaying": "y", "side": "left", "tickmode": "array",
-                "tickvals": [-i for i in range(len(lanes))], "ticktext": [_escape(x) for x in lanes],
+                "tickvals": [-i for i in range(len(lanes))], "ticktext": [_escape(lane_shown[x]) for x in lanes],
                 "range": [0.5 - n_lanes, 0.5], "fixedrange": True, "automargin": True,
                 "showgrid": False, "zeroline": False, "title": {"text": LANE_LABELS[lane]}},
         # every other lane lightly shaded, so a marker's lane is easy to read
@@ -258,6 +312,11 @@ def timeline_figure(frame: pd.DataFrame, lane: str = "event_type", color: str = 
               "undated": undated, "lanes": lanes},
     )
     return fig
+
+
+def _shown_as(values: list[str], labels: Mapping[str, str] | None) -> dict[str, str]:
+    """value -> how it is shown: its label where `labels` has one, else the value itself."""
+    return {value: (labels or {}).get(value, value) for value in values}
 
 
 def _plot_rows(frame: pd.DataFrame, lane: str, color: str) -> pd.DataFrame:
@@ -353,7 +412,7 @@ def _hover_texts(frame_rows: pd.DataFrame, source: pd.DataFrame) -> list[str]:
     for title, date_text, value, precision, evidence, origin_source, lane in zip(
             _text_column(picked, "title"), _text_column(picked, "date_text"),
             _text_column(picked, "date"), _text_column(picked, "precision"),
-            _text_column(picked, "evidence"), _text_column(picked, "source"), frame_rows["_lane"]):
+            _text_column(picked, "evidence"), _text_column(picked, "source"), frame_rows["_lane_shown"]):
         written = f"“{_escape(date_text)}” → " if date_text else ""
         parts = [f"<b>{_wrapped(title or '(untitled)', 70, 200)}</b>",
                  f"{written}{_escape(value)} ({_escape(precision or '?')})"]
@@ -365,7 +424,7 @@ def _hover_texts(frame_rows: pd.DataFrame, source: pd.DataFrame) -> list[str]:
 
 
 def _add_event_traces(fig: go.Figure, frame: pd.DataFrame, rows: pd.DataFrame, colours: list[str],
-                      colour_of: dict) -> None:
+                      colour_of: dict, colour_shown: dict) -> None:
     """Points for one-day events, bars with a mid marker for longer dates; one legend entry each."""
     is_point = (rows["_end"] <= rows["_start"]).to_numpy()
     rows = rows.copy()
@@ -383,11 +442,11 @@ def _add_event_traces(fig: go.Figure, frame: pd.DataFrame, rows: pd.DataFrame, c
             y = np.repeat(spans["_yy"].to_numpy(), 3)
             y[2::3] = np.nan
             fig.add_trace(go.Scattergl(
-                x=x, y=y, mode="lines", name=_escape(name), legendgroup=name, showlegend=False,
+                x=x, y=y, mode="lines", name=_escape(colour_shown[name]), legendgroup=name, showlegend=False,
                 line={"color": colour_of[name], "width": 9}, opacity=0.55, hoverinfo="skip",
                 yaxis="y2"))
             fig.add_trace(go.Scattergl(
-                x=(left + right) / 2, y=spans["_yy"].to_numpy(), mode="markers", name=_escape(name),
+                x=(left + right) / 2, y=spans["_yy"].to_numpy(), mode="markers", name=_escape(colour_shown[name]),
                 legendgroup=name, showlegend=not has_points,
                 marker={"color": colour_of[name], "size": 9, "symbol": "diamond",
                         "line": {"width": 1, "color": "white"}},
@@ -397,7 +456,7 @@ def _add_event_traces(fig: go.Figure, frame: pd.DataFrame, rows: pd.DataFrame, c
         if len(points):
             fig.add_trace(go.Scattergl(
                 x=points["_start"].to_numpy() * _DAY_MS + _DAY_MS / 2, y=points["_yy"].to_numpy(),
-                mode="markers", name=_escape(name), legendgroup=name, showlegend=True,
+                mode="markers", name=_escape(colour_shown[name]), legendgroup=name, showlegend=True,
                 marker={"color": colour_of[name], "size": 10, "line": {"width": 1, "color": "white"}},
                 customdata=ids[points.index.to_numpy()], hovertext=hover[points.index.to_numpy()],
                 hoverinfo="text", yaxis="y2"))
@@ -482,9 +541,9 @@ def _choose_unit(rows: pd.DataFrame, keys: list[str], max_points: int) -> str:
 
 
 def _add_count_traces(fig: go.Figure, rows: pd.DataFrame, unit: str, colours: list[str],
-                      colour_of: dict) -> None:
+                      colour_of: dict, colour_shown: dict) -> None:
     """One marker per (lane, colour, bin), sized by how many events start in that bin."""
-    binned = pd.DataFrame({"_lane": rows["_lane"].to_numpy(), "_colour": rows["_colour"].to_numpy(),
+    binned = pd.DataFrame({"_lane": rows["_lane_shown"].to_numpy(), "_colour": rows["_colour"].to_numpy(),
                            "_y": rows["_y"].to_numpy(),
                            "_bin": _bin_first_days(rows["_start"].to_numpy(), unit)})
     counts = binned.groupby(["_colour", "_lane", "_y", "_bin"], sort=False).size().reset_index(name="n")
@@ -495,7 +554,7 @@ def _add_count_traces(fig: go.Figure, rows: pd.DataFrame, unit: str, colours: li
     counts["_custom"] = [f"{BIN_PREFIX}{a}:{b}" for a, b in zip(first_iso, last_iso)]
     counts["_hover"] = [
         f"<b>{n:,} event{'s' if n != 1 else ''}</b> starting {a} – {b}<br>"
-        f"{_escape(lane)} · {_escape(colour)}<br>Click to narrow the dates to this {unit}"
+        f"{_escape(lane)} · {_escape(colour_shown[colour])}<br>Click to narrow the dates to this {unit}"
         for n, a, b, lane, colour in zip(counts["n"], first_iso, last_iso, counts["_lane"], counts["_colour"])]
     colour_rank = {name: i for i, name in enumerate(colours)}
     # spread colours of the same lane a little so they do not sit on top of each other
@@ -507,7 +566,7 @@ def _add_count_traces(fig: go.Figure, rows: pd.DataFrame, unit: str, colours: li
         centre_ms = (part["_bin"].to_numpy() + (part["_last"].to_numpy() + 1 - part["_bin"].to_numpy()) / 2) * _DAY_MS
         fig.add_trace(go.Scattergl(
             x=centre_ms, y=part["_y"].to_numpy() + spread[part.index.to_numpy()], mode="markers",
-            name=_escape(name), legendgroup=name,
+            name=_escape(colour_shown[name]), legendgroup=name,
             marker={"color": colour_of[name], "size": 5 + 20 * np.sqrt(part["n"].to_numpy() / largest),
                     "opacity": 0.75, "line": {"width": 0}},
             customdata=part["_custom"].to_numpy(dtype=object), hovertext=part["_hover"].to_numpy(dtype=object),
