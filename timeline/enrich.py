@@ -837,3 +837,13 @@ def _places_by_name() -> dict[str, Place]:
             if place is not None and (place.name not in best or best[place.name][0] < alias.entry.rank):
                 best[place.name] = (alias.entry.rank, place)
     return {name: place for name, (_, place) in best.items()}
+
+
+def reload(actors_file: str | Path | None = None) -> None:
+    """Forget the built gazetteers, so the next lookup reads the actors file afresh (after it was
+    edited); with `actors_file`, that file is read from now on instead of data/actors.csv."""
+    global ACTORS_FILE
+    if actors_file is not None:
+        ACTORS_FILE = Path(actors_file)
+    for cached in (_gazetteer, _places_by_name, _scan):
+        cached.cache_clear()
