@@ -93,8 +93,9 @@ def test_check_actors_accepts(cells):
 
 
 def test_normalised_trims_cells_and_pieces_and_drops_empty_rows():
-    table = pd.DataFrame([row(name=" Someone ", kind=" Person", country="ru ", aliases="a | |b|", term=" /2020-01-01; "),
-                          {"name": None, "kind": "", "country": float("nan"), "aliases": " ", "titles": "", "term": ""}])
+    table = pd.DataFrame([
+        row(name=" Someone ", kind=" Person", country="ru ", aliases="a | |b|", term=" /2020-01-01; "),
+        {"name": None, "kind": "", "country": float("nan"), "aliases": " ", "titles": "", "term": ""}])
     assert normalised(table).to_dict("records") == [
         {"name": "Someone", "kind": "person", "country": "RU", "aliases": "a|b", "titles": "", "term": "/2020-01-01"}]
 

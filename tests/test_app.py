@@ -3,25 +3,29 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from timeline import enrich
 from timeline.schema import conform
 from timeline.store import Store
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+ACTORS = ROOT / "data" / "actors.csv"
 
 EVENTS = conform(pd.DataFrame([
     {"event_id": "ev-call", "date": "2024-12-08", "precision": "day", "start": "2024-12-08", "end": "2024-12-08",
      "date_text": "8 Desember", "title": "Araghchi called Lavrov", "event_type": "diplomatic call",
-     "actors": "Iran; Russia", "source": "antara.txt", "confidence": 0.9,
+     "actors": "Iran; Russia", "places": "Moscow", "source": "antara.txt", "confidence": 0.9,
      "evidence": "Pada 8 Desember, Araghchi menelepon Lavrov <script>alert(1)</script>."},
     {"event_id": "ev-month", "date": "2024-12", "precision": "month", "start": "2024-12-01", "end": "2024-12-31",
      "date_text": "bulan Desember", "title": "Ankara warned", "event_type": "statement", "actors": "Turkey",
-     "source": "kompas.txt", "confidence": 0.6},
+     "places": "Ankara", "source": "kompas.txt", "confidence": 0.6},
     {"event_id": "ev-jan", "date": "2025-01-20", "precision": "day", "start": "2025-01-20", "end": "2025-01-20",
      "date_text": "20 January", "title": "Inauguration remarks", "event_type": "statement",
      "actors": "United States", "source": "reuters.txt", "confidence": 0.8},
@@ -47,6 +51,18 @@ def seeded(db):
     return db
 
 
+@pytest.fixture
+def actors_copy(tmp_path, monkeypatch):
+    """TIMELINE_ACTORS set to a copy of data/actors.csv (the app edits that, never the original)."""
+    path = tmp_path / "actors.csv"
+    shutil.copy(ACTORS, path)
+    original = ACTORS.read_bytes()
+    monkeypatch.setenv("TIMELINE_ACTORS", str(path))
+    yield path
+    enrich.reload(ACTORS)      # the app pointed enrichment at the copy
+    assert ACTORS.read_bytes() == original
+
+
 def open_app() -> AppTest:
     at = AppTest.from_file(APP, default_timeout=180)
     at.run()
@@ -62,6 +78,11 @@ def chart_ids(at: AppTest) -> list[str]:
     [chart] = at.get("plotly_chart")
     figure = json.loads(chart.proto.spec)
     return sorted({i for trace in figure["data"] for i in trace.get("customdata") or [] if i})
+
+
+def figure(at: AppTest) -> dict:
+    [chart] = at.get("plotly_chart")
+    return json.loads(chart.proto.spec)
 
 
 def messages(elements) -> list[str]:
@@ -283,3 +304,109 @@ def test_merge_a_duplicate_into_the_open_event(seeded):
     assert "ev-month" not in events.index
     assert events.loc["ev-call", "actors"] == "Iran; Russia; Turkey"
     assert table_ids(at) == ["ev-call", "ev-jan"]
+
+
+def open_map(at: AppTest) -> AppTest:
+    at.session_state["explore_view"] = "Map"
+    return at.run()
+
+
+def test_map_tab_shows_the_filtered_events(seeded):
+    at = open_map(open_app())
+    assert not at.exception
+    shown = figure(at)
+    assert {trace["type"] for trace in shown["data"]} == {"scattergeo"}
+    assert chart_ids(at) == ["ev-call", "ev-month"]              # ev-jan names no place
+    assert [trace["name"] for trace in shown["data"]] == ["Statement", "diplomatic call"]   # as the timeline orders them
+    assert any("1 event(s) name no place" in plain(c.value) for c in at.caption)
+    at.sidebar.multiselect(key="filter_actors").select("Turkey").run()
+    assert chart_ids(at) == table_ids(at) == ["ev-month"]
+    at.session_state["explore_view"] = "Timeline"
+    at.run()
+    assert chart_ids(at) == ["ev-month"] and figure(at)["data"][0]["type"] == "scattergl"
+
+
+def test_actor_and_place_filters_narrow_table_and_chart(seeded):
+    at = open_app()
+    actors = at.sidebar.multiselect(key="filter_actors")
+    assert actors.options == ["Iran", "Russia", "Turkey", "United States"]
+    actors.select("Russia").run()
+    assert table_ids(at) == chart_ids(at) == ["ev-call"]
+    assert plain(at.caption[0].value).startswith("1 of 3 events shown (filtered)")
+    at.sidebar.multiselect(key="filter_actors").select("United States").run()
+    assert table_ids(at) == ["ev-call", "ev-jan"]
+    at.sidebar.multiselect(key="filter_places").select("Ankara").run()      # and: no event has both
+    assert table_ids(at) == []
+    button(at, "Clear filters").click().run()
+    assert table_ids(at) == ["ev-month", "ev-call", "ev-jan"]
+
+
+def test_actor_lanes_follow_the_actor_filter(seeded):
+    at = open_app()
+    at.sidebar.multiselect(key="filter_actors").select("Russia").run()
+    at.session_state["lane"] = "actor"
+    at.run()
+    assert figure(at)["layout"]["meta"]["lanes"] == ["Iran", "Russia"]
+    at.session_state["explore_view"] = "Map"
+    at.run()
+    at.session_state["explore_view"] = "Timeline"
+    at.run()
+    assert at.session_state["lane"] == "actor"                       # kept while the map was open
+
+
+def test_event_types_show_labels_and_store_keys(seeded):
+    at = open_app()
+    types = at.sidebar.multiselect(key="filter_types")
+    assert types.options == ["diplomatic call", "Statement"]          # by label; an analyst's own type as typed
+    types.select("statement").run()
+    assert table_ids(at) == ["ev-month", "ev-jan"]
+    assert at.dataframe[0].value["event_type"].tolist() == ["Statement", "Statement"]
+
+    at.selectbox(key="selected_event").select("ev-month").run()
+    assert any("**Type:** Statement (statement)" in plain(m.value) for m in at.markdown)
+    picker = next(s for s in at.selectbox if s.label == "Event type" and s.key.startswith("edit-ev-month"))
+    assert {"Regime change", "Phone call", "Statement", "diplomatic call"} <= set(picker.options)
+    picker.select("regime_change")
+    button(at, "Save changes").click().run()
+    assert not at.exception and messages(at.error) == []
+    assert Store(seeded).events("demo").set_index("event_id").loc["ev-month", "event_type"] == "regime_change"
+
+
+def test_actors_editor_saves_to_the_configured_file(seeded, actors_copy):
+    at = open_app()
+    assert any(plain(c.value) == f"Editing {actors_copy}" for c in at.caption)
+    before = actors_copy.read_text(encoding="utf-8")
+    at.session_state["actors_editor-0"] = {
+        "edited_rows": {}, "deleted_rows": [],
+        "added_rows": [{"name": "Ankara Office", "kind": "organisation", "country": "tr", "aliases": "Ankara"}]}
+    at.run()
+    button(at, "Save actors").click().run()
+    assert not at.exception and messages(at.error) == []
+    assert any(s.startswith("Saved ") and "actors.csv" in s for s in messages(at.success))
+    after = actors_copy.read_text(encoding="utf-8")
+    assert after == before + "Ankara Office,organisation,TR,Ankara,,\n"
+    assert "Ankara Office" in at.data_editor[0].value["name"].tolist()    # a fresh editor on the saved file
+
+    # enriching again applies it: "Ankara warned" now names the office as an actor (the other two
+    # seeded events, nobody's edits, get what the finders see in them too)
+    button(at, "Enrich “demo” again").click().run()
+    assert not at.exception and messages(at.error) == []
+    assert "Enriched again: 3 events changed, 0 unchanged." in messages(at.success)
+    assert Store(seeded).events("demo").set_index("event_id").loc["ev-month", "actors"] == "Ankara Office"
+
+
+def test_actors_editor_refuses_a_bad_row_and_keeps_the_edits(seeded, actors_copy):
+    at = open_app()
+    before = actors_copy.read_bytes()
+    edits = {"edited_rows": {0: {"kind": "persn"}, 1: {"country": "USA"}}, "added_rows": [], "deleted_rows": []}
+    at.session_state["actors_editor-0"] = edits
+    at.run()
+    button(at, "Save actors").click().run()
+    assert not at.exception
+    errors = messages(at.error)
+    assert errors[0] == "Saving the actors failed: Line 15 (Russia): kind must be person, organisation or state, " \
+                        "not “persn” (and 1 more)"
+    assert "Line 16 (United States): country must be a two-letter ISO code such as RU or US, not “USA”" in errors[1]
+    assert actors_copy.read_bytes() == before
+    assert at.session_state["actors_editor-0"]["edited_rows"]          # the edits are still there
+    assert button(at, "Save actors").disabled is False

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from timeline.chart import NONE_LABEL, event_type_labels, filter_events
+from timeline.chart import NONE_LABEL, event_type_labels, filter_events, timeline_figure
 from timeline.mapview import (MIN_SPAN_DEGREES, PLACE_PREFIX, map_figure, place_points, selected_on_map)
 
 
@@ -49,9 +49,19 @@ def test_every_mapped_event_is_a_marker_with_its_id():
 
 def test_legend_shows_type_labels():
     fig = map_figure(DEMO, labels=event_type_labels())
-    # busiest first (two points of "fall"), then by the stored value, none last
-    assert [trace.name for trace in fig.data] == ["Regime change", "Phone call", "Meeting", NONE_LABEL]
-    assert [trace.name for trace in map_figure(DEMO).data] == ["regime_change", "call", "meeting", NONE_LABEL]
+    # the timeline's colour order: events per type (one each here), then by the stored value, none last
+    assert [trace.name for trace in fig.data] == ["Phone call", "Meeting", "Regime change", NONE_LABEL]
+    assert [trace.name for trace in map_figure(DEMO).data] == ["call", "meeting", "regime_change", NONE_LABEL]
+
+
+def legend_colours(fig) -> dict[str, str]:
+    return {trace.name: trace.marker.color for trace in fig.data if trace.showlegend is not False}
+
+
+def test_a_type_has_the_same_colour_on_the_map_and_the_timeline():
+    dated = DEMO.assign(start="2024-12-08", end="2024-12-08")
+    on_map, on_timeline = legend_colours(map_figure(dated)), legend_colours(timeline_figure(dated))
+    assert on_map and all(on_timeline[name] == colour for name, colour in on_map.items())
 
 
 def test_hover_text_is_escaped():

@@ -256,7 +256,7 @@ def timeline_figure(frame: pd.DataFrame, lane: str = "event_type", color: str = 
     rows["_lane"] = rows["_lane"].where(rows["_lane"].isin(lanes), OTHER_LABEL)
     if OTHER_LABEL in set(rows["_lane"]) and OTHER_LABEL not in lanes:
         lanes.append(OTHER_LABEL)
-    colours = _ordered(rows["_colour"], color == "precision", MAX_COLOURS)
+    colours = colour_order(frame, color)
     rows["_colour"] = rows["_colour"].where(rows["_colour"].isin(colours), OTHER_LABEL)
     if OTHER_LABEL in set(rows["_colour"]) and OTHER_LABEL not in colours:
         colours.append(OTHER_LABEL)
@@ -264,7 +264,7 @@ def timeline_figure(frame: pd.DataFrame, lane: str = "event_type", color: str = 
     # lane i sits at y = -i: the first lane on top without a reversed axis (scattergl draws lines
     # wrongly on reversed axes, plotly.js #2904)
     rows["_y"] = -rows["_lane"].map(lane_index).astype("float64")
-    colour_of = {name: _PALETTE[i % len(_PALETTE)] for i, name in enumerate(colours)}
+    colour_of = colours_for(colours)
     lane_shown = _shown_as(lanes, labels if lane == "event_type" else None)
     colour_shown = _shown_as(colours, labels if color == "event_type" else None)
     rows["_lane_shown"] = rows["_lane"].map(lane_shown)
@@ -312,6 +312,19 @@ def timeline_figure(frame: pd.DataFrame, lane: str = "event_type", color: str = 
               "undated": undated, "lanes": lanes},
     )
     return fig
+
+
+def colour_order(frame: pd.DataFrame, column: str = "event_type") -> list[str]:
+    """The values of `column` that get a colour of their own, busiest first (counted once per
+    event, "" as NONE_LABEL); the rest share OTHER_LABEL. The map colours by it too, so a type
+    has the same colour on the timeline and on the map."""
+    values = pd.Series(_labels(_text_column(frame, column).to_numpy(dtype=object)), dtype=object)
+    return _ordered(values, column == "precision", MAX_COLOURS)
+
+
+def colours_for(names: list[str]) -> dict[str, str]:
+    """name -> colour, in the order `colour_order` gives (OTHER_LABEL last, if there)."""
+    return {name: _PALETTE[i % len(_PALETTE)] for i, name in enumerate(names)}
 
 
 def _shown_as(values: list[str], labels: Mapping[str, str] | None) -> dict[str, str]:

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from timeline.chart import NONE_LABEL, selected_event_ids
+from timeline.chart import NONE_LABEL, OTHER_LABEL, colour_order, colours_for, selected_event_ids
 from timeline.enrich import place_lookup
 
 POINT_COLUMNS = ["event_id", "date", "title", "event_type", "actors", "place", "place_kind",
@@ -27,8 +27,7 @@ POINT_COLUMNS = ["event_id", "date", "title", "event_type", "actors", "place", "
 MAX_MAP_POINTS = 2000       # SVG markers; more make the page sluggish, so they are counted per place
 PLACE_PREFIX = "place:"
 MIN_SPAN_DEGREES = 40       # the map never zooms closer than this, so a lone city keeps its context
-_PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
-            "#17becf", "#bcbd22", "#393b79", "#7f7f7f")
+_COUNT_COLOUR = "#1f77b4"
 _GOLDEN_ANGLE = np.pi * (3 - np.sqrt(5))
 
 
@@ -90,7 +89,7 @@ def map_figure(frame: pd.DataFrame, title: str = "", labels: Mapping[str, str] |
     elif aggregated:
         _add_place_counts(figure, points, labels)
     else:
-        _add_event_points(figure, points, labels)
+        _add_event_points(figure, points, labels, colour_order(frame))
     figure.update_geos(projection_type="natural earth", showcountries=True,
                        countrycolor="#bbbbbb", showland=True, landcolor="#f3f3f0",
                        showocean=True, oceancolor="#e8f0f7", showframe=False,
@@ -129,9 +128,16 @@ def _type_shown(value: str, labels: Mapping[str, str] | None) -> str:
     return (labels or {}).get(value, value) if value else NONE_LABEL
 
 
-def _add_event_points(figure: go.Figure, points: pd.DataFrame, labels: Mapping[str, str] | None) -> None:
-    """One marker per event and place, a trace (legend entry) per event type, busiest first."""
+def _add_event_points(figure: go.Figure, points: pd.DataFrame, labels: Mapping[str, str] | None,
+                      colours: list[str]) -> None:
+    """One marker per event and place, a trace (legend entry) per event type in the timeline's
+    colour order (busiest first; beyond its colours, the rest together as OTHER_LABEL)."""
     points = points.copy()
+    points["colour"] = points["event_type"].replace("", NONE_LABEL)
+    points.loc[~points["colour"].isin(colours), "colour"] = OTHER_LABEL
+    if OTHER_LABEL in set(points["colour"]) and OTHER_LABEL not in colours:
+        colours = [*colours, OTHER_LABEL]
+    colour_of = colours_for(colours)
     lat, lon = _spread(points)
     points["lat_shown"], points["lon_shown"] = lat, lon
     points["shown_type"] = [_type_shown(v, labels) for v in points["event_type"]]
@@ -140,14 +146,14 @@ def _add_event_points(figure: go.Figure, points: pd.DataFrame, labels: Mapping[s
         f"<br>Place: {_escape(place)}" + (f"<br>Actors: {_escape(_short(actors, 120))}" if actors else "")
         for title, date, kind, place, actors in zip(points["title"], points["date"], points["shown_type"],
                                                     points["place"], points["actors"])]
-    order = points["event_type"].value_counts()
-    types = sorted(order.index, key=lambda t: (t == "", -order[t], t))
-    for number, event_type in enumerate(types):
-        group = points[points["event_type"] == event_type]
+    for name in colours:
+        group = points[points["colour"] == name]
+        if group.empty:
+            continue
         figure.add_trace(go.Scattergeo(
-            lat=group["lat_shown"], lon=group["lon_shown"], name=_escape(_type_shown(event_type, labels)),
-            mode="markers", legendgroup=event_type,
-            marker={"size": 10, "opacity": 0.85, "color": _PALETTE[number % len(_PALETTE)],
+            lat=group["lat_shown"], lon=group["lon_shown"], name=_escape(_type_shown(name, labels)),
+            mode="markers", legendgroup=name,
+            marker={"size": 10, "opacity": 0.85, "color": colour_of[name],
                     "line": {"width": 1, "color": "white"}},
             customdata=group["event_id"].to_numpy(dtype=object),
             hovertext=group["hover"].to_numpy(dtype=object), hoverinfo="text",
@@ -171,7 +177,7 @@ def _add_place_counts(figure: go.Figure, points: pd.DataFrame, labels: Mapping[s
     figure.add_trace(go.Scattergeo(
         lat=table["lat"], lon=table["lon"], mode="markers", name="events per place", showlegend=False,
         marker={"size": 6 + 34 * np.sqrt(table["events"].to_numpy() / largest), "opacity": 0.7,
-                "color": _PALETTE[0], "line": {"width": 1, "color": "white"}},
+                "color": _COUNT_COLOUR, "line": {"width": 1, "color": "white"}},
         customdata=np.array([PLACE_PREFIX + p for p in table["place"]], dtype=object),
         hovertext=table["hover"].to_numpy(dtype=object), hoverinfo="text",
     ))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from timeline.chart import event_type_label
 from timeline.ui import data
 from timeline.ui.common import escape_markdown, flash, user_action
 from timeline.ui.explore import SELECTED_KEY
@@ -42,12 +43,25 @@ def event_picker(events: pd.DataFrame, shown: pd.DataFrame) -> pd.Series | None:
     return events[events["event_id"] == st.session_state[SELECTED_KEY]].iloc[0]
 
 
-def event_details(row: pd.Series) -> None:
+def type_options(events: pd.DataFrame, labels: dict[str, str]) -> list[str]:
+    """The event types an analyst can pick: the taxonomy's, by label, then others the collection uses."""
+    taxonomy = sorted(labels, key=lambda key: labels[key].casefold())
+    others = sorted(set(events["event_type"].astype("string").fillna("")) - set(labels) - {""}) if len(events) else []
+    return taxonomy + others
+
+
+def _type_shown(value: str, labels: dict[str, str]) -> str:
+    """A type's label with its stored key, for the details: "Phone call (call)"."""
+    shown = event_type_label(value, labels)
+    return f"{shown} ({value})" if value and shown != value else (value or "")
+
+
+def event_details(row: pd.Series, labels: dict[str, str]) -> None:
     """What was found, as plain text (nothing from an article is rendered as markup)."""
     st.markdown(f"#### {escape_markdown(row['title'] or '(untitled)')}")
     facts = [("Date", f"{row['date']} ({row['precision'] or 'unknown precision'})"),
              ("Covers", f"{row['start']} … {row['end']}" if row["start"] != row["end"] else row["start"]),
-             ("As written", row["date_text"]), ("Type", row["event_type"]),
+             ("As written", row["date_text"]), ("Type", _type_shown(row["event_type"], labels)),
              ("Decided by the word", row.get("event_type_cue", "")), ("Actors", row["actors"]),
              ("Places", row["places"]), ("Source", row["source"]), ("Link", row["url"]),
              ("Published", row["published"] or "unknown"), ("Language", row["lang"]),
@@ -63,7 +77,8 @@ def event_details(row: pd.Series) -> None:
 EDIT_FIELDS = ("title", "date", "date_text", "event_type", "actors", "places", "tags", "notes", "verified")
 
 
-def edit_form(store, collection: str, row: pd.Series, user: str, event_types: list[str]) -> None:
+def edit_form(store, collection: str, row: pd.Series, user: str, event_types: list[str],
+              labels: dict[str, str]) -> None:
     """Edit the open event. Only fields changed in the form are sent, with the version the form
     was filled from, so someone else's change to the same field meanwhile is refused, not lost."""
     event_id = row["event_id"]
@@ -73,7 +88,7 @@ def edit_form(store, collection: str, row: pd.Series, user: str, event_types: li
     seen = st.session_state.setdefault(f"{prefix}-seen", {
         "version": int(row.get("version", 0) or 0),
         **{column: (bool(row[column]) if column == "verified" else str(row[column])) for column in EDIT_FIELDS}})
-    types = _with(event_types, seen["event_type"])
+    types = _with([*event_types, ""], seen["event_type"])   # "" (none) clears the type
     with st.form(prefix):
         st.markdown("**Edit**")
         values = {
@@ -84,7 +99,10 @@ def edit_form(store, collection: str, row: pd.Series, user: str, event_types: li
                                        "The first and last day follow from it."),
             "date_text": st.text_input("Date as written", seen["date_text"], key=f"{prefix}-date_text"),
             "event_type": st.selectbox("Event type", types, index=types.index(seen["event_type"]),
-                                       accept_new_options=True, key=f"{prefix}-event_type"),
+                                       format_func=lambda value: event_type_label(value, labels),
+                                       accept_new_options=True, key=f"{prefix}-event_type",
+                                       help="Your choice is kept when the events are extracted or "
+                                            "enriched again. Type a name to use a type of your own."),
             "actors": st.text_input("Actors", seen["actors"], key=f"{prefix}-actors", help="Separate names with “; ”"),
             "places": st.text_input("Places", seen["places"], key=f"{prefix}-places", help="Separate names with “; ”"),
             "tags": st.text_input("Tags", seen["tags"], key=f"{prefix}-tags", help="Separate tags with “; ”"),
@@ -148,7 +166,7 @@ def forget_deleted_selection() -> None:
         st.session_state[SELECTED_KEY] = None
 
 
-def add_event_form(store, collection: str, user: str, event_types: list[str]) -> None:
+def add_event_form(store, collection: str, user: str, event_types: list[str], labels: dict[str, str]) -> None:
     """An analyst's own event, e.g. from a source the extractor cannot read."""
     with st.form("add-event", clear_on_submit=False):
         left, right = st.columns(2)
@@ -157,6 +175,7 @@ def add_event_form(store, collection: str, user: str, event_types: list[str]) ->
         date_text = right.text_input("Date as written", placeholder="early December")
         title = st.text_input("Title *", placeholder="Who did what")
         event_type = left.selectbox("Event type", event_types, index=None, accept_new_options=True,
+                                    format_func=lambda value: event_type_label(value, labels),
                                     placeholder="Pick or type a type")
         source = right.text_input("Source", placeholder="Where you read it")
         actors = left.text_input("Actors", help="Separate names with “; ”")

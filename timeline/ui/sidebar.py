@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from timeline.chart import event_type_label, names_in
 from timeline.schema import PRECISIONS
 from timeline.ui import data
 from timeline.ui.common import flash, user_action
@@ -16,7 +17,8 @@ COLLECTION_KEY = "collection"
 USER_KEY = "user"
 FILTER_KEYS = {"date_from": "filter_from", "date_to": "filter_to", "text": "filter_text",
                "event_types": "filter_types", "sources": "filter_sources", "precisions": "filter_precisions",
-               "verified_only": "filter_verified", "min_confidence": "filter_confidence"}
+               "verified_only": "filter_verified", "min_confidence": "filter_confidence",
+               "actors": "filter_actors", "places": "filter_places"}
 
 
 @dataclass
@@ -31,6 +33,8 @@ class Filters:
     precisions: list[str] = field(default_factory=list)
     verified_only: bool = False
     min_confidence: float = 0.0
+    actors: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
 
     def as_kwargs(self) -> dict:
         return asdict(self)
@@ -86,8 +90,9 @@ def user_name() -> str:
     return st.session_state[USER_KEY].strip() or "analyst"
 
 
-def filters(events: pd.DataFrame) -> Filters:
-    """The filter widgets, with choices taken from the whole collection."""
+def filters(events: pd.DataFrame, labels: dict[str, str]) -> Filters:
+    """The filter widgets, with choices taken from the whole collection; event types shown by
+    their `labels`, actors and places split from their "; "-joined columns."""
     sidebar = st.sidebar
     sidebar.subheader("Filters")
     first_col, last_col = sidebar.columns(2)
@@ -97,8 +102,16 @@ def filters(events: pd.DataFrame) -> Filters:
                                   min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
     text = sidebar.text_input("Search", key=FILTER_KEYS["text"],
                               placeholder="words in title, evidence, actors, notes…")
-    event_types = sidebar.multiselect("Event types", _choices(events, "event_type"), key=FILTER_KEYS["event_types"],
-                                      placeholder="All")
+    type_choices = sorted(_choices(events, "event_type"), key=lambda value: event_type_label(value, labels).casefold())
+    event_types = sidebar.multiselect("Event types", type_choices, key=FILTER_KEYS["event_types"],
+                                      placeholder="All", format_func=lambda value: event_type_label(value, labels))
+    actors = sidebar.multiselect("Actors", _kept(names_in(events, "actors"), FILTER_KEYS["actors"]),
+                                 key=FILTER_KEYS["actors"], placeholder="All",
+                                 help="Events naming any of the chosen actors")
+    places = sidebar.multiselect("Places", _kept(names_in(events, "places"), FILTER_KEYS["places"]),
+                                 key=FILTER_KEYS["places"], placeholder="All",
+                                 help="Events naming any of the chosen places; a click on a place on the "
+                                      "map (when it counts events per place) chooses it too")
     sources = sidebar.multiselect("Sources", _choices(events, "source"), key=FILTER_KEYS["sources"],
                                   placeholder="All")
     present = set(_choices(events, "precision"))
@@ -111,7 +124,7 @@ def filters(events: pd.DataFrame) -> Filters:
         st.session_state["_clear_filters"] = True
         st.rerun()
     return Filters(date_from, date_to, text or "", list(event_types), list(sources), list(precisions),
-                   bool(verified_only), float(min_confidence))
+                   bool(verified_only), float(min_confidence), list(actors), list(places))
 
 
 def clear_filters_if_asked() -> None:
@@ -124,6 +137,13 @@ def clear_filters_if_asked() -> None:
 def _any_filter_set() -> bool:
     state = st.session_state
     return any(state.get(key) not in (None, "", [], False, 0.0) for key in FILTER_KEYS.values())
+
+
+def _kept(options: list[str], key: str) -> list[str]:
+    """`options` plus the names already chosen in widget `key`, so a choice survives an edit
+    that renames its last event (the filter then shows nothing rather than failing)."""
+    chosen = [name for name in st.session_state.get(key) or [] if name not in options]
+    return options + chosen
 
 
 def _choices(events: pd.DataFrame, column: str) -> list[str]:
