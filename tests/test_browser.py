@@ -1,7 +1,8 @@
 """End to end in a real browser: Debian's chromium driven by Playwright against `streamlit run app.py`.
 
 Loads the demo, sees the chart, clicks an event on it, edits an event's title, reloads the page
-and finds the edit still there, then downloads the CSV and finds the edit in it. Screenshots go
+and finds the edit still there, then downloads the CSV and finds the edit in it; opens the map
+(its world outlines served by the dashboard itself) and clicks an event on it. Screenshots go
 to docs/ (referenced from the README). Never downloads a browser: without /usr/bin/chromium
 (scripts/test.sh installs it with apt) the test is skipped.
 """
@@ -199,3 +200,37 @@ def test_upload_review_screenshot(server, page, tmp_path):
     page.mouse.move(5, 5)
     page.wait_for_timeout(1000)  # let the review table's canvas finish drawing
     page.screenshot(path=str(DOCS / "upload.png"), full_page=True)
+
+
+def first_map_point(page) -> dict:
+    """Page coordinates and event id of the first event marker on the map."""
+    return page.evaluate("""() => {
+        const point = document.querySelector('.js-plotly-plot .geolayer .scatterlayer path.point');
+        const box = point.getBoundingClientRect();
+        const trace = point.closest('g.trace').__data__[0].trace;
+        return {id: String(trace.customdata[point.__data__.i]),
+                x: box.left + box.width / 2, y: box.top + box.height / 2};
+    }""")
+
+
+def test_map_tab_and_a_click_on_it(server, page):
+    DOCS.mkdir(exist_ok=True)
+    page.goto(server)
+    wait_for_dashboard(page)
+    page.get_by_role("tab", name="Map").click()
+    page.wait_for_selector(".js-plotly-plot .geolayer .scatterlayer path.point", state="visible")
+    # the outlines come from static/topojson; without them the map is a blank rectangle
+    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .geolayer .countries path').length > 0")
+    settle(page)
+    assert page.get_by_test_id("stException").count() == 0
+    assert page.get_by_text(re.compile(r"^One point per event and place")).is_visible()
+    page.mouse.move(5, 5)
+    page.screenshot(path=str(DOCS / "map.png"), full_page=True)
+
+    point = first_map_point(page)
+    page.mouse.move(point["x"], point["y"])
+    page.wait_for_timeout(300)
+    page.mouse.click(point["x"], point["y"])
+    settle(page)
+    page.get_by_label("Title", exact=True).wait_for()
+    assert f"Id: {point['id']} " in details(page)
