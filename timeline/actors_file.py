@@ -81,8 +81,9 @@ def use_for_enrichment(path: str | Path | None = None) -> None:
 
 def read_actors(path: str | Path | None = None) -> ActorsFile:
     """The actors file, parsed the way timeline.enrich reads it (lines starting with # are
-    comments; only those at the top are kept when saving). ActorsFileError, naming the line, when it cannot be parsed at all; problems
-    `check_actors` finds are returned in `.problems`, so they can be fixed in an editor."""
+    comments; only those at the top are kept when saving). ActorsFileError, naming the line,
+    when it cannot be parsed at all; problems `check_actors` finds are returned in `.problems`,
+    so they can be fixed in an editor."""
     path = Path(path) if path is not None else actors_path()
     try:
         raw = path.read_bytes()
