@@ -94,8 +94,6 @@ def test_no_event_comes_from_a_script():
     assert events["date"].tolist() == ["2025-01-21", "2024-12-22"]
 
 
-@pytest.mark.xfail(strict=True, reason="the page's copyright line ('Copyright 2025') is taken as an event "
-                                       "dated 2025; the event stage should skip copyright lines")
 def test_a_page_that_is_not_an_article_gives_no_events():
     assert document_events(read_document(PAGES / "not_article.html")).empty
 

@@ -78,10 +78,16 @@ def _own_clause(text: str, start: int, end: int, group: list[DateMention]) -> tu
     return start, end
 
 
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|hak cipta|droits réservés|derechos reservados)", re.IGNORECASE)
+
+
 def _is_dateline(text: str, group: list[DateMention], seg_start: int, seg_end: int) -> bool:
     """A date with at most two words around it and nothing else ("Niamey, 30 janvier 2025 —",
-    "Senin (13/10/2025)") dates the article, not a happening."""
-    rest = text[seg_start:group[0].start] + " " + text[group[-1].end:seg_end]
+    "Senin (13/10/2025)") dates the article, not a happening; so does a copyright line."""
+    before = text[seg_start:group[0].start]
+    if _COPYRIGHT.search(before[-40:]):
+        return True
+    rest = before + " " + text[group[-1].end:seg_end]
     return len(re.findall(r"\w{2,}", rest)) <= 2
 
 
