@@ -39,10 +39,10 @@ def test_to_csv_whole_output():
     assert to_csv(TWO_ROWS) == (
         HEADER + "\r\n"
         'ev-1,2024-12-08,day,2024-12-08,2024-12-08,8 Desember,Prabowo meets Xi,"He said ""yes"", then left.",'
-        "Prabowo; Xi Jinping,Beijing,meeting,bertemu,Kompas,https://kompas.example/a,2025-02-13,id,10,20,0.9,"
+        "Prabowo; Xi Jinping,Beijing,meeting,bertemu,Kompas,https://kompas.example/a,,,,2025-02-13,,id,10,20,0.9,"
         "extracted,false,,\r\n"
         "ev-2,2024-12,month,2024-12-01,2024-12-31,bulan Desember,'=cmd|' /C calc'!A0,\"line one\nline two\","
-        ",,,,,,,,,,,manual,true,'-check,'@later\r\n"
+        ",,,,,,,,,,,,,,,manual,true,'-check,'@later\r\n"
     )
 
 
@@ -134,7 +134,8 @@ def test_to_json_records():
         "event_id": "ev-2", "date": "2024-12", "precision": "month", "start": "2024-12-01", "end": "2024-12-31",
         "date_text": "bulan Desember", "title": "=cmd|' /C calc'!A0", "evidence": "line one\nline two",
         "actors": "", "places": "", "event_type": "", "event_type_cue": "", "source": "", "url": "",
-        "published": "", "lang": "", "char_start": None, "char_end": None, "confidence": None,
+        "sources": "", "source_count": None, "merge_note": "", "published": "", "published_from": "", "lang": "",
+        "char_start": None, "char_end": None, "confidence": None,
         "origin": "manual", "verified": True, "notes": "-check", "tags": "@later",
     }
     assert "قمة" in to_json(TRICKY.iloc[[4]].assign(title="قمة"))  # not \u-escaped
