@@ -3,6 +3,8 @@
     store = Store()                                    # TIMELINE_DB, else <repo>/data/timeline.db
     store.add_extracted("default", frame)              # re-running never overwrites an analyst's work
     version = store.update_event("default", "ev-1", {"title": "..."}, user="rina", expected_version=3)
+    store.merge_similar("default", threshold=0.6, user="rina")   # reports of one happening -> one event
+    store.split_merged("default", "ev-1", user="rina")            # ... and a wrong merge taken apart
     store.undo("default")
 
 Every mutation is one transaction that also writes its history rows, so the history never misses a
@@ -29,6 +31,9 @@ from pathlib import Path
 import pandas as pd
 
 from timeline.export import FieldError, date_fields, event_records, parse_field, validate_event
+from timeline.merge import (
+    DEFAULT_THRESHOLD, KEPT_FROM_KEEP, NOTE_SEPARATOR, cluster_records, combined_fields, link_notes,
+)
 from timeline.periods import at_precision
 from timeline.schema import EVENT_COLUMNS, conform, stable_event_id
 
@@ -39,8 +44,6 @@ SCHEMA_VERSION = 1
 COLUMNS = tuple(EVENT_COLUMNS)
 STATE_COLUMNS = ("status", "merged_into", "edited", "version")  # kept beside the schema's columns
 NOT_EDITABLE = ("event_id", "origin")
-MERGE_NAME_LISTS = ("actors", "places", "tags")        # joined name by name, without repeats
-MERGE_TEXTS = ("notes", "evidence", "source", "url")   # joined whole, without repeats
 MAX_COLLECTION_NAME = 200
 
 _SQL_TYPES = {
@@ -289,8 +292,9 @@ class Store:
         """Merges `other_id` into `keep_id`: names, notes, evidence and sources joined with "; ".
 
         The kept event keeps its date and title; its empty fields are filled from the other, its
-        confidence is the higher one, and it is verified when either was. The other is marked
-        merged into keep_id.
+        confidence is the higher one, it is verified when either was, `sources`/`source_count` count
+        both and `merge_note` says who merged them (timeline.merge.combined_fields is the rule). The
+        other is marked merged into keep_id; `split_merged` takes it out again.
         """
         if keep_id == other_id:
             raise StoreError("an event cannot be merged with itself")
@@ -299,10 +303,117 @@ class Store:
             keep = _live_snapshot(conn, collection_id, keep_id)
             other = _live_snapshot(conn, collection_id, other_id)
             log = _ChangeLog(conn, collection_id, user, "merge")
-            changes = _differences(keep, _merged(keep, other))
-            log.record(keep_id, keep, _update(conn, collection_id, keep, {**changes, "edited": 1}))
-            log.record(other_id, other, _update(conn, collection_id, other, {"status": "merged", "merged_into": keep_id}))
+            _merge_into(conn, collection_id, log, keep, other,
+                        f"{_named(other)} merged into {_named(keep)} by hand ({log.who})")
             log.finish(f"merge of {other_id} into {keep_id}")
+
+    def similar_groups(self, collection: str, threshold: float = DEFAULT_THRESHOLD,
+                       within_source: bool = False) -> pd.DataFrame:
+        """What `merge_similar` would do, without doing it: one row per event in a group.
+
+        Columns: group (1, 2, ...), role ("keep" for the row the others would be merged into, else
+        "merge"), event_id, date, title, source, score (the weakest link of the group) and reasons
+        (why each row joined: "ev-2 (wire) ~ ev-1 (kompas), score 0.82: same date ...", one line
+        per link, on the row that joined). Empty when nothing would merge.
+        """
+        _check_threshold(threshold)
+        with self._read() as conn:
+            collection_id = _collection_id(conn, collection)
+            records = _live_records(conn, collection_id)
+        clusters = cluster_records(records, threshold, within_source)
+        rows = []
+        for number, cluster in enumerate(clusters, start=1):
+            notes = link_notes(records, cluster)
+            for position, member in enumerate(cluster.members):
+                record = records[member]
+                rows.append({"group": number, "role": "keep" if position == 0 else "merge",
+                             "event_id": record["event_id"], "date": record["date"], "title": record["title"],
+                             "source": record["source"], "score": cluster.score,
+                             "reasons": "\n".join(notes.get(member, []))})
+        return pd.DataFrame(rows, columns=["group", "role", "event_id", "date", "title", "source", "score", "reasons"])
+
+    def merge_similar(self, collection: str, threshold: float = DEFAULT_THRESHOLD, user: str = "analyst",
+                      within_source: bool = False) -> dict:
+        """Merges the collection's reports of one happening (timeline.merge) as one change: one undo
+        takes it all back. {groups, merged, kept: [event_id], description}.
+
+        Each group's most precise date is kept and the others are merged into it as `merge_events`
+        does; its `merge_note` tells which rows joined and why. Rows of one source are not merged
+        with each other unless `within_source`.
+        """
+        _check_threshold(threshold)
+        with self._write() as conn:
+            collection_id = _collection_id(conn, collection)
+            records = _live_records(conn, collection_id)
+            clusters = cluster_records(records, threshold, within_source)
+            log = _ChangeLog(conn, collection_id, user, "merge")
+            merged = 0
+            for cluster in clusters:
+                keep_id = records[cluster.keep]["event_id"]
+                notes = link_notes(records, cluster)
+                for member in cluster.members[1:]:
+                    keep = _snapshot(conn, collection_id, keep_id)
+                    other = _snapshot(conn, collection_id, records[member]["event_id"])
+                    _merge_into(conn, collection_id, log, keep, other, NOTE_SEPARATOR.join(notes.get(member, [])))
+                    merged += 1
+            description = (f"automatic merge at threshold {threshold:.2f}: {merged} events merged into "
+                           f"{len(clusters)}")
+            log.finish(description)
+        return {"groups": len(clusters), "merged": merged,
+                "kept": [records[cluster.keep]["event_id"] for cluster in clusters], "description": description}
+
+    def merged_members(self, collection: str, event_id: str) -> pd.DataFrame:
+        """The rows merged into `event_id` (as they were before the merge), oldest merge first; the
+        events() columns. Empty when nothing was merged into it."""
+        columns = ", ".join(_quote(column) for column in COLUMNS)
+        with self._read() as conn:
+            collection_id = _collection_id(conn, collection)
+            rows = conn.execute(
+                f"SELECT {columns}, version FROM events WHERE collection_id = ? AND status = 'merged' "
+                "AND merged_into = ? ORDER BY rowid", (collection_id, event_id)).fetchall()
+            order = _merge_order(conn, collection_id, event_id, [row["event_id"] for row in rows])
+        rows = sorted(rows, key=lambda row: order.get(row["event_id"], (0, 0)))
+        frame = pd.DataFrame.from_records(rows, columns=[*COLUMNS, "version"])
+        table = conform(frame)
+        table["version"] = frame["version"].astype("int64").to_numpy()
+        return table
+
+    def split_merged(self, collection: str, event_id: str, user: str, member_ids: list[str] | None = None) -> dict:
+        """Takes a merge apart as one change: the rows merged into `event_id` (all, or `member_ids`)
+        become events again, and the kept event loses what they brought. {restored, kept_edits}.
+
+        The kept event's joined fields (actors, evidence, sources, ...) are rebuilt from what it was
+        before the merges, with the rows that stay merged joined in again; a field an analyst edited
+        since the merge keeps the analyst's value and is listed in "kept_edits". StoreError when
+        nothing was merged into `event_id`, or a member id was not merged into it.
+        """
+        with self._write() as conn:
+            collection_id = _collection_id(conn, collection)
+            keep = _live_snapshot(conn, collection_id, event_id)
+            members = [_snapshot(conn, collection_id, row[0]) for row in conn.execute(
+                "SELECT event_id FROM events WHERE collection_id = ? AND status = 'merged' AND merged_into = ? "
+                "ORDER BY rowid", (collection_id, event_id))]
+            if not members:
+                raise StoreError(f"nothing was merged into event {event_id}", "event_id")
+            order = _merge_order(conn, collection_id, event_id, [member["event_id"] for member in members])
+            members.sort(key=lambda member: order.get(member["event_id"], (0, 0)))
+            known = [member["event_id"] for member in members]
+            wanted = known if member_ids is None else list(dict.fromkeys(member_ids))
+            strangers = sorted(set(wanted) - set(known))
+            if strangers:
+                raise StoreError(f"{', '.join(strangers)} {'was' if len(strangers) == 1 else 'were'} not merged "
+                                 f"into {event_id}", "event_id")
+            staying = [member for member in members if member["event_id"] not in wanted]
+            changes, kept_edits = _unmerged_keep(conn, collection_id, keep, staying, order, set(wanted))
+            log = _ChangeLog(conn, collection_id, user, "split")
+            if changes:
+                log.record(event_id, keep, _update(conn, collection_id, keep, {**changes, "edited": 1}))
+            for member in members:
+                if member["event_id"] in wanted:
+                    log.record(member["event_id"], member,
+                               _update(conn, collection_id, member, {"status": "active", "merged_into": ""}))
+            log.finish(f"split of {event_id}: {len(wanted)} event{'s' if len(wanted) != 1 else ''} restored")
+        return {"restored": wanted, "kept_edits": kept_edits}
 
     def undo(self, collection: str, user: str = "analyst") -> str | None:
         """Reverts the collection's last change not yet undone; its description, or None when none is left."""
@@ -539,34 +650,97 @@ def _fields_changed_since(conn: sqlite3.Connection, collection_id: int, event_id
     return {field for row in rows for field in json.loads(row["fields"])} - {"edited"}
 
 
-def _merged(keep: dict, other: dict) -> dict:
-    merged = {}
+def _merge_into(conn: sqlite3.Connection, collection_id: int, log: _ChangeLog, keep: dict, other: dict,
+                note: str) -> None:
+    """`other` merged into `keep` (timeline.merge.combined_fields), both recorded in `log`."""
+    changes = _differences(keep, _merged(keep, other, note))
+    log.record(keep["event_id"], keep, _update(conn, collection_id, keep, {**changes, "edited": 1}))
+    log.record(other["event_id"], other,
+               _update(conn, collection_id, other, {"status": "merged", "merged_into": keep["event_id"]}))
+
+
+def _merged(keep: dict, other: dict, note: str = "") -> dict:
+    """The kept row's new values: everything but its id, origin and date (see combined_fields)."""
+    combined = combined_fields(keep, other, note)
+    return {column: combined[column] for column in COLUMNS if column not in KEPT_FROM_KEEP}
+
+
+def _named(record: dict) -> str:
+    return f"{record['event_id']} ({record['source']})" if record.get("source") else record["event_id"]
+
+
+def _live_records(conn: sqlite3.Connection, collection_id: int) -> list[dict]:
+    """The collection's live events as plain values, in the order events() gives them."""
+    columns = ", ".join(_quote(column) for column in COLUMNS)
+    rows = conn.execute(f"SELECT {columns} FROM events WHERE collection_id = ? AND status = 'active' "
+                        'ORDER BY "start", "end", rowid', (collection_id,)).fetchall()
+    records = [dict(row) for row in rows]
+    for record in records:
+        record["verified"] = bool(record["verified"])
+    return records
+
+
+def _merge_order(conn: sqlite3.Connection, collection_id: int, keep_id: str,
+                 member_ids: list[str]) -> dict[str, tuple[int, int]]:
+    """For each member, (change id, history id) of the step that last merged it into `keep_id`."""
+    if not member_ids:
+        return {}
+    marks = ", ".join("?" * len(member_ids))
+    rows = conn.execute(
+        f"SELECT h.id, h.change_id, h.event_id, h.after FROM history h JOIN changes c ON c.id = h.change_id "
+        f"WHERE c.collection_id = ? AND h.event_id IN ({marks}) ORDER BY h.id", (collection_id, *member_ids)).fetchall()
+    order = {}
+    for row in rows:
+        after = json.loads(row["after"]) if row["after"] else None
+        if after and after.get("status") == "merged" and after.get("merged_into") == keep_id:
+            order[row["event_id"]] = (row["change_id"], row["id"])
+    return order
+
+
+def _unmerged_keep(conn: sqlite3.Connection, collection_id: int, keep: dict, staying: list[dict],
+                   order: dict[str, tuple[int, int]], leaving: set[str]) -> tuple[dict, list[str]]:
+    """The kept row's changes when the `leaving` members are split off, and the fields left alone
+    because an analyst edited them after the merges.
+
+    The joined fields are rebuilt from the kept row as it was just before the first of its
+    members' merges (from history), with the `staying` members joined in again.
+    """
+    if not order:
+        return {}, []
+    first_change = min(order.values())[0]
+    before_row = conn.execute("SELECT before FROM history WHERE change_id = ? AND event_id = ? ORDER BY id LIMIT 1",
+                              (first_change, keep["event_id"])).fetchone()
+    if before_row is None or not before_row["before"]:
+        return {}, []
+    rebuilt = json.loads(before_row["before"])
+    for member in staying:
+        rebuilt.update(_merged(rebuilt, member))
+    # Notes about the rows that stay are kept; those about the rows that leave go.
+    rebuilt["merge_note"] = NOTE_SEPARATOR.join(
+        note for note in keep["merge_note"].split(NOTE_SEPARATOR)
+        if note and not any(_mentions(note, member_id) for member_id in leaving))
+    edited = {field for row in conn.execute(
+        "SELECT h.fields FROM history h JOIN changes c ON c.id = h.change_id WHERE c.collection_id = ? "
+        "AND h.event_id = ? AND c.id > ? AND c.action IN ('edit', 'import') AND c.undone_by IS NULL",
+        (collection_id, keep["event_id"], first_change)) for field in json.loads(row["fields"])}
+    changes, kept_edits = {}, []
     for column in COLUMNS:
-        if column in NOT_EDITABLE or column in ("date", "precision", "start", "end"):
+        if column in KEPT_FROM_KEEP or keep.get(column) == rebuilt.get(column):
             continue
-        if column in MERGE_NAME_LISTS:
-            merged[column] = _join_names(keep[column], other[column])
-        elif column in MERGE_TEXTS:
-            parts = [value for value in (keep[column], other[column]) if value]
-            merged[column] = "; ".join(dict.fromkeys(parts))
-        elif column == "confidence":
-            scores = [value for value in (keep[column], other[column]) if value is not None]
-            merged[column] = max(scores) if scores else None
-        elif column == "verified":
-            merged[column] = bool(keep[column] or other[column])
-        elif keep[column] in ("", None):
-            merged[column] = other[column]
-    return merged
+        if column in edited:
+            kept_edits.append(column)
+        else:
+            changes[column] = rebuilt.get(column)
+    return changes, kept_edits
 
 
-def _join_names(*values: str) -> str:
-    """"; "-joined names from several "; "-joined values, each once (case aside), in order of appearance."""
-    names: dict[str, str] = {}
-    for value in values:
-        for name in value.split(";"):
-            if name.strip():
-                names.setdefault(name.strip().casefold(), name.strip())
-    return "; ".join(names.values())
+def _mentions(note: str, event_id: str) -> bool:
+    return any(word.strip("(),:") == event_id for word in note.split())
+
+
+def _check_threshold(threshold: object) -> None:
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 <= threshold <= 1:
+        raise StoreError(f"the merge threshold is a number from 0 to 1, not {threshold!r}")
 
 
 def _collection_name(name: object) -> str:
