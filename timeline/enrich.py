@@ -27,6 +27,7 @@ from __future__ import annotations
 import csv
 import gettext
 import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -36,7 +37,8 @@ from pathlib import Path
 import pandas as pd
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-ACTORS_FILE = DATA_DIR / "actors.csv"
+# The curated actors file; TIMELINE_ACTORS names another (the dashboard, CLI and batch alike).
+ACTORS_FILE = Path(os.environ["TIMELINE_ACTORS"]) if os.environ.get("TIMELINE_ACTORS") else DATA_DIR / "actors.csv"
 EVENT_TYPES_FILE = DATA_DIR / "event_types.json"
 
 # Languages whose pycountry translations feed the country gazetteer.

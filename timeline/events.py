@@ -50,6 +50,7 @@ def extract_events(text: str, published: date | str | None = None, lang: str | N
     rows = []
     starts = [m.start for m in mentions]
     for sentence_start, sentence_end in sentence_bounds(text):
+        sentence_start = _after_dateline(text, sentence_start, sentence_end, mentions, starts)
         in_sentence = mentions[bisect_left(starts, sentence_start):bisect_left(starts, sentence_end)]
         if not in_sentence:
             continue
@@ -76,6 +77,20 @@ def _own_clause(text: str, start: int, end: int, group: list[DateMention]) -> tu
             end = brk.start()
             break
     return start, end
+
+
+def _after_dateline(text: str, start: int, end: int, mentions: list[DateMention], starts: list[int]) -> int:
+    """Where a sentence's own words begin: after "Jakarta, 13 Februari 2025 —" when it opens
+    with a dateline, so that neither its date nor its city ends up on a happening."""
+    brk = _STRONG_BREAK.search(text, start, min(end, start + 80))
+    if brk is None:
+        return start
+    head = text[start:brk.start()]
+    dated = mentions[bisect_left(starts, start):bisect_left(starts, brk.start())]
+    if dated and len(re.findall(r"\w{2,}", head)) <= 7 and \
+            len(re.findall(r"\w{2,}", head.replace(dated[0].text, ""))) <= 3:
+        return brk.end()
+    return start
 
 
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|hak cipta|droits réservés|derechos reservados)", re.IGNORECASE)
