@@ -95,10 +95,10 @@ def test_same_wide_dates_may_merge():
 
 
 def test_similarity_explains_itself():
-    assert similarity(CALL_ID, CALL_EN) == (0.782, [
+    assert similarity(CALL_ID, CALL_EN) == (0.793, [
         "2025-02-12 lies in 2025-02",
         "actors in common: Vladimir Putin, Ahmed al-Sharaa (2 of 2)",
-        "titles 60% alike",
+        "titles 63% alike",
         "same event type call",
     ])
     assert similarity(CALL_ID, OTHER_CALL) == (0.574, [
@@ -111,7 +111,7 @@ def test_similarity_explains_itself():
 
 def test_a_part_one_row_cannot_speak_to_is_left_out():
     bare = {**CALL_EN, "actors": "", "event_type": ""}
-    assert similarity(CALL_ID, bare)[1] == ["2025-02-12 lies in 2025-02", "titles 60% alike"]
+    assert similarity(CALL_ID, bare)[1] == ["2025-02-12 lies in 2025-02", "titles 63% alike"]
     assert similarity({**CALL_ID, "event_type": "meeting"}, CALL_FR)[1][-1] == "event types differ: meeting / call"
 
 
@@ -129,12 +129,12 @@ def test_merge_events_one_row_per_happening():
     assert (kept["sources"], kept["source_count"]) == ("journal-fr; kabar-id; wire-en", 3)
     assert kept["evidence"] == "; ".join(row["evidence"] for row in (CALL_FR, CALL_ID, CALL_EN))
     assert kept["actors"] == "Vladimir Putin; Ahmed al-Sharaa"
-    assert kept["merge_score"] == 0.782
+    assert kept["merge_score"] == 0.793
     assert kept["merge_note"] == (
-        "ev-id (kabar-id) ~ ev-fr (journal-fr), score 0.86: same date 2025-02-12; actors in common: Vladimir Putin, "
-        "Ahmed al-Sharaa (2 of 2); titles 58% alike; same event type call | "
-        "ev-en (wire-en) ~ ev-id (kabar-id), score 0.78: 2025-02-12 lies in 2025-02; actors in common: "
-        "Vladimir Putin, Ahmed al-Sharaa (2 of 2); titles 60% alike; same event type call")
+        "ev-id (kabar-id) ~ ev-fr (journal-fr), score 0.87: same date 2025-02-12; actors in common: Vladimir Putin, "
+        "Ahmed al-Sharaa (2 of 2); titles 61% alike; same event type call | "
+        "ev-en (wire-en) ~ ev-id (kabar-id), score 0.79: 2025-02-12 lies in 2025-02; actors in common: "
+        "Vladimir Putin, Ahmed al-Sharaa (2 of 2); titles 63% alike; same event type call")
     alone = merged.iloc[1]
     assert (alone["merged_from"], alone["sources"], alone["source_count"], math.isnan(alone["merge_score"])) == (
         "", "daily-en", 1, True)
@@ -244,11 +244,11 @@ def test_similar_groups_previews_without_merging(store):
     before = table(store)
     preview = store.similar_groups(C)
     assert preview[["group", "role", "event_id", "date", "score"]].values.tolist() == [
-        [1, "keep", "ev-fr", "2025-02-12", 0.782],
-        [1, "merge", "ev-id", "2025-02-12", 0.782],
-        [1, "merge", "ev-en", "2025-02", 0.782],
+        [1, "keep", "ev-fr", "2025-02-12", 0.793],
+        [1, "merge", "ev-id", "2025-02-12", 0.793],
+        [1, "merge", "ev-en", "2025-02", 0.793],
     ]
-    assert preview.loc[1, "reasons"].startswith("ev-id (kabar-id) ~ ev-fr (journal-fr), score 0.86: same date")
+    assert preview.loc[1, "reasons"].startswith("ev-id (kabar-id) ~ ev-fr (journal-fr), score 0.87: same date")
     pd.testing.assert_frame_equal(table(store), before)
     assert store.similar_groups(C, threshold=0.95).empty
 

@@ -111,9 +111,11 @@ def test_candidate_finding_loses_no_pair_that_scores():
             i, j = sorted((position[pair["a"]["event_id"]], position[pair["b"]["event_id"]]))
             if (i, j) not in candidates:
                 assert not _keys(rows[i]) & _keys(rows[j]), pair["pair"]
-                lost.append(pair["pair"])
-    # p22 and p42 share a row whose title extraction cut to "In der Nacht zum": it names nothing.
-    assert sorted(lost) == ["p22", "p42"]
+                if pair["same"]:
+                    lost.append(pair["pair"])
+    # A report of one happening that is never compared: p22 has a row whose title extraction cut
+    # to "In der Nacht zum", which names nothing. (Different pairs lost this way are a gain.)
+    assert set(lost) <= {"p22"}, lost
 
 
 def main() -> None:
