@@ -319,6 +319,12 @@ _LATIN_NAME = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F\s\-'’.()]
 _CYRILLIC_OR_ARABIC_NAME = re.compile(r"[\u0400-\u04FF\u0600-\u06FF][\u0400-\u04FF\u0600-\u06FF\s\-]*")
 
 
+# Casablanca's alternate names include "White House" and "Casa Blanca": in news these are the
+# seat of the US presidency, not a Moroccan city.
+LANDMARK_PHRASES = frozenset({"white house", "casa blanca", "casa branca", "maison blanche", "weisses haus",
+                              "weißes haus", "beyaz saray", "belyy dom"})
+
+
 def _city_alias_ok(alias: str, population: int) -> bool:
     """Keep a city alias only if it is unlikely to be an ordinary word or a stray code."""
     if _letters(alias) < MIN_ALIAS_LETTERS:
@@ -333,7 +339,8 @@ def _city_alias_ok(alias: str, population: int) -> bool:
     elif alias.isupper() and " " not in alias:
         return False                 # airport and other codes: "DAM", "MOW", "LTK"
     if not alias.isalpha():
-        return True                  # the stop list holds single words only
+        # Phrases: only landmark names that some city carries as a translation of its name.
+        return _key(alias) not in LANDMARK_PHRASES
     key = _key(alias)
     return key not in CITY_STOPWORDS or key in CITY_STOPWORD_EXCEPTIONS
 

@@ -76,6 +76,13 @@ def _own_clause(text: str, start: int, end: int, group: list[DateMention]) -> tu
         elif brk.start() >= group[-1].end:
             end = brk.start()
             break
+    # "After HTS entered Damascus on 8 December, the Kremlin gave Assad asylum": the date
+    # closes its own clause, so the clause ends at the comma after it.
+    comma = text.find(",", group[-1].end, end)
+    if comma >= 0 and not text[group[-1].end:comma].strip():
+        own_words = re.findall(r"\w{2,}", text[start:group[0].start])
+        if len(own_words) >= 5:
+            end = comma
     return start, end
 
 
@@ -148,15 +155,18 @@ def _clean(snippet: str) -> str:
 
 
 def _title(text: str, seg_start: int, seg_end: int, group: list[DateMention], lang: str) -> str:
-    """The segment without its dates (and the prepositions before them), cut to a readable length."""
+    """The segment, cut to a readable length; a date that opens or closes it (with the
+    preposition before it) is left out, since the row's date column says it. A date inside the
+    clause stays: cutting it out would break the sentence ("In der Nacht zum ... hatte")."""
     preps = {w.lower() for w in lexicon(lang).words("preps")} | {"pada", "on", "in", "at", "sejak"}
-    # Only the text around the group: the connectors between its dates ("atau") go too.
     before = text[seg_start:group[0].start]
     words = before.rstrip().split(" ")
     if words and words[-1].lower().strip("(") in preps:
         before = before.rstrip()[: -len(words[-1])]
-    pieces = [before, text[group[-1].end:seg_end]]
-    title = _clean(" ".join(pieces))
+    after = text[group[-1].end:seg_end]
+    at_edge = not before.strip(" ,;:(\"“'\n") or not after.strip(" .,;:!?)\"”'\n")
+    # At an edge the connectors between a group's dates ("atau") go with them.
+    title = _clean(" ".join([before, after]) if at_edge else text[seg_start:seg_end])
     title = re.sub(r"\s+([,.;:!?)])", r"\1", title)
     title = re.sub(r"[,;:]+([.!?])", r"\1", title)
     title = re.sub(r"\(\s*\)", "", title)
