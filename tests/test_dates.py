@@ -46,6 +46,7 @@ CASES = [
     ("Le sommet s'est tenu le 22 décembre.", "2024-12-23", "fr", "22 décembre", "2024-12-22", "day"),
     ("Переговоры прошли 1 февраля.", "2026-02-02", "ru", "1 февраля", "2026-02-01", "day"),
     ("GEÇEN YIL yapılan çağrı önemliydi.", "2026-02-27", "tr", "GEÇEN YIL", "2025", "year"),
+    ("In der Nacht zum Mittwoch griff Russland an.", "2025-09-10", "de", "Nacht zum Mittwoch", "2025-09-10TNI", "part_of_day"),
     ("Die Drohnen flogen im Februar 2022 ein.", "2025-09-10", "de", "Februar 2022", "2022-02", "month"),
     ("A reunião foi na semana passada.", "2025-06-23", "pt", "semana passada", "2025-W25", "week"),
     ("Il vertice si è tenuto il 3 marzo 2025 a Roma.", "2025-03-05", "it", "3 marzo 2025", "2025-03-03", "day"),

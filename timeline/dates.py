@@ -679,7 +679,7 @@ def _r_weekday(cand: _Candidate, ctx: _Context) -> dict | None:
     if second is not None:
         end = day + timedelta(days=(second - first) % 7)
         return _day_result(day, 0.8, end=end)
-    return _day_result(day, 0.8, pod=cand.data.get("pod"))
+    return _day_result(day, 0.8, pod=cand.data.get("pod") or cand.data.get("pod_before"))
 
 
 def _shift(ref: date, amount: float, unit: str) -> dict | None:

@@ -166,7 +166,8 @@ def patterns(lang: str) -> Patterns:
     modified = (rf"(?:{L}the\s+)?(?:(?P<pre>{prefix_mods})\s+{target}(?:\s+(?P<post2>{suffix_mods}))?"
                 rf"|{target.replace('?P<unit>', '?P<unit2>').replace('?P<wd>', '?P<wd2>').replace('?P<month>', '?P<month2>').replace('?P<season>', '?P<season2>')}\s+(?P<post>{suffix_mods}))")
 
-    weekday = (rf"(?:{weekday_prefix}\s+)?(?P<wd1>{weekday_full})"
+    pod_link = alternation(lex.words("pod_link"))
+    weekday = (rf"(?:(?P<pod_before>{pod})\s+{pod_link}\s+)?(?:{weekday_prefix}\s+)?(?P<wd1>{weekday_full})"
                rf"(?:\s*(?:,|{sep_and})\s*(?P<wd2>{weekday_full}))?"
                rf"(?:\s+{weekday_suffix})?"
                rf"(?:\s+(?P<pod>{pod}))?"
