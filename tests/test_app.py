@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from timeline import enrich
 from timeline.schema import conform
-from timeline.store import Store
+from timeline.store import Store, StoreError
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -410,3 +410,158 @@ def test_actors_editor_refuses_a_bad_row_and_keeps_the_edits(seeded, actors_copy
     assert actors_copy.read_bytes() == before
     assert at.session_state["actors_editor-0"]["edited_rows"]          # the edits are still there
     assert button(at, "Save actors").disabled is False
+
+
+# Two outlets reporting the Putin-al-Sharaa call of 12 February 2025, beside EVENTS (which merge with nothing).
+def report(event_id: str, source: str, title: str, confidence: float) -> dict:
+    return {"event_id": event_id, "date": "2025-02-12", "precision": "day", "start": "2025-02-12",
+            "end": "2025-02-12", "date_text": "12 February", "title": title, "event_type": "call",
+            "actors": "Vladimir Putin; Ahmed al-Sharaa", "source": source, "confidence": confidence,
+            "evidence": f"{title}."}
+
+
+SAME_CALL = conform(pd.DataFrame([
+    report("ev-kabar", "kabar-id", "Putin berbicara dengan al-Sharaa melalui telepon", 0.7),
+    report("ev-wire", "wire-en", "Putin held a phone call with al-Sharaa", 0.9),
+]))
+
+
+@pytest.fixture
+def two_reports(db):
+    """The demo collection holding EVENTS and two reports of one call (the wire's is kept: more confident)."""
+    Store(db).add_extracted("demo", pd.concat([EVENTS, SAME_CALL], ignore_index=True), "seed")
+    return db
+
+
+def live(db) -> pd.DataFrame:
+    """The stored events without versions, in a fixed order (undo and split re-insert rows)."""
+    return Store(db).events("demo").drop(columns="version").sort_values("event_id").reset_index(drop=True)
+
+
+def table_with(at: AppTest, column: str) -> pd.DataFrame | None:
+    """The first table shown that has `column` ("role": the merge preview; "sources": the merged events)."""
+    return next((frame.value for frame in at.dataframe if column in frame.value.columns), None)
+
+
+def lines(at: AppTest) -> list[str]:
+    """Every markdown line shown, as plain text."""
+    return [line for m in at.markdown for line in plain(m.value).splitlines()]
+
+
+def test_merge_tab_previews_with_reasons_and_merges_into_one_event(two_reports):
+    before = live(two_reports)
+    at = open_app()
+    assert at.slider(key="merge_threshold").value == 0.6
+    preview = table_with(at, "role")
+    assert preview[["group", "role", "event_id", "source"]].values.tolist() == [
+        [1, "keep", "ev-wire", "wire-en"], [1, "merge", "ev-kabar", "kabar-id"]]
+    [reason] = preview.loc[preview["role"] == "merge", "reasons"]
+    assert reason.startswith("ev-kabar (kabar-id) ~ ev-wire (wire-en), score ")
+    assert "same date 2025-02-12; actors in common: Vladimir Putin, Ahmed al-Sharaa (2 of 2)" in reason
+    assert "At 0.60, 2 events would become 1." in " ".join(lines(at))
+    assert f"- {reason}" in lines(at)                                  # the group's reasons, line by line
+    pd.testing.assert_frame_equal(live(two_reports), before)          # a preview changes nothing
+
+    at.slider(key="merge_threshold").set_value(0.95).run()
+    assert table_with(at, "role") is None
+    assert "No events are alike enough to merge at threshold 0.95." in " ".join(messages(at.info))
+    assert button(at, "Merge similar").disabled
+    at.slider(key="merge_threshold").set_value(0.6).run()
+
+    button(at, "Merge similar").click().run()
+    assert not at.exception and messages(at.error) == []
+    assert any(s.startswith("Done: automatic merge at threshold 0.60: 1 events merged into 1.")
+               for s in messages(at.success))
+    events = Store(two_reports).events("demo").set_index("event_id")
+    assert "ev-kabar" not in events.index
+    kept = events.loc["ev-wire"]
+    assert (kept["source_count"], kept["sources"]) == (2, "wire-en; kabar-id")
+    assert kept["merge_note"] == reason
+    table = at.dataframe[0].value.set_index("event_id")
+    assert (table.loc["ev-wire", "source_count"], table.loc["ev-wire", "source"]) == (2, "wire-en; kabar-id")
+    assert table.loc["ev-call", "source_count"] == 1                   # a missing count shows as one source
+    assert table_with(at, "sources")["event_id"].tolist() == ["ev-wire"]
+
+    # the open event says where it comes from and why it was merged
+    at.selectbox(key="selected_event").select("ev-wire").run()
+    shown = lines(at)
+    assert "**Sources (2):** wire-en; kabar-id" in shown and "**Why merged:**" in shown
+    assert f"- {reason}" in shown
+
+
+def test_split_a_merge_from_the_event_panel_restores_both_rows(two_reports):
+    before = live(two_reports)
+    at = open_app()
+    button(at, "Merge similar").click().run()
+    at.selectbox(key="selected_event").select("ev-wire").run()
+    assert at.multiselect(key="split-event-ev-wire-members").value == ["ev-kabar"]
+    at.button(key="split-event-ev-wire").click().run()
+    assert not at.exception and messages(at.error) == []
+    assert "Split ev-wire: ev-kabar is an event of its own again. Undo in the sidebar merges them back." \
+        in messages(at.success)
+    pd.testing.assert_frame_equal(live(two_reports), before)
+    assert sorted(table_ids(at)) == ["ev-call", "ev-jan", "ev-kabar", "ev-month", "ev-wire"]
+    assert at.selectbox(key="selected_event").value == "ev-wire"          # still open, now of one source
+    assert not any(line.startswith("**Sources (") for line in lines(at))
+
+
+def test_split_from_the_merge_tab_follows_the_store_and_refusals_are_messages(two_reports, monkeypatch):
+    before = live(two_reports)
+    at = open_app()
+    button(at, "Merge similar").click().run()
+    at.selectbox(key="merge_review").select("ev-wire").run()
+    Store(two_reports).split_merged("demo", "ev-wire", "someone")        # a colleague splits it meanwhile
+    at.button(key="split-review-ev-wire").click().run()                  # the page already shows it split
+    assert not at.exception and messages(at.error) == []
+    assert "merge_review" not in [box.key for box in at.selectbox]     # nothing merged left to review
+    assert any("No event of this collection holds several reports yet." in plain(c.value) for c in at.caption)
+    pd.testing.assert_frame_equal(live(two_reports), before)
+
+    button(at, "Merge similar").click().run()
+    at.selectbox(key="merge_review").select("ev-wire").run()
+
+    def refused(*args, **kwargs):
+        raise StoreError("the database could not be written: database is locked")
+
+    monkeypatch.setattr(Store, "split_merged", refused)
+    at.button(key="split-review-ev-wire").click().run()
+    assert not at.exception
+    assert messages(at.error) == ["Splitting the merge failed: the database could not be written: database is locked"]
+    assert "ev-kabar" not in Store(two_reports).events("demo")["event_id"].tolist()
+
+
+def test_undo_after_merge_similar_restores_both_rows(two_reports):
+    before = live(two_reports)
+    at = open_app()
+    button(at, "Merge similar").click().run()
+    assert len(Store(two_reports).events("demo")) == 4
+    button(at, "Undo last change").click().run()
+    assert not at.exception
+    assert "Undone: undid automatic merge at threshold 0.60: 1 events merged into 1" in messages(at.info)
+    pd.testing.assert_frame_equal(live(two_reports), before)
+    assert table_with(at, "role")["event_id"].tolist() == ["ev-wire", "ev-kabar"]
+
+
+def test_the_merge_by_hand_says_how_alike_the_two_events_are(two_reports):
+    at = open_app()
+    at.selectbox(key="selected_event").select("ev-wire").run()
+    at.selectbox(key="merge-ev-wire").select("ev-kabar").run()
+    [why] = [plain(c.value) for c in at.caption if plain(c.value).startswith("Score ")]
+    assert why.startswith("Score 0.") and "alike enough to merge at the threshold 0.60: same date 2025-02-12" in why
+    at.selectbox(key="merge-ev-wire").select("ev-jan").run()
+    [why] = [plain(c.value) for c in at.caption if plain(c.value).startswith("Score ")]
+    assert why == ("Score 0.00, not alike enough to merge at the threshold 0.60: "
+                   "dates cannot be the same moment: 2025-02-12 / 2025-01-20")
+
+
+def test_a_large_collection_is_previewed_when_asked(two_reports, monkeypatch):
+    monkeypatch.setattr("timeline.ui.merging.AUTO_PREVIEW_MAX", 4)      # the collection holds 5 events
+    at = open_app()
+    assert table_with(at, "role") is None and button(at, "Merge similar").disabled
+    assert any("This collection has 5 events" in plain(c.value) for c in at.caption)
+    button(at, "Find similar events").click().run()
+    assert table_with(at, "role")["event_id"].tolist() == ["ev-wire", "ev-kabar"]
+    at.run()                                                             # kept while the settings stay
+    assert table_with(at, "role") is not None
+    at.slider(key="merge_threshold").set_value(0.7).run()               # asked again for other settings
+    assert table_with(at, "role") is None

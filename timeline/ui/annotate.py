@@ -1,11 +1,11 @@
-"""The open event (details, edit, tags, verified, delete, merge), adding an event, and the history."""
+"""The open event (details, edit, tags, verified, delete, merge by hand), adding an event, and the history."""
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
 from timeline.chart import event_type_label
-from timeline.ui import data
+from timeline.ui import data, merging
 from timeline.ui.common import escape_markdown, flash, user_action
 from timeline.ui.explore import SELECTED_KEY
 
@@ -141,6 +141,8 @@ def delete_and_merge(store, collection: str, row: pd.Series, shown: pd.DataFrame
                              format_func=labels.get, key=f"merge-{event_id}",
                              help="The duplicate's actors, places, tags, notes, evidence and sources are "
                                   "added to this event, which keeps its date and title. Undo reverts it.")
+        if other is not None:
+            merging.why_alike(row, others[others["event_id"] == other].iloc[0])
         if st.button("Merge", disabled=other is None, key=f"merge-go-{event_id}"):
             with user_action("Merging") as outcome:
                 store.merge_events(collection, event_id, other, user)

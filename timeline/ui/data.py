@@ -70,6 +70,20 @@ def _cached_events(db_path: str, collection: str, state: tuple, revision: int) -
     return get_store(db_path).events(collection)
 
 
+def similar_groups(db_path: str, collection: str, threshold: float, within_source: bool) -> pd.DataFrame:
+    """What "Merge similar" would merge at `threshold` (Store.similar_groups), fresh after any write."""
+    revision = st.session_state.get("_revision", 0)
+    return _cached_similar_groups(db_path, collection, round(float(threshold), 4), bool(within_source),
+                                  db_state(db_path), revision)
+
+
+@st.cache_data(show_spinner="Looking for reports of the same happening…", max_entries=8)
+def _cached_similar_groups(db_path: str, collection: str, threshold: float, within_source: bool, state: tuple,
+                           revision: int) -> pd.DataFrame:
+    # `state` and `revision` only key the cache, as in _cached_events.
+    return get_store(db_path).similar_groups(collection, threshold, within_source=within_source)
+
+
 def written() -> None:
     """Note that this session just wrote, so the next read skips the cache even on coarse clocks."""
     st.session_state["_revision"] = st.session_state.get("_revision", 0) + 1

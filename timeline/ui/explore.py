@@ -20,8 +20,8 @@ TOPOJSON_URL = "app/static/topojson/"
 _TABLE_IDS_KEY = "_table_ids"
 MAX_TABLE_ROWS = 10_000  # more rows only slow every rerun; nobody scrolls through them
 
-TABLE_COLUMNS = ["date", "date_text", "title", "event_type", "actors", "places", "source", "precision",
-                 "confidence", "verified", "tags", "origin", "event_id"]
+TABLE_COLUMNS = ["date", "date_text", "title", "event_type", "actors", "places", "source", "source_count",
+                 "precision", "confidence", "verified", "tags", "origin", "event_id"]
 
 
 def views() -> tuple:
@@ -110,6 +110,8 @@ def table(frame: pd.DataFrame, labels: dict[str, str]) -> None:
     shown = frame[[c for c in TABLE_COLUMNS if c in frame.columns]]
     if "event_type" in shown.columns:   # shown by label; the stored key is in the exports
         shown = shown.assign(event_type=[labels.get(value, value) if value else "" for value in shown["event_type"]])
+    if "source_count" in shown.columns:   # a row merged from nothing counts its one source
+        shown = shown.assign(source_count=shown["source_count"].fillna(1))
     if len(shown) > MAX_TABLE_ROWS:
         st.caption(f"The first {MAX_TABLE_ROWS:,} of {len(shown):,} events; filter to narrow them down, "
                    "or export them all below.")
@@ -123,6 +125,8 @@ def table(frame: pd.DataFrame, labels: dict[str, str]) -> None:
             "date_text": st.column_config.TextColumn("As written"),
             "title": st.column_config.TextColumn("Title", width="large"),
             "event_type": "Type", "actors": "Actors", "places": "Places", "source": "Source",
+            "source_count": st.column_config.NumberColumn(
+                "Sources", format="%d", help="How many sources report the event (merged reports count each)"),
             "precision": "Precision",
             "confidence": st.column_config.NumberColumn("Confidence", format="%.2f"),
             "verified": st.column_config.CheckboxColumn("Verified"),

@@ -1,12 +1,12 @@
 """The dashboard page: sidebar (collection, filters, undo) and tabs (explore: timeline or map and
-the table; add articles; import; add an event; actors; history)."""
+the table; add articles; import; add an event; merge reports of one happening; actors; history)."""
 from __future__ import annotations
 
 import streamlit as st
 
 from timeline.actors_file import use_for_enrichment
 from timeline.chart import event_type_labels, filter_events
-from timeline.ui import actors, annotate, data, downloads, explore, sidebar, upload
+from timeline.ui import actors, annotate, data, downloads, explore, merging, sidebar, upload
 from timeline.ui.common import escape_markdown, show_flashes, user_action
 
 
@@ -54,8 +54,8 @@ def run(db_path: str | None = None) -> None:
     st.caption(f"{len(shown):,} of {len(events):,} events shown" + (" (filtered)" if chosen.active() else ""),
                help=f"Database: {db_path}")
 
-    tab_explore, tab_articles, tab_import, tab_add, tab_actors, tab_history = st.tabs(
-        ["Explore", "Add articles", "Import events", "Add an event", "Actors", "History"])
+    tab_explore, tab_articles, tab_import, tab_add, tab_merge, tab_actors, tab_history = st.tabs(
+        ["Explore", "Add articles", "Import events", "Add an event", "Merge", "Actors", "History"])
     event_types = annotate.type_options(events, labels)
     with tab_explore:
         if events.empty:
@@ -76,6 +76,7 @@ def run(db_path: str | None = None) -> None:
                 row = annotate.event_picker(events, shown)
                 if row is not None:
                     annotate.event_details(row, labels)
+                    merging.sources_and_merges(store, collection, row, user)
                     annotate.edit_form(store, collection, row, user, event_types, labels)
                     annotate.delete_and_merge(store, collection, row, shown, user)
     with tab_articles:
@@ -84,6 +85,8 @@ def run(db_path: str | None = None) -> None:
         upload.import_panel(store, collection, user)
     with tab_add:
         annotate.add_event_form(store, collection, user, event_types, labels)
+    with tab_merge:
+        merging.merge_panel(store, db_path, collection, events, user)
     with tab_actors:
         actors.actors_panel(store, collection, user)
     with tab_history:
