@@ -470,7 +470,7 @@ def test_merge_tab_previews_with_reasons_and_merges_into_one_event(two_reports):
 
     button(at, "Merge similar").click().run()
     assert not at.exception and messages(at.error) == []
-    assert any(s.startswith("Done: automatic merge at threshold 0.60: 1 events merged into 1.")
+    assert any(s.startswith("Done: automatic merge at threshold 0.60: 1 event folded into 1 kept event.")
                for s in messages(at.success))
     events = Store(two_reports).events("demo").set_index("event_id")
     assert "ev-kabar" not in events.index
@@ -537,7 +537,7 @@ def test_undo_after_merge_similar_restores_both_rows(two_reports):
     assert len(Store(two_reports).events("demo")) == 4
     button(at, "Undo last change").click().run()
     assert not at.exception
-    assert "Undone: undid automatic merge at threshold 0.60: 1 events merged into 1" in messages(at.info)
+    assert "Undone: undid automatic merge at threshold 0.60: 1 event folded into 1 kept event" in messages(at.info)
     pd.testing.assert_frame_equal(live(two_reports), before)
     assert table_with(at, "role")["event_id"].tolist() == ["ev-wire", "ev-kabar"]
 

@@ -257,7 +257,7 @@ def test_merge_similar_is_one_change_and_undo_restores(store):
     before = table(store)
     outcome = store.merge_similar(C, threshold=0.6, user="rina")
     assert outcome == {"groups": 1, "merged": 2, "kept": ["ev-fr"],
-                       "description": "automatic merge at threshold 0.60: 2 events merged into 1"}
+                       "description": "automatic merge at threshold 0.60: 2 events folded into 1 kept event"}
     events = store.events(C)
     assert events["event_id"].tolist() == ["ev-fr", "ev-other"]
     kept = events.iloc[0]

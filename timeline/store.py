@@ -356,8 +356,8 @@ class Store:
                     other = _snapshot(conn, collection_id, records[member]["event_id"])
                     _merge_into(conn, collection_id, log, keep, other, NOTE_SEPARATOR.join(notes.get(member, [])))
                     merged += 1
-            description = (f"automatic merge at threshold {threshold:.2f}: {merged} events merged into "
-                           f"{len(clusters)}")
+            description = (f"automatic merge at threshold {threshold:.2f}: {_count(merged, 'event')} folded into "
+                           f"{_count(len(clusters), 'kept event')}")
             log.finish(description)
         return {"groups": len(clusters), "merged": merged,
                 "kept": [records[cluster.keep]["event_id"] for cluster in clusters], "description": description}
@@ -783,3 +783,8 @@ def _quote(column: str) -> str:
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _count(number: int, noun: str) -> str:
+    """"1 event", "3 events" ("1 kept event", "2 kept events") for history descriptions."""
+    return f"{number} {noun}" + ("" if number == 1 else "s")
