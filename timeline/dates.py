@@ -129,19 +129,39 @@ class _Candidate:
 _WINDOW_MARGIN = 70
 
 
-def _windows(text: str, pats: Patterns) -> list[tuple[int, int]]:
-    """Stretches of text around trigger words (digits, month, weekday, unit words...).
+def _windows(text: str, pats: Patterns) -> dict[str, list[tuple[int, int]]]:
+    """For each kind of trigger (digit, month, weekday, unit, relative, reference, pod), the
+    stretches of text around its triggers.
 
-    Every temporal expression contains a trigger, so the costly patterns only scan these.
+    Every temporal expression contains a trigger of a kind its pattern declares, so each costly
+    pattern only scans those stretches.
     """
-    windows: list[tuple[int, int]] = []
+    windows: dict[str, list[tuple[int, int]]] = {}
+    kinds_of = pats.trigger_kinds
     for m in pats.trigger.finditer(text):
-        start, end = max(0, m.start() - _WINDOW_MARGIN), min(len(text), m.end() + _WINDOW_MARGIN)
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
+        if m.lastgroup == "digit":
+            kinds = ("digit",)
         else:
-            windows.append((start, end))
+            kinds = kinds_of.get(re.sub(r"\s+", " ", m.group().lower()), ())
+        start, end = max(0, m.start() - _WINDOW_MARGIN), min(len(text), m.end() + _WINDOW_MARGIN)
+        for kind in kinds:
+            spans = windows.setdefault(kind, [])
+            if spans and start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+            else:
+                spans.append((start, end))
     return windows
+
+
+def _merged_windows(windows: dict[str, list[tuple[int, int]]], kinds: tuple[str, ...]) -> list[tuple[int, int]]:
+    spans = sorted(span for kind in kinds for span in windows.get(kind, ()))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _recognise(text: str, pats: Patterns) -> list[_Candidate]:
@@ -157,9 +177,16 @@ def _recognise(text: str, pats: Patterns) -> list[_Candidate]:
         if end > start:
             found.append(_Candidate(start, end, kind, {**m.groupdict(), **data}, rank))
 
-    for lo, hi in _windows(text, pats):
-        for regex, kind, rank, check in _RECOGNISERS:
-            for m in getattr(pats, regex).finditer(text, lo, hi) if getattr(pats, regex) is not None else ():
+    windows = _windows(text, pats)
+    cache: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for regex, kind, rank, check, trigger_kinds in _RECOGNISERS:
+        pattern = getattr(pats, regex)
+        if pattern is None:
+            continue
+        if trigger_kinds not in cache:
+            cache[trigger_kinds] = _merged_windows(windows, trigger_kinds)
+        for lo, hi in cache[trigger_kinds]:
+            for m in pattern.finditer(text, lo, hi):
                 if check is None or check(text, m, pats):
                     extra = _EXTRA_DATA[kind](m) if kind in _EXTRA_DATA else {}
                     if extra is not None:
@@ -296,18 +323,24 @@ def _year_check(text: str, m: re.Match, pats: Patterns) -> bool:
     return _year_ok(text, m)
 
 
-# (pattern field, candidate kind, rank among equally long spans, acceptance check)
+# (pattern field, candidate kind, rank among equally long spans, acceptance check, trigger kinds
+# that every match of the pattern contains)
+_DIGIT, _MONTH, _WEEKDAY, _UNIT = ("digit",), ("month",), ("weekday",), ("unit",)
 _RECOGNISERS = [
-    ("iso", "ymd", 9, None), ("cjk", "cjk", 9, None), ("numeric", "numeric", 8, None), ("numeric_paren", "numeric", 7, None),
-    ("day_weekday", "day_weekday", 7, None), ("day_month", "day_month", 6, None),
-    ("ordinal_date", "ordinal_date", 6, None), ("month_day", "month_day", 5, None),
-    ("month_year", "month_year", 5, None), ("quarter", "quarter", 5, None), ("month_range", "month_range", 5, None), ("bare_month", "month", 1, _bare_month_ok),
-    ("year_range", "year_range", 4, None), ("year", "year", 1, _year_check), ("decade", "decade", 3, None),
-    ("century", "century", 3, None), ("weekday", "weekday", 2, _weekday_ok),
-    ("relative_phrase", "relative", 3, None), ("modified", "modified", 3, None), ("ago", "ago", 4, None),
-    ("duration", "duration", 2, _duration_ok), ("hyphen_duration", "duration", 2, _duration_ok),
-    ("reference", "reference", 4, None), ("clock", "clock", 3, _clock_ok), ("hms", "hms", 4, None),
-    ("plural_unit", "plural_unit", 0, None), ("anaphor", "anaphor", 2, None), ("pod_phrase", "pod_phrase", 3, None),
+    ("iso", "ymd", 9, None, _DIGIT), ("cjk", "cjk", 9, None, _DIGIT), ("numeric", "numeric", 8, None, _DIGIT),
+    ("numeric_paren", "numeric", 7, None, _DIGIT), ("day_weekday", "day_weekday", 7, None, _WEEKDAY),
+    ("day_month", "day_month", 6, None, _MONTH), ("ordinal_date", "ordinal_date", 6, None, _MONTH),
+    ("month_day", "month_day", 5, None, _MONTH), ("month_year", "month_year", 5, None, _MONTH),
+    ("quarter", "quarter", 5, None, _DIGIT), ("month_range", "month_range", 5, None, _MONTH),
+    ("bare_month", "month", 1, _bare_month_ok, _MONTH), ("year_range", "year_range", 4, None, _DIGIT),
+    ("year", "year", 1, _year_check, _DIGIT), ("decade", "decade", 3, None, _DIGIT),
+    ("century", "century", 3, None, _UNIT), ("weekday", "weekday", 2, _weekday_ok, _WEEKDAY),
+    ("relative_phrase", "relative", 3, None, ("relative",)),
+    ("modified", "modified", 3, None, ("unit", "weekday", "month")), ("ago", "ago", 4, None, _UNIT),
+    ("duration", "duration", 2, _duration_ok, _UNIT), ("hyphen_duration", "duration", 2, _duration_ok, _UNIT),
+    ("reference", "reference", 4, None, ("reference",)), ("clock", "clock", 3, _clock_ok, _DIGIT),
+    ("hms", "hms", 4, None, _DIGIT), ("plural_unit", "plural_unit", 0, None, _UNIT),
+    ("anaphor", "anaphor", 2, None, ("reference",)), ("pod_phrase", "pod_phrase", 3, None, ("relative",)),
 ]
 _EXTRA_DATA = {"year_range": _year_range_data, "ago": _ago_data}
 

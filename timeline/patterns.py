@@ -74,6 +74,7 @@ class Patterns:
     modified: re.Pattern
     ago: re.Pattern
     trigger: re.Pattern
+    trigger_kinds: dict[str, frozenset[str]]
     duration: re.Pattern
     hyphen_duration: re.Pattern
     reference: re.Pattern
@@ -180,6 +181,26 @@ def patterns(lang: str) -> Patterns:
         ordinal_date = re.compile(
             rf"(?P<ord>{alternation(ex['ordinals'])})\s+(?:{re.escape(link)}\s+)?(?P<m>{month_full})(?:\s+(?P<y>{year4}))?", flags)
 
+    # Trigger words, each with the kinds of expression it can start: a pattern only scans the
+    # stretches around triggers of its kinds (a weekday pattern never scans around a digit).
+    trigger_kinds: dict[str, frozenset[str]] = {}
+    for kind, words in (
+            ("month", list(lex.months) + list(lex.month_abbrevs)),
+            ("weekday", list(lex.weekdays)),
+            ("unit", list(lex.units) + list(lex.fused) + quarter.get("words", []) + list(lex.mapping("seasons"))),
+            ("relative", relative_phrases + list(lex.mapping("today_pod")) + list(lex.mapping("yesterday_pod"))),
+            ("reference", reference + lex.words("same_day") + lex.words("same_year") + lex.words("that_time")),
+            ("pod", list(lex.mapping("part_of_day")))):
+        for word in words:
+            key = re.sub(r"\s+", " ", word.strip().lower())
+            if key:
+                trigger_kinds[key] = trigger_kinds.get(key, frozenset()) | {kind}
+    # The trigger regex takes the longest phrase ("tahun lalu"), so a phrase also carries the
+    # kinds of its words ("dua tahun lalu" is an amount of a unit too).
+    for key in list(trigger_kinds):
+        for word in key.split(" "):
+            trigger_kinds[key] |= trigger_kinds.get(word, frozenset())
+
     return Patterns(
         lex=lex,
         number=number,
@@ -208,11 +229,8 @@ def patterns(lang: str) -> Patterns:
         relative_phrase=re.compile(alternation(relative_phrases), flags),
         modified=re.compile(modified, flags),
         ago=ago,
-        trigger=re.compile(alternation(
-            list(lex.months) + list(lex.month_abbrevs) + list(lex.weekdays) + list(lex.units) + relative_phrases
-            + reference + lex.words("same_day") + lex.words("same_year") + lex.words("that_time")
-            + list(lex.mapping("seasons")) + list(lex.mapping("today_pod")) + list(lex.mapping("yesterday_pod"))
-            + list(lex.mapping("part_of_day")) + list(lex.fused) + quarter.get("words", []) + ["abad", "century", "siècle", "siglo"]) + r"|\d", flags),
+        trigger=re.compile(rf"(?P<word>{alternation(trigger_kinds)})|(?P<digit>\d)", flags),
+        trigger_kinds=trigger_kinds,
         duration=re.compile(
             rf"{L}(?:(?P<approx>{approx})\s+)?(?:(?P<the>the)\s+)?(?:(?P<mod>past|last|next|coming|following|first|recent)\s+)?"
             rf"(?:(?P<vague>{vague})\s+(?P<vunit>{units_all})|(?P<n>{number})\s+(?P<unit>{units_all})|(?P<unit_first>{units_all})\s+(?P<vague_after>{alternation(lex.words('vague_after'))})"
