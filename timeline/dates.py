@@ -244,14 +244,14 @@ def _sentence_start(text: str, at: int) -> bool:
     return not before or before[-1] in ".!?\n\"“"
 
 
-def _year_ok(text: str, m: re.Match) -> bool:
+def _year_ok(text: str, m: re.Match, pats: Patterns) -> bool:
     """A four-digit number is a year unless it is money, a quantity or part of a code."""
     start = m.start("y")
     before = text[max(0, start - 12):start]
     after = text[m.end("y"):m.end("y") + 12]
     if re.search(r"[$€£¥]\s*$|\b(?:Rp|USD|EUR|US\$)\s*$", before):
         return False
-    if re.match(r"\s*(?:%|persen|percent|per cent|juta|miliar|million|billion|orang|people|km|kg|ton|unit|tentara|troops)\b", after, re.I):
+    if pats.quantity_after.match(after):
         return False
     if re.search(r"\d[.,]?\s*$", before) and not re.search(r"\d\s*[-–]\s*$", before):
         return False
@@ -320,7 +320,7 @@ def _duration_ok(text: str, m: re.Match, pats: Patterns) -> bool:
 
 
 def _year_check(text: str, m: re.Match, pats: Patterns) -> bool:
-    return _year_ok(text, m)
+    return _year_ok(text, m, pats)
 
 
 # (pattern field, candidate kind, rank among equally long spans, acceptance check, trigger kinds
@@ -380,7 +380,7 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
     sentences = sentence_bounds(text)
     ctx = _Context(text=text, pats=pats, reference=reference, sentences=sentences,
                    sentence_starts=[start for start, _ in sentences])
-    chosen = _merge_weekday_dates(text, chosen)
+    chosen = _merge_weekday_dates(text, chosen, pats)
     mentions: list[DateMention] = []
     for cand in chosen:
         mention = _resolve(cand, ctx)
@@ -399,7 +399,7 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
 _DATED = ("numeric", "day_month", "month_day", "ymd", "ordinal_date", "day_weekday")
 
 
-def _merge_weekday_dates(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+def _merge_weekday_dates(text: str, chosen: list[_Candidate], pats: Patterns) -> list[_Candidate]:
     """Join neighbours that write one date: "Rabu (04/12)", "Senin, 21 Oktober 2024",
     "27 Şubat 2026 Cuma günü", "mañana (jueves)", "15:00 GMT Saturday", "(7 Mei) dini hari"."""
     merged: list[_Candidate] = []
@@ -407,21 +407,21 @@ def _merge_weekday_dates(text: str, chosen: list[_Candidate]) -> list[_Candidate
     while i < len(chosen):
         cand = chosen[i]
         nxt = chosen[i + 1] if i + 1 < len(chosen) else None
-        joined = _join(text, cand, nxt) if nxt is not None else None
+        joined = _join(text, cand, nxt, pats) if nxt is not None else None
         if joined is not None:
             chosen[i + 1] = joined   # it may join the next one too
             i += 1
             continue
-        merged.append(_with_part_of_day(text, cand))
+        merged.append(_with_part_of_day(text, cand, pats))
         i += 1
     return merged
 
 
-def _join(text: str, cand: _Candidate, nxt: _Candidate) -> _Candidate | None:
+def _join(text: str, cand: _Candidate, nxt: _Candidate, pats: Patterns) -> _Candidate | None:
     gap = text[cand.end:nxt.start]
     if cand.kind == "weekday" and nxt.kind in _DATED:
         # Up to a few words between: "Selasa pagi waktu Indonesia (24/6/2025)".
-        if re.fullmatch(r"[\s,]*\(?\s*|\s*,?\s*(?:ini|this)?\s*,?\s*", gap) or (
+        if re.fullmatch(r"[\s,]*\(?\s*", gap) or pats.this_word.fullmatch(gap.strip(" ,")) or (
                 len(gap) <= 25 and "(" in (text[nxt.start - 1:nxt.start], text[nxt.start]) and "." not in gap):
             end = nxt.end
             if text[nxt.start - 1:nxt.start] == "(" and text[end:end + 1] == ")":
@@ -440,14 +440,14 @@ def _join(text: str, cand: _Candidate, nxt: _Candidate) -> _Candidate | None:
     return None
 
 
-def _with_part_of_day(text: str, cand: _Candidate) -> _Candidate:
+def _with_part_of_day(text: str, cand: _Candidate, pats: Patterns) -> _Candidate:
     """"(7 Mei) dini hari": a bracketed date followed by a part of day is one TIME span."""
     if cand.kind not in _DATED or cand.data.get("pod"):
         return cand
     if text[cand.start - 1:cand.start] == "(" and text[cand.end:cand.end + 1] == ")":
-        m = re.match(r"\)\s+(dini hari|pagi|siang|sore|malam)\b", text[cand.end:cand.end + 15], re.I)
+        m = pats.pod_after_paren.match(text, cand.end, min(len(text), cand.end + 25))
         if m:
-            return _Candidate(cand.start - 1, cand.end + m.end(), cand.kind, {**cand.data, "pod": m.group(1)}, cand.rank)
+            return _Candidate(cand.start - 1, m.end(), cand.kind, {**cand.data, "pod": m.group("pod")}, cand.rank)
     return cand
 
 
@@ -510,28 +510,21 @@ def _month_number(word: str, ctx: _Context) -> int:
     raise ValueError(f"not a month: {word}")
 
 
-def _day_result(day: date, confidence: float = 1.0, pod: str | None = None, end: date | None = None) -> dict:
+def _day_result(day: date, confidence: float = 1.0, pod_code: str | None = None, end: date | None = None) -> dict:
+    """A day, or with `pod_code` (MO, AF, EV, NI) that part of the day as a TIME."""
     value = day.isoformat()
-    if pod:
-        pod_code = ctx_pod(pod)
-        if pod_code:
-            return dict(value=f"{value}T{pod_code}", type="TIME", precision="part_of_day", first_day=day,
-                        last_day=day, confidence=confidence)
+    if pod_code:
+        return dict(value=f"{value}T{pod_code}", type="TIME", precision="part_of_day", first_day=day,
+                    last_day=day, confidence=confidence)
     return dict(value=value, type="DATE", precision="day", first_day=day, last_day=end or day,
                 end_value=end.isoformat() if end and end != day else None, confidence=confidence)
 
 
-_POD_CODES: dict[str, str] = {}
-
-
-def ctx_pod(word: str) -> str | None:
-    """TIMEX3 part-of-day code for a word of any loaded language ("malam" -> NI)."""
-    return _POD_CODES.get(re.sub(r"\s+", " ", word.lower()))
-
-
-def _register_pods(ctx: _Context) -> None:
-    for word, code in ctx.pats.lex.mapping("part_of_day").items():
-        _POD_CODES.setdefault(word, code)
+def _pod_code(ctx: _Context, word: str | None) -> str | None:
+    """TIMEX3 part-of-day code of a word of the text's language ("malam" -> NI), else None."""
+    if not word:
+        return None
+    return ctx.pats.lex.mapping("part_of_day").get(re.sub(r"\s+", " ", word.lower()))
 
 
 def _year_for(month: int, day: int | None, ctx: _Context, cand: _Candidate) -> tuple[int | None, float]:
@@ -565,8 +558,7 @@ def _year_for(month: int, day: int | None, ctx: _Context, cand: _Candidate) -> t
 
 def _r_ymd(cand: _Candidate, ctx: _Context) -> dict:
     day = date(int(cand.data["y"]), int(cand.data["m"]), int(cand.data["d"]))
-    _register_pods(ctx)
-    return _day_result(day, pod=cand.data.get("pod"))
+    return _day_result(day, pod_code=_pod_code(ctx, cand.data.get("pod")))
 
 
 def _r_numeric(cand: _Candidate, ctx: _Context) -> dict | None:
@@ -576,16 +568,15 @@ def _r_numeric(cand: _Candidate, ctx: _Context) -> dict | None:
     if month_n > 12 and day_n <= 12:
         day_n, month_n = month_n, day_n
     year_text = cand.data.get("y")
-    _register_pods(ctx)
     if year_text:
         year = int(year_text)
         if year < 100:
             year += 2000 if year < 70 else 1900
-        return _day_result(date(year, month_n, day_n), pod=cand.data.get("pod"))
+        return _day_result(date(year, month_n, day_n), pod_code=_pod_code(ctx, cand.data.get("pod")))
     year, confidence = _year_for(month_n, day_n, ctx, cand)
     if year is None:
         return dict(value=f"XXXX-{month_n:02d}-{day_n:02d}", type="DATE", precision="day", confidence=confidence)
-    return _day_result(date(year, month_n, day_n), confidence, pod=cand.data.get("pod"))
+    return _day_result(date(year, month_n, day_n), confidence, pod_code=_pod_code(ctx, cand.data.get("pod")))
 
 
 def _r_day_month(cand: _Candidate, ctx: _Context) -> dict | None:
@@ -594,7 +585,6 @@ def _r_day_month(cand: _Candidate, ctx: _Context) -> dict | None:
     first_n = int(re.match(r"\d+", cand.data["d1"]).group()) if cand.data.get("d1") else None
     if cand.data.get("d2"):
         first_n, day_n = day_n, int(re.match(r"\d+", cand.data["d2"]).group())
-    _register_pods(ctx)
     if cand.data.get("y"):
         year, confidence = int(cand.data["y"]), 1.0
     else:
@@ -604,7 +594,7 @@ def _r_day_month(cand: _Candidate, ctx: _Context) -> dict | None:
     last = date(year, month_n, day_n)
     if first_n is not None and first_n < day_n:
         return _day_result(date(year, month_n, first_n), confidence, end=last)
-    return _day_result(last, confidence, pod=cand.data.get("pod"))
+    return _day_result(last, confidence, pod_code=_pod_code(ctx, cand.data.get("pod")))
 
 
 def _r_ordinal_date(cand: _Candidate, ctx: _Context) -> dict | None:
@@ -685,7 +675,6 @@ def _weekday_number(word: str, ctx: _Context) -> int:
 
 
 def _r_weekday(cand: _Candidate, ctx: _Context) -> dict | None:
-    _register_pods(ctx)
     ref = ctx.reference
     first = _weekday_number(cand.data["wd1"], ctx)
     second = _weekday_number(cand.data["wd2"], ctx) if cand.data.get("wd2") else None
@@ -712,7 +701,7 @@ def _r_weekday(cand: _Candidate, ctx: _Context) -> dict | None:
     if second is not None:
         end = day + timedelta(days=(second - first) % 7)
         return _day_result(day, 0.8, end=end)
-    return _day_result(day, 0.8, pod=cand.data.get("pod") or cand.data.get("pod_before"))
+    return _day_result(day, 0.8, pod_code=_pod_code(ctx, cand.data.get("pod") or cand.data.get("pod_before")))
 
 
 def _shift(ref: date, amount: float, unit: str) -> dict | None:

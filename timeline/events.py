@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from datetime import date
+from functools import lru_cache
 
 import pandas as pd
 
@@ -21,10 +22,10 @@ from timeline.text import sentence_bounds
 TITLE_MAX_WORDS = 22
 # Between two dates of one moment there is only a connector: "pada", "atau", "on", ",", "(".
 _SAME_MOMENT_GAP = 30
+# Where one happening of a sentence ends and the next begins: a semicolon, colon or dash first,
+# else a comma or a conjunction of the language (timeline/lang/extra.json).
 _STRONG_BREAK = re.compile(r"[;:]|\s[–—-]\s")
-_BREAK = re.compile(r",|\b(?:and|but|while|after|before|when|then|dan|lalu|kemudian|setelah|sebelum|"
-                    r"sementara|namun|tetapi|et|mais|puis|y|pero|e|mas|und|aber|dann|ve|ama|и|а|но|затем|و|ثم)\b",
-                    re.IGNORECASE)
+_PUNCTUATION_BREAK = re.compile(r",")
 _PRECISION_RANK = {"time": 0, "part_of_day": 1, "day": 2, "week": 3, "weekend": 3, "month": 4, "quarter": 5,
                    "season": 5, "year": 6, "decade": 7, "century": 8}
 
@@ -54,8 +55,8 @@ def extract_events(text: str, published: date | str | None = None, lang: str | N
         in_sentence = mentions[bisect_left(starts, sentence_start):bisect_left(starts, sentence_end)]
         if not in_sentence:
             continue
-        groups = _same_moment_groups(text, in_sentence)
-        segments = _segments(text, sentence_start, sentence_end, groups)
+        groups = _same_moment_groups(text, in_sentence, lang)
+        segments = _segments(text, sentence_start, sentence_end, groups, lang)
         evidence = _clean(text[sentence_start:sentence_end])
         for group, (seg_start, seg_end) in zip(groups, segments):
             seg_start, seg_end = _own_clause(text, seg_start, seg_end, group)
@@ -113,13 +114,15 @@ def _is_dateline(text: str, group: list[DateMention], seg_start: int, seg_end: i
     return len(re.findall(r"\w{2,}", rest)) <= 2
 
 
-def _same_moment_groups(text: str, mentions: list[DateMention]) -> list[list[DateMention]]:
+def _same_moment_groups(text: str, mentions: list[DateMention], lang: str) -> list[list[DateMention]]:
+    # "8 and 9 December" are two days, "01.00 on Wednesday or 23.00 WIB on Tuesday" one moment.
+    and_words = _word_regex(tuple(lexicon(lang).words("range_and")))
     groups: list[list[DateMention]] = []
     for mention in mentions:
         if groups:
             previous = groups[-1][-1]
             gap = text[previous.end:mention.start]
-            if len(gap) <= _SAME_MOMENT_GAP and not re.search(r"[;:.]|\b(?:and|dan|et|y|e|und|ve|и)\b", gap, re.I) \
+            if len(gap) <= _SAME_MOMENT_GAP and not re.search(r"[;:.]", gap) and not and_words.search(gap) \
                     and _close_days(previous, mention):
                 groups[-1].append(mention)
                 continue
@@ -132,14 +135,26 @@ def _close_days(a: DateMention, b: DateMention) -> bool:
     return abs((a.first_day - b.first_day).days) <= 1
 
 
-def _segments(text: str, start: int, end: int, groups: list[list[DateMention]]) -> list[tuple[int, int]]:
+@lru_cache(maxsize=256)
+def _word_regex(words: tuple[str, ...]) -> re.Pattern:
+    """Any of `words` as a whole word (a pattern that matches nothing when there are none)."""
+    if not words:
+        return re.compile(r"(?!x)x")
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+def _segments(text: str, start: int, end: int, groups: list[list[DateMention]], lang: str) -> list[tuple[int, int]]:
     """Cut a sentence between consecutive date groups at the best break (; , and ...)."""
     cuts = [start]
     for left, right in zip(groups, groups[1:]):
         lo, hi = left[-1].end, right[0].start
         # A dash or semicolon between the dates separates two happenings best; else the last
         # comma or conjunction before the second date ("X on 8 December, and Y in January").
-        breaks = list(_STRONG_BREAK.finditer(text, lo, hi)) or list(_BREAK.finditer(text, lo, hi))
+        conjunctions = _word_regex(tuple(lexicon(lang).words("clause_conjunctions")))
+        breaks = (list(_STRONG_BREAK.finditer(text, lo, hi))
+                  or sorted(list(_PUNCTUATION_BREAK.finditer(text, lo, hi)) + list(conjunctions.finditer(text, lo, hi)),
+                            key=lambda brk: brk.start()))
         if breaks:
             cut = breaks[-1].start()
         else:

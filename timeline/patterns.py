@@ -75,6 +75,9 @@ class Patterns:
     ago: re.Pattern
     trigger: re.Pattern
     trigger_kinds: dict[str, frozenset[str]]
+    pod_after_paren: re.Pattern
+    quantity_after: re.Pattern
+    this_word: re.Pattern
     duration: re.Pattern
     hyphen_duration: re.Pattern
     reference: re.Pattern
@@ -231,6 +234,9 @@ def patterns(lang: str) -> Patterns:
         ago=ago,
         trigger=re.compile(rf"(?P<word>{alternation(trigger_kinds)})|(?P<digit>\d)", flags),
         trigger_kinds=trigger_kinds,
+        pod_after_paren=re.compile(rf"\)\s+(?P<pod>{pod})", flags),
+        quantity_after=re.compile(rf"\s*(?:%|{alternation(lex.words('quantity_after'))})", flags),
+        this_word=re.compile(alternation([w for w, v in {**lex.mapping("prefix_mods"), **lex.mapping("suffix_mods")}.items() if v == 0]), flags),
         duration=re.compile(
             rf"{L}(?:(?P<approx>{approx})\s+)?(?:(?P<the>the)\s+)?(?:(?P<mod>past|last|next|coming|following|first|recent)\s+)?"
             rf"(?:(?P<vague>{vague})\s+(?P<vunit>{units_all})|(?P<n>{number})\s+(?P<unit>{units_all})|(?P<unit_first>{units_all})\s+(?P<vague_after>{alternation(lex.words('vague_after'))})"

@@ -1,4 +1,4 @@
-"""Sentence and clause boundaries with character offsets (no tokenizer model needed)."""
+"""Sentence boundaries with character offsets (no tokenizer model needed)."""
 from __future__ import annotations
 
 import re
@@ -29,17 +29,3 @@ def _append(text: str, start: int, end: int, bounds: list[tuple[int, int]]) -> N
         end -= 1
     if end > start:
         bounds.append((start, end))
-
-
-_CLAUSE_BREAK = re.compile(r"\s*(?:;|:|—|–|\s-\s|,\s+(?=(?:and|but|while|after|before|when|whereas|sementara|lalu|kemudian|setelah|sebelum|dan|namun|tetapi|sedangkan|et|mais|y|pero|e|mas|und|aber|ve|ama|и|а|но|و)\b))", re.IGNORECASE)
-
-
-def clause_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) offsets of the clauses of text[start:end]: split at ; : dashes and ', and'."""
-    out: list[tuple[int, int]] = []
-    cursor = start
-    for m in _CLAUSE_BREAK.finditer(text, start, end):
-        _append(text, cursor, m.start(), out)
-        cursor = m.end()
-    _append(text, cursor, end, out)
-    return out
