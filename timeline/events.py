@@ -186,6 +186,10 @@ def _title(text: str, seg_start: int, seg_end: int, group: list[DateMention], la
     title = re.sub(r"[,;:]+([.!?])", r"\1", title)
     title = re.sub(r"\(\s*\)", "", title)
     title = title.strip(" ,;:–—-\"“”'")
+    # A second happening's clause may open with "and": the title starts after it.
+    opening = _word_regex(tuple(lexicon(lang).words("range_and"))).match(title)
+    if opening:
+        title = title[opening.end():].lstrip(" ,")
     words = title.split()
     if len(words) > TITLE_MAX_WORDS:
         title = " ".join(words[:TITLE_MAX_WORDS]) + " …"
