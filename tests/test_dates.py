@@ -34,6 +34,8 @@ CASES = [
     ("The ceasefire came into force at 17:00 local time.", "2025-05-10", "en", "17:00 local time", "2025-05-10T17:00", "time"),
     ("She was born in the 1990s.", "2013-03-22", "en", "1990s", "199", "decade"),
     ("Ties date back to the 20th century.", "2013-03-22", "en", "20th century", "19", "century"),
+    ("Aturan itu berlaku mulai 1 Maret mendatang.", "2025-02-03", "id", "1 Maret mendatang", "2025-03-01", "day"),
+    ("Le sommet du 3 mars dernier a échoué.", "2025-05-03", "fr", "3 mars dernier", "2025-03-03", "day"),
     ("Pada Juni-Juli 2024 terjadi demo besar.", "2025-02-03", "id", "Juni-Juli 2024", "2024-06", "month"),
     ("Ekspor naik pada kuartal pertama 2025.", "2025-06-03", "id", "kuartal pertama 2025", "2025-Q1", "quarter"),
     ("Profits rose in the first quarter of 2024.", "2025-02-03", "en", "first quarter of 2024", "2024-Q1", "quarter"),

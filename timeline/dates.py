@@ -527,12 +527,14 @@ def _pod_code(ctx: _Context, word: str | None) -> str | None:
     return ctx.pats.lex.mapping("part_of_day").get(re.sub(r"\s+", " ", word.lower()))
 
 
-def _year_for(month: int, day: int | None, ctx: _Context, cand: _Candidate) -> tuple[int | None, float]:
-    """The year of a year-less date: nearest to the reference date, leaning on the tense."""
+def _year_for(month: int, day: int | None, ctx: _Context, cand: _Candidate,
+              tense: str | None = None) -> tuple[int | None, float]:
+    """The year of a year-less date: nearest to the reference date, leaning on the tense
+    (the sentence's, unless the expression itself says it)."""
     ref = ctx.reference
     if ref is None:
         return None, 0.3
-    tense = _tense(ctx, cand)
+    tense = tense or _tense(ctx, cand)
     best, best_cost = None, None
     for year in (ref.year - 1, ref.year, ref.year + 1):
         try:
@@ -588,7 +590,10 @@ def _r_day_month(cand: _Candidate, ctx: _Context) -> dict | None:
     if cand.data.get("y"):
         year, confidence = int(cand.data["y"]), 1.0
     else:
-        year, confidence = _year_for(month_n, first_n or day_n, ctx, cand)
+        # "1 Maret mendatang" (the coming 1 March), "le 3 mars dernier": the modifier sets the tense.
+        shift = ctx.pats.lex.mapping("suffix_mods").get(re.sub(r"\s+", " ", (cand.data.get("post") or "").lower()))
+        tense = {1: "future", -1: "past"}.get(shift)
+        year, confidence = _year_for(month_n, first_n or day_n, ctx, cand, tense)
         if year is None:
             return dict(value=f"XXXX-{month_n:02d}-{day_n:02d}", type="DATE", precision="day", confidence=confidence)
     last = date(year, month_n, day_n)

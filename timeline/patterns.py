@@ -212,7 +212,7 @@ def patterns(lang: str) -> Patterns:
         numeric_paren=re.compile(r"\((?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?\)"),
         day_month=re.compile(
             rf"{L}(?:{day_prefix}\s+)?(?:(?P<d1>{day})(?:{dash}|\s*{sep_and}\s*))?(?P<d>{day})\.?{of}\s*(?P<m>{month_any})"
-            rf"(?:,?{of}\s*(?P<y>{year4})(?:\s+{year_suffix})?)?(?!\d)", flags),
+            rf"(?:,?{of}\s*(?P<y>{year4})(?:\s+{year_suffix})?|\s+(?P<post>{suffix_mods}))?(?!\d)(?!\w)", flags),
         month_day=re.compile(
             rf"(?P<m>{month_any})\s+(?P<d>{day})(?:{dash}(?P<d2>{day}))?(?:,?\s*(?P<y>{year4})(?:\s+{year_suffix})?)?(?!\d)", flags),
         quarter=re.compile(rf"{L}(?:Q(?P<q2>[1-4])\s*(?P<y2>{year4})|(?P<y3>{year4})\s*Q(?P<q3>[1-4])|{quarter_body})(?!\w)", flags),
