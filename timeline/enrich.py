@@ -54,52 +54,9 @@ MIN_ALIAS_LETTERS = 4          # "Of", "Bar", "Ada" are never city aliases
 # from the city aliases whose Zipf frequency (wordfreq 3.1) is at least 5.0 (main names of
 # cities under a million people) or 4.0 (alternate names) in id, ms, en, fr, es, pt, de, tr,
 # ru, ar, it or nl, keeping the names that are frequent because of the city ("Rotterdam").
-CITY_STOPWORDS = frozenset("""
-    about above acara adalet adam adama adams adet after again agar agen ahmad allen along also
-    altay aman amano amare among anak anda angeles apotheke araya area asal asia asker atas auch
-    bagi bahar bahwa baik baja bakal balas bali banda bandar bangi bank bara barat bari baris
-    barra baru batu bawah bayan bayi bear beda beli bell belle bello bende bendera beni benim
-    berat besar best betul bharu bilgi bima bintang birine boca boden bone bordo bras bron buat
-    buhar buka bukan bulan bumi bunga cabo camp campanha campi campo cara carmen casa cela celle
-    center central centro chama chance chin china cita city clear colon colonia columna come
-    como conception concord conde conquista costi cruz dabei damar dana daran dari datang date
-    david daya deal delta deras derby dessa desse devi dewan dining dire diri dong donna dort
-    drama draw drug duran durant duta eagle eden eher emin empat enam ende enterprise essen esta
-    este faith fame fatih federal feira flores florida fort fortuna franca franklin frontera
-    garut gate gaya gedung genc gente george gera gerne girin glory goes gold golden google
-    grand great green guadalupe guard guarda guna haar hala hale halle hampton hang hanno
-    harapan harga hari harmony harper hati hatta hidup hola home homo hope hudson hull ihren
-    independence industry intan jalan jambul jaya juara julia jura justice justicia kafe kale
-    kali kamen kami kanan kant kantor kapan kara karang kasi kata katak kaya kebun kedua keju
-    kelapa kemer kena kent kepala keren kerja kesan kira kiri kita kizil klar kolam kosong kota
-    krishna kuasa kuda laba lage lagi laju langue largo laut leer leon liberdade libertad lima
-    lincoln linda lista live logan loja longa lorca luar luce luck luna luta mach madera madura
-    mala malang male mali mana manda mandi manga manger mani march marchand marco mari maria
-    mark marks mary mason massa mata mati matto media medina melo mercedes merit mexicanos mina
-    minas mine mitte mobile mode monte mora more moron most much mula mulia nada nadia nama name
-    namen nanti natal negara neuken neustadt neves nice nilai noord normal norte nova nueva
-    nuevo obra observatoire ocean officer okay oldum orada orang orange ordu pace pacific padang
-    palma panama panda pandan papa para pare pari paris parit parla parola parole pasar pasir
-    paz peace pech pegou peine pemuda pensa perry persatuan perto pesta pets phoenix pilar pire
-    plaisir plano plata police pontianak porta porto potenza praia progreso progress propria
-    providence pueblo puerto pula pulau punta putra putri quarto rahat raja ramos ratu raya
-    reading real reforma regina regio reka republic rest rio romana rosa rosario rouge ruby
-    rugby rumah russe sainte sala sale salt salvador sama sambal same sana santa santo santos
-    sara saran sari save segi selam selama selatan semarang senden sens serena seri seria sert
-    sete seul siano sido sinar situe soci socorro sola solo sore sorong sousa split spoken
-    square subang sucre sumber sunrise sunset sunway superior surprise susah taal taman tamu
-    tanah tanda tane tanjung tape tarde tassi tegal tema temen temple tendo tengah tepi terasa
-    terme thai than tiba tienen time timur ting tinggi tiro toda toledo tolong toma tomar
-    trinidad tua tufan tujuh tunas turan turn turu union unity universidad university urusan
-    usan utara valencia valle vari varsa vasco vele velho venus vera victor victoria vista vite
-    vitoria vittoria wake wangsa waras waren warna warren washington welkom wells wensen werder
-    westminster winston xixe yola young yunus александр алт арт бар бассеин верн владимир вол
-    глаз дал дам диван иванов кар каф кит кол константин коф куч лас лев марк мир мог офф рад
-    рак рол романов сан северн сел сем совет так там центральн шахт шевченк الابيض الباب البيضاء
-    الجديد الجديده الجميل الخبر الخمس الزاويه الصور العبور العماره العين المدينه الهنديه الوادي
-    انتبه باري بحركه بحري بسيط بشار تاني حولي داخله رشيد ساره سالم سعيده سلطات طراز عاليه عشاق
-    قصور معسكر
-""".split())
+CITY_STOPWORDS_FILE = DATA_DIR / "city_stopwords.txt"
+CITY_STOPWORDS = frozenset(word for line in CITY_STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
+                           if not line.startswith("#") for word in line.split())
 # ...but a few of those words are cities a geopolitical reader needs.
 CITY_STOPWORD_EXCEPTIONS = frozenset({"paris", "panama", "washington", "valencia", "semarang",
                                       "pontianak", "padang", "malang", "sorong", "toledo",
