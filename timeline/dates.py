@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from timeline.lexicon import lexicon
 from timeline.patterns import Patterns, patterns
+from timeline.periods import date_span
 from timeline.text import sentence_bounds
 
 
@@ -614,10 +615,21 @@ def replace_data(cand: _Candidate, **changes) -> _Candidate:
     return _Candidate(cand.start, cand.end, cand.kind, {**cand.data, **changes}, cand.rank)
 
 
+def _period(value: str, confidence: float = 1.0, end_value: str | None = None) -> dict:
+    """A DATE result for a TIMEX period value (2024-12, 2024-W50, 2024-SU, 199, ...), with the
+    days it covers from timeline.periods, the project's one definition of that; `end_value`
+    closes a range ("2016 to 2022")."""
+    precision, first_day, last_day = date_span(value)
+    if end_value:
+        last_day = date_span(end_value)[2]
+    if value.endswith("-WE"):
+        precision = "weekend"
+    return dict(value=value, type="DATE", precision=precision, first_day=first_day, last_day=last_day,
+                end_value=end_value, confidence=confidence)
+
+
 def _month_result(year: int, month_n: int, confidence: float) -> dict:
-    last = calendar.monthrange(year, month_n)[1]
-    return dict(value=f"{year:04d}-{month_n:02d}", type="DATE", precision="month",
-                first_day=date(year, month_n, 1), last_day=date(year, month_n, last), confidence=confidence)
+    return _period(f"{year:04d}-{month_n:02d}", confidence)
 
 
 def _r_month_year(cand: _Candidate, ctx: _Context) -> dict:
@@ -633,9 +645,7 @@ def _r_month(cand: _Candidate, ctx: _Context) -> dict | None:
 
 
 def _year_result(year: int, confidence: float = 1.0, end_year: int | None = None) -> dict:
-    return dict(value=f"{year:04d}", type="DATE", precision="year", first_day=date(year, 1, 1),
-                last_day=date(end_year or year, 12, 31), end_value=f"{end_year:04d}" if end_year else None,
-                confidence=confidence)
+    return _period(f"{year:04d}", confidence, f"{end_year:04d}" if end_year else None)
 
 
 def _r_year(cand: _Candidate, ctx: _Context) -> dict:
@@ -651,8 +661,7 @@ def _r_decade(cand: _Candidate, ctx: _Context) -> dict:
         decade = int(f"19{cand.data['d2']}")
     else:
         decade = int(cand.data["c"] + cand.data["d"])
-    return dict(value=f"{decade:03d}", type="DATE", precision="decade", first_day=date(decade * 10, 1, 1),
-                last_day=date(decade * 10 + 9, 12, 31))
+    return _period(f"{decade:03d}")
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10}
@@ -669,9 +678,7 @@ def _roman(text: str) -> int:
 def _r_century(cand: _Candidate, ctx: _Context) -> dict:
     raw = next(cand.data[k] for k in ("n", "n2", "n3", "n4") if cand.data.get(k))
     number = int(raw) if raw.isdigit() else _roman(raw.upper())
-    century = number - 1
-    return dict(value=f"{century:02d}", type="DATE", precision="century",
-                first_day=date(max(1, century * 100 + 1), 1, 1), last_day=date(century * 100 + 100, 12, 31))
+    return _period(f"{number - 1:02d}")   # the 20th century is TIMEX "19"
 
 
 def _weekday_number(word: str, ctx: _Context) -> int:
@@ -715,39 +722,21 @@ def _shift(ref: date, amount: float, unit: str) -> dict | None:
     if unit == "D":
         day = ref + timedelta(days=amount_int)
         return _day_result(day, 0.9)
-    if unit == "W":
-        day = ref + timedelta(weeks=amount_int)
-        year, week, _ = day.isocalendar()
-        monday = day - timedelta(days=day.weekday())
-        return dict(value=f"{year:04d}-W{week:02d}", type="DATE", precision="week", first_day=monday,
-                    last_day=monday + timedelta(days=6), confidence=0.9)
-    if unit == "WE":
-        day = ref + timedelta(weeks=amount_int)
-        year, week, _ = day.isocalendar()
-        saturday = day - timedelta(days=day.weekday()) + timedelta(days=5)
-        return dict(value=f"{year:04d}-W{week:02d}-WE", type="DATE", precision="weekend", first_day=saturday,
-                    last_day=saturday + timedelta(days=1), confidence=0.9)
+    if unit in ("W", "WE"):
+        year, week, _ = (ref + timedelta(weeks=amount_int)).isocalendar()
+        return _period(f"{year:04d}-W{week:02d}" + ("-WE" if unit == "WE" else ""), 0.9)
     if unit == "M":
         index = ref.year * 12 + ref.month - 1 + amount_int
         return _month_result(index // 12, index % 12 + 1, 0.9)
     if unit == "Q":
-        quarter = (ref.month - 1) // 3 + amount_int
-        year = ref.year + quarter // 4
-        quarter = quarter % 4
-        first = date(year, quarter * 3 + 1, 1)
-        last_month = quarter * 3 + 3
-        return dict(value=f"{year:04d}-Q{quarter + 1}", type="DATE", precision="quarter", first_day=first,
-                    last_day=date(year, last_month, calendar.monthrange(year, last_month)[1]), confidence=0.9)
+        index = ref.year * 4 + (ref.month - 1) // 3 + amount_int
+        return _period(f"{index // 4:04d}-Q{index % 4 + 1}", 0.9)
     if unit == "Y":
         return _year_result(ref.year + amount_int, 0.9)
     if unit == "DE":
-        decade = ref.year // 10 + amount_int
-        return dict(value=f"{decade:03d}", type="DATE", precision="decade", first_day=date(decade * 10, 1, 1),
-                    last_day=date(decade * 10 + 9, 12, 31), confidence=0.9)
+        return _period(f"{ref.year // 10 + amount_int:03d}", 0.9)
     if unit == "CE":
-        century = (ref.year - 1) // 100 + amount_int
-        return dict(value=f"{century:02d}", type="DATE", precision="century",
-                    first_day=date(century * 100 + 1, 1, 1), last_day=date(century * 100 + 100, 12, 31), confidence=0.9)
+        return _period(f"{ref.year // 100 + amount_int:02d}", 0.9)
     if unit in ("H", "MIN"):
         return dict(value="PRESENT_REF", type="DATE", precision="reference", confidence=0.6)
     return None
@@ -772,16 +761,6 @@ def _r_relative(cand: _Candidate, ctx: _Context) -> dict | None:
     if ctx.reference is None:
         return _unresolved(amount, unit)
     return _shift(ctx.reference, amount, unit)
-
-
-_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
-
-
-def _season_result(year: int, code: str, confidence: float) -> dict:
-    first_m, last_m = _SEASON_MONTHS[code]
-    last_year = year + 1 if code == "WI" else year
-    return dict(value=f"{year:04d}-{code}", type="DATE", precision="season", first_day=date(year, first_m, 1),
-                last_day=date(last_year, last_m, calendar.monthrange(last_year, last_m)[1]), confidence=confidence)
 
 
 def _r_modified(cand: _Candidate, ctx: _Context) -> dict | None:
@@ -830,7 +809,7 @@ def _r_modified(cand: _Candidate, ctx: _Context) -> dict | None:
             year -= 1
         elif shift > 0 and diff <= 0:
             year += 1
-        return _season_result(year, code, 0.9)
+        return _period(f"{year:04d}-{code}", 0.9)
     return None
 
 
@@ -1045,10 +1024,7 @@ def _r_quarter(cand: _Candidate, ctx: _Context) -> dict | None:
         quarter = int(d.get("q2") or d.get("q3"))
     if not quarter:
         return None
-    first = date(year, quarter * 3 - 2, 1)
-    last_month = quarter * 3
-    return dict(value=f"{year:04d}-Q{quarter}", type="DATE", precision="quarter", first_day=first,
-                last_day=date(year, last_month, calendar.monthrange(year, last_month)[1]), confidence=1.0)
+    return _period(f"{year:04d}-Q{quarter}")
 
 
 def _r_month_range(cand: _Candidate, ctx: _Context) -> dict | None:
@@ -1061,9 +1037,7 @@ def _r_month_range(cand: _Candidate, ctx: _Context) -> dict | None:
         if year is None:
             return dict(value=f"XXXX-{first_n:02d}", type="DATE", precision="month", confidence=confidence)
     end_year = year if last_n >= first_n else year + 1
-    start = _month_result(year, first_n, confidence)
-    end = _month_result(end_year, last_n, confidence)
-    return {**start, "last_day": end["last_day"], "end_value": end["value"]}
+    return _period(f"{year:04d}-{first_n:02d}", confidence, f"{end_year:04d}-{last_n:02d}")
 
 
 def _r_hms(cand: _Candidate, ctx: _Context) -> dict:
