@@ -543,50 +543,52 @@ def _text(column: str, value: object) -> str:
     raise FieldError(f"expected text, got {_json_kind(value) if not _is_bool(value) else 'a boolean'}", column)
 
 
-def _date(column: str, value: object) -> str:
-    text = _text(column, value).strip().upper()
+def _checked_text(column: str, value: object, check, problem: str, normalise=str.strip) -> str:
+    """The cell as normalised text, or FieldError(`problem` about it) when `check` raises
+    ValueError; an empty cell is always fine. One shape for every text field's rule."""
+    text = normalise(_text(column, value))
     if text:
         try:
-            date_span(text)
+            check(text)
         except ValueError:
-            raise FieldError(f"{_text(column, value)!r} is not a date in a TIMEX form ({TIMEX_FORMS})", column) from None
+            raise FieldError(problem.format(text=text, raw=_text(column, value)), column) from None
     return text
+
+
+def _one_of(choices: tuple[str, ...]):
+    def check(text: str) -> None:
+        if text not in choices:
+            raise ValueError(text)
+    return check
+
+
+def _strict_iso_day(text: str) -> None:
+    if not _ISO_DAY.fullmatch(text):
+        raise ValueError(text)
+    date.fromisoformat(text)
+
+
+def _date(column: str, value: object) -> str:
+    return _checked_text(column, value, date_span, f"{{raw!r}} is not a date in a TIMEX form ({TIMEX_FORMS})",
+                         lambda text: text.strip().upper())
 
 
 def _precision(column: str, value: object) -> str:
-    text = _text(column, value).strip().lower()
-    if text and text not in PRECISIONS:
-        raise FieldError(f"{text!r} is not a precision ({', '.join(PRECISIONS)})", column)
-    return text
+    return _checked_text(column, value, _one_of(PRECISIONS), f"{{text!r}} is not a precision ({', '.join(PRECISIONS)})",
+                         lambda text: text.strip().lower())
 
 
 def _iso_day(column: str, value: object) -> str:
-    text = _text(column, value).strip()
-    if text:
-        try:
-            if not _ISO_DAY.fullmatch(text):
-                raise ValueError
-            date.fromisoformat(text)
-        except ValueError:
-            raise FieldError(f"{text!r} is not a day in ISO form (YYYY-MM-DD)", column) from None
-    return text
+    return _checked_text(column, value, _strict_iso_day, "{text!r} is not a day in ISO form (YYYY-MM-DD)")
 
 
 def _published(column: str, value: object) -> str:
-    text = _text(column, value).strip()
-    if text:
-        try:
-            datetime.fromisoformat(text)
-        except ValueError:
-            raise FieldError(f"{text!r} is not an ISO date (YYYY-MM-DD)", column) from None
-    return text
+    return _checked_text(column, value, datetime.fromisoformat, "{text!r} is not an ISO date (YYYY-MM-DD)")
 
 
 def _origin(column: str, value: object) -> str:
-    text = _text(column, value).strip().lower()
-    if text and text not in ORIGINS:
-        raise FieldError(f"{text!r} is not an origin ({', '.join(ORIGINS)})", column)
-    return text
+    return _checked_text(column, value, _one_of(ORIGINS), f"{{text!r}} is not an origin ({', '.join(ORIGINS)})",
+                         lambda text: text.strip().lower())
 
 
 def _offset(column: str, value: object) -> int | None:
