@@ -223,7 +223,7 @@ def _bare_month_ok(text: str, m: re.Match, pats: Patterns) -> bool:
     before = text[max(0, m.start() - 30):m.start()].split()
     previous = before[-1].lower().strip(",(") if before else ""
     preps = _preps(pats.lex.lang)
-    if len(word) <= 3 or word.lower() in _AMBIGUOUS_MONTHS:
+    if len(word) <= 3 or word.lower() in pats.lex.words("ambiguous_months"):
         # "may", "Mei", "mars": need a preposition or modifier in front.
         return previous in preps or previous in pats.lex.mapping("prefix_mods")
     if ex.get("months_capitalized") and not previous and _sentence_start(text, m.start()):
@@ -235,9 +235,6 @@ def _bare_month_ok(text: str, m: re.Match, pats: Patterns) -> bool:
 def _preps(lang: str) -> frozenset[str]:
     """Words that make a short month name a date when they stand before it ("in May")."""
     return frozenset(p.lower() for p in lexicon(lang).words("preps"))
-
-
-_AMBIGUOUS_MONTHS = {"march", "may", "mars", "august"}
 
 
 def _sentence_start(text: str, at: int) -> bool:

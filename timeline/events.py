@@ -173,7 +173,7 @@ def _title(text: str, seg_start: int, seg_end: int, group: list[DateMention], la
     """The segment, cut to a readable length; a date that opens or closes it (with the
     preposition before it) is left out, since the row's date column says it. A date inside the
     clause stays: cutting it out would break the sentence ("In der Nacht zum ... hatte")."""
-    preps = {w.lower() for w in lexicon(lang).words("preps")} | {"pada", "on", "in", "at", "sejak"}
+    preps = {w.lower() for w in lexicon(lang).words("preps")}
     before = text[seg_start:group[0].start]
     words = before.rstrip().split(" ")
     if words and words[-1].lower().strip("(") in preps:
