@@ -1,0 +1,177 @@
+"""The pipeline behind find_dates: fold the text, recognise candidates, keep the longest,
+join neighbours that write one date, then resolve each against its reference time."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import replace
+from datetime import date
+
+from timeline.dates.context import _Candidate, _Context, _sentence_span
+from timeline.dates.mention import DateMention
+from timeline.dates.recognise import _longest_first, _recognise
+from timeline.dates.resolve import _resolve
+from timeline.dates.tense import _tense_at
+from timeline.patterns import Patterns, patterns
+from timeline.text import sentence_bounds
+
+
+def find_dates(text: str, published: date | str | None = None, lang: str | None = None) -> list[DateMention]:
+    """Every temporal expression in `text`, ordered by position.
+
+    `published` (a date or ISO string) anchors relative and year-less expressions; without it
+    they keep unknown parts as X (TIMEX3 style) and a low confidence. `lang` is an ISO 639-1
+    code; None detects it from the text.
+    """
+    if not text or not text.strip():
+        return []
+    reference = _as_date(published)
+    lang = (lang or _detect_language(text) or "en").lower()[:2]
+    pats = patterns(lang)
+    folded = _fold(text, pats)
+    chosen = _longest_first(_recognise(folded, pats))
+    mentions = _normalise(folded, chosen, pats, reference)
+    if folded != text:
+        mentions = [replace(m, text=text[m.start:m.end]) for m in mentions]
+    return mentions
+
+# Arabic-Indic, Persian, Devanagari, Bengali, Thai and full-width digits read as 0-9.
+_DIGITS = {ord(ch): str(i) for zero in "٠۰०০๐０" for i, ch in enumerate(chr(ord(zero) + k) for k in range(10))}
+
+def _fold(text: str, pats: Patterns) -> str:
+    """The text as the patterns should see it, same length so offsets hold.
+
+    Other scripts' digits become ASCII ("۲۰۲۵"), and Turkish dotless/dotted I is lowered the
+    Turkish way, which Python's IGNORECASE does not do ("GEÇEN YIL").
+    """
+    folded = text.translate(_DIGITS)
+    if pats.lex.extra.get("casefold") == "tr":
+        folded = folded.replace("I", "ı").replace("İ", "i")
+    return folded
+
+def _as_date(published: date | str | None) -> date | None:
+    if published is None or published == "":
+        return None
+    if isinstance(published, date):
+        return published
+    return date.fromisoformat(str(published)[:10])
+
+def _detect_language(text: str) -> str:
+    try:
+        from timeline.ingest import detect_language
+    except ImportError:
+        return "en"
+    return detect_language(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Recognition: every pattern proposes spans with what it understood
+
+def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: date | None) -> list[DateMention]:
+    sentences = sentence_bounds(text)
+    ctx = _Context(text=text, pats=pats, reference=reference, sentences=sentences,
+                   sentence_starts=[start for start, _ in sentences])
+    chosen = _merge_weekday_dates(text, chosen, pats)
+    mentions: list[DateMention] = []
+    for cand in chosen:
+        mention = _resolve(cand, ctx)
+        if mention is None:
+            continue
+        mentions.append(mention)
+        if mention.precision in ("day", "part_of_day") and mention.first_day:
+            ctx.last_day = mention.first_day
+        if mention.first_day and mention.precision in ("day", "month", "year", "season", "week"):
+            ctx.last_year = mention.first_day.year
+        if mention.type in ("DATE", "TIME") and mention.first_day:
+            ctx.last_value = mention.value
+    return _anchor_clock_times(mentions, ctx)
+
+_DATED = ("numeric", "day_month", "month_day", "ymd", "ordinal_date", "day_weekday")
+
+def _merge_weekday_dates(text: str, chosen: list[_Candidate], pats: Patterns) -> list[_Candidate]:
+    """Join neighbours that write one date: "Rabu (04/12)", "Senin, 21 Oktober 2024",
+    "27 Şubat 2026 Cuma günü", "mañana (jueves)", "15:00 GMT Saturday", "(7 Mei) dini hari"."""
+    merged: list[_Candidate] = []
+    i = 0
+    while i < len(chosen):
+        cand = chosen[i]
+        nxt = chosen[i + 1] if i + 1 < len(chosen) else None
+        joined = _join(text, cand, nxt, pats) if nxt is not None else None
+        if joined is not None:
+            chosen[i + 1] = joined   # it may join the next one too
+            i += 1
+            continue
+        merged.append(_with_part_of_day(text, cand, pats))
+        i += 1
+    return merged
+
+def _join(text: str, cand: _Candidate, nxt: _Candidate, pats: Patterns) -> _Candidate | None:
+    gap = text[cand.end:nxt.start]
+    if cand.kind == "weekday" and nxt.kind in _DATED:
+        # Up to a few words between: "Selasa pagi waktu Indonesia (24/6/2025)".
+        if re.fullmatch(r"[\s,]*\(?\s*", gap) or pats.this_word.fullmatch(gap.strip(" ,")) or (
+                len(gap) <= 25 and "(" in (text[nxt.start - 1:nxt.start], text[nxt.start]) and "." not in gap):
+            end = nxt.end
+            if text[nxt.start - 1:nxt.start] == "(" and text[end:end + 1] == ")":
+                end += 1
+            return _Candidate(cand.start, end, nxt.kind, {**nxt.data, "pod": cand.data.get("pod")}, nxt.rank)
+    if cand.kind in _DATED and nxt.kind == "weekday" and re.fullmatch(r"\s*,?\s*", gap) and not cand.data.get("pod"):
+        return _Candidate(cand.start, nxt.end, cand.kind, {**cand.data, "pod": nxt.data.get("pod")}, cand.rank)
+    if cand.kind == "relative" and nxt.kind in _DATED + ("weekday",) and re.fullmatch(r"\s*\(?\s*", gap):
+        # "mañana (jueves)", "اليوم الاثنين 10 نوفمبر": the explicit part decides the value.
+        end = nxt.end + (1 if "(" in gap and text[nxt.end:nxt.end + 1] == ")" else 0)
+        keep = nxt if nxt.kind in _DATED else cand
+        phrase = text[cand.start:cand.end]
+        return _Candidate(cand.start, end, keep.kind, {**keep.data, "phrase": phrase}, keep.rank)
+    if cand.kind == "clock" and nxt.kind == "weekday" and re.fullmatch(r"\s*,?\s*", gap):
+        return _Candidate(cand.start, nxt.end, "clock", {**cand.data, "day_cand": nxt}, cand.rank)
+    return None
+
+def _with_part_of_day(text: str, cand: _Candidate, pats: Patterns) -> _Candidate:
+    """"(7 Mei) dini hari": a bracketed date followed by a part of day is one TIME span."""
+    if cand.kind not in _DATED or cand.data.get("pod"):
+        return cand
+    if text[cand.start - 1:cand.start] == "(" and text[cand.end:cand.end + 1] == ")":
+        m = pats.pod_after_paren.match(text, cand.end, min(len(text), cand.end + 25))
+        if m:
+            return _Candidate(cand.start - 1, m.end(), cand.kind, {**cand.data, "pod": m.group("pod")}, cand.rank)
+    return cand
+
+def _anchor_clock_times(mentions: list[DateMention], ctx: _Context) -> list[DateMention]:
+    """Give each bare clock time ("pukul 23.00 WIB") the day it belongs to.
+
+    The nearest day-precision date in the same sentence, else the publication date.
+    """
+    out = []
+    starts = [m.start for m in mentions]
+    for mention in mentions:
+        if not mention.value.startswith("T") or mention.first_day is not None:
+            out.append(mention)
+            continue
+        sentence = _sentence_span(ctx, mention.start)
+        best, best_distance = None, None
+        lo, hi = bisect_left(starts, sentence[0]), bisect_left(starts, sentence[1])
+        for other in mentions[lo:hi]:
+            if other is mention or other.first_day is None or other.precision not in ("day", "part_of_day"):
+                continue
+            if not (sentence[0] <= other.start < sentence[1]):
+                continue
+            distance = other.start - mention.end if other.start >= mention.end else mention.start - other.end
+            if best_distance is None or distance < best_distance:
+                best, best_distance = other, distance
+        if best is not None:
+            day = best.first_day
+        elif ctx.reference is not None and _tense_at(ctx, mention.start) != "future":
+            # No date in the sentence: the story's last day so far, else the publication date.
+            earlier = next((o for o in reversed(mentions[:bisect_left(starts, mention.start)])
+                            if o.end <= mention.start and o.first_day is not None
+                            and o.precision in ("day", "part_of_day")), None)
+            day = earlier.first_day if earlier else ctx.reference
+        else:
+            day = ctx.reference
+        if day is None:
+            out.append(replace(mention, value=f"XXXX-XX-XX{mention.value}", confidence=0.3))
+        else:
+            out.append(replace(mention, value=f"{day.isoformat()}{mention.value}", first_day=day, last_day=day,
+                               confidence=0.8 if best else 0.6))
+    return out

@@ -1,0 +1,108 @@
+"""Acceptance checks on pattern matches: a match is a date only where it cannot be something
+else (a common word, money, an age, a code)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from timeline.lexicon import lexicon
+from timeline.patterns import Patterns
+
+
+def _year_range_data(m: re.Match) -> dict | None:
+    y2 = m.group("y2")
+    if len(y2) == 2:
+        y2 = m.group("y1")[:2] + y2
+    return {"y2full": y2} if int(y2) > int(m.group("y1")) else None
+
+def _ago_data(m: re.Match) -> dict:
+    return {"n": m.group("n1") or m.group("n2"), "unit_word": m.group("u1") or m.group("u2") or ""}
+
+def _bare_month_ok(text: str, m: re.Match, pats: Patterns) -> bool:
+    """A month name alone is a date only where it cannot be an ordinary word."""
+    word = m.group("m")
+    ex = pats.lex.extra
+    if ex.get("months_capitalized") and not word[:1].isupper():
+        return False
+    if m.group("pre"):
+        return True
+    before = text[max(0, m.start() - 30):m.start()].split()
+    previous = before[-1].lower().strip(",(") if before else ""
+    preps = _preps(pats.lex.lang)
+    if len(word) <= 3 or word.lower() in pats.lex.words("ambiguous_months"):
+        # "may", "Mei", "mars": need a preposition or modifier in front.
+        return previous in preps or previous in pats.lex.mapping("prefix_mods")
+    if ex.get("months_capitalized") and not previous and _sentence_start(text, m.start()):
+        return previous in preps
+    return True
+
+
+@lru_cache(maxsize=64)
+
+def _preps(lang: str) -> frozenset[str]:
+    """Words that make a short month name a date when they stand before it ("in May")."""
+    return frozenset(p.lower() for p in lexicon(lang).words("preps"))
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[:at].rstrip()
+    return not before or before[-1] in ".!?\n\"“"
+
+def _year_ok(text: str, m: re.Match, pats: Patterns) -> bool:
+    """A four-digit number is a year unless it is money, a quantity or part of a code."""
+    start = m.start("y")
+    before = text[max(0, start - 12):start]
+    after = text[m.end("y"):m.end("y") + 12]
+    if re.search(r"[$€£¥]\s*$|\b(?:Rp|USD|EUR|US\$)\s*$", before):
+        return False
+    if pats.quantity_after.match(after):
+        return False
+    if re.search(r"\d[.,]?\s*$", before) and not re.search(r"\d\s*[-–]\s*$", before):
+        return False
+    return True
+
+def _weekday_ok(text: str, m: re.Match, pats: Patterns) -> bool:
+    """A weekday word that is also a common word ("Minggu" = Sunday or week) needs a capital."""
+    word = m.group("wd1")
+    unit = pats.lex.units.get(word.lower())
+    if unit is not None:
+        if m.group("post") or not word[:1].isupper():
+            return False
+        if _sentence_start(text, m.start("wd1")):
+            after = text[m.end():m.end() + 20]
+            return bool(re.match(r"\s*[,(]", after))
+    if pats.lex.extra.get("months_capitalized") and not word[:1].isupper():
+        return False
+    return True
+
+def _is_age(text: str, m: re.Match, pats: Patterns) -> bool:
+    before = text[max(0, m.start() - 25):m.start()]
+    after = text[m.end():m.end() + 15]
+    if pats.age_before.search(before) and (m.group("n") or "").strip():
+        return True
+    return bool(pats.age_after.match(after))
+
+def _clock_ok(text: str, m: re.Match, pats: Patterns) -> bool:
+    """A number is a clock time only with minutes and a cue (pukul, at, GMT), or with am/pm."""
+    if m.group("ampm"):
+        return True
+    if not m.group("mi"):
+        return False
+    if m.group("sep") == ":":
+        return True
+    if m.group("cue") or m.group("tz") or m.group("approx"):
+        return True
+    return bool(pats.clock_outside.search(text[max(0, m.start() - 20):m.start()]))
+
+def _duration_ok(text: str, m: re.Match, pats: Patterns) -> bool:
+    """Not an age ("berusia 61 tahun") and not a year with its case word ("2019 году")."""
+    if re.fullmatch(r"\d{4}", (m.group("n") or "").strip()):
+        return False
+    return not _is_age(text, m, pats)
+
+def _year_check(text: str, m: re.Match, pats: Patterns) -> bool:
+    return _year_ok(text, m, pats)
+
+
+# (pattern field, candidate kind, rank among equally long spans, acceptance check, trigger kinds
+# that every match of the pattern contains)
+_DIGIT, _MONTH, _WEEKDAY, _UNIT = ("digit",), ("month",), ("weekday",), ("unit",)

@@ -1,0 +1,564 @@
+"""Resolvers: a candidate and its context -> the fields of a DateMention (value, type,
+precision, days covered, confidence). Each resolver is registered with its recognisers at the
+end of this module."""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from timeline.dates.context import _Candidate, _Context, replace_data
+from timeline.dates.mention import DateMention
+from timeline.dates.registry import RESOLVERS
+from timeline.dates.tense import _tense
+from timeline.periods import date_span
+
+
+def _resolve(cand: _Candidate, ctx: _Context) -> DateMention | None:
+    handler = RESOLVERS.get(cand.kind)
+    if handler is None:
+        return None
+    try:
+        result = handler(cand, ctx)
+    except (ValueError, OverflowError):
+        return None   # an impossible date such as 31/02: not a date
+    if result is None:
+        return None
+    return DateMention(start=cand.start, end=cand.end, text=ctx.text[cand.start:cand.end], **result)
+
+def _fused_amount(word: str, ctx: "_Context") -> tuple[float, str] | None:
+    """"setahun" -> (1, "Y"): a number and a unit written as one word."""
+    found = ctx.pats.lex.fused.get(re.sub(r"\s+", " ", word.lower()))
+    return (float(found[0]), found[1]) if found else None
+
+def _month_number(word: str, ctx: _Context) -> int:
+    key = word.lower()
+    lex = ctx.pats.lex
+    for form in (key, key.rstrip("."), key.rstrip(".") + "."):
+        if form in lex.months:
+            return lex.months[form]
+        if form in lex.month_abbrevs:
+            return lex.month_abbrevs[form]
+    raise ValueError(f"not a month: {word}")
+
+def _day_result(day: date, confidence: float = 1.0, pod_code: str | None = None, end: date | None = None) -> dict:
+    """A day, or with `pod_code` (MO, AF, EV, NI) that part of the day as a TIME."""
+    value = day.isoformat()
+    if pod_code:
+        return dict(value=f"{value}T{pod_code}", type="TIME", precision="part_of_day", first_day=day,
+                    last_day=day, confidence=confidence)
+    return dict(value=value, type="DATE", precision="day", first_day=day, last_day=end or day,
+                end_value=end.isoformat() if end and end != day else None, confidence=confidence)
+
+def _pod_code(ctx: _Context, word: str | None) -> str | None:
+    """TIMEX3 part-of-day code of a word of the text's language ("malam" -> NI), else None."""
+    if not word:
+        return None
+    return ctx.pats.lex.mapping("part_of_day").get(re.sub(r"\s+", " ", word.lower()))
+
+def _year_for(month: int, day: int | None, ctx: _Context, cand: _Candidate,
+              tense: str | None = None) -> tuple[int | None, float]:
+    """The year of a year-less date: nearest to the reference date, leaning on the tense
+    (the sentence's, unless the expression itself says it)."""
+    ref = ctx.reference
+    if ref is None:
+        return None, 0.3
+    tense = tense or _tense(ctx, cand)
+    best, best_cost = None, None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            first = date(year, month, day or 1)
+        except ValueError:
+            continue
+        last = first if day else date(year, month, calendar.monthrange(year, month)[1])
+        if last < ref and not (day is None and first <= ref <= last):
+            distance, future = (ref - last).days, False
+        elif first > ref:
+            distance, future = (first - ref).days, True
+        else:
+            distance, future = 0, False
+        cost = distance
+        if future and tense != "future":
+            cost = distance * (20 if tense == "past" else 1.6)
+        if not future and distance and tense == "future":
+            cost = distance * 3
+        if best_cost is None or cost < best_cost:
+            best, best_cost = year, cost
+    return best, 0.8
+
+def _r_ymd(cand: _Candidate, ctx: _Context) -> dict:
+    day = date(int(cand.data["y"]), int(cand.data["m"]), int(cand.data["d"]))
+    return _day_result(day, pod_code=_pod_code(ctx, cand.data.get("pod")))
+
+def _r_numeric(cand: _Candidate, ctx: _Context) -> dict | None:
+    a, b = int(cand.data["a"]), int(cand.data["b"])
+    order = ctx.pats.lex.date_order
+    day_n, month_n = (b, a) if order.startswith("M") else (a, b)
+    if month_n > 12 and day_n <= 12:
+        day_n, month_n = month_n, day_n
+    year_text = cand.data.get("y")
+    if year_text:
+        year = int(year_text)
+        if year < 100:
+            year += 2000 if year < 70 else 1900
+        return _day_result(date(year, month_n, day_n), pod_code=_pod_code(ctx, cand.data.get("pod")))
+    year, confidence = _year_for(month_n, day_n, ctx, cand)
+    if year is None:
+        return dict(value=f"XXXX-{month_n:02d}-{day_n:02d}", type="DATE", precision="day", confidence=confidence)
+    return _day_result(date(year, month_n, day_n), confidence, pod_code=_pod_code(ctx, cand.data.get("pod")))
+
+def _r_day_month(cand: _Candidate, ctx: _Context) -> dict | None:
+    month_n = _month_number(cand.data["m"], ctx)
+    day_n = int(re.match(r"\d+", cand.data["d"]).group())
+    first_n = int(re.match(r"\d+", cand.data["d1"]).group()) if cand.data.get("d1") else None
+    if cand.data.get("d2"):
+        first_n, day_n = day_n, int(re.match(r"\d+", cand.data["d2"]).group())
+    if cand.data.get("y"):
+        year, confidence = int(cand.data["y"]), 1.0
+    else:
+        # "1 Maret mendatang" (the coming 1 March), "le 3 mars dernier": the modifier sets the tense.
+        shift = ctx.pats.lex.mapping("suffix_mods").get(re.sub(r"\s+", " ", (cand.data.get("post") or "").lower()))
+        tense = {1: "future", -1: "past"}.get(shift)
+        year, confidence = _year_for(month_n, first_n or day_n, ctx, cand, tense)
+        if year is None:
+            return dict(value=f"XXXX-{month_n:02d}-{day_n:02d}", type="DATE", precision="day", confidence=confidence)
+    last = date(year, month_n, day_n)
+    if first_n is not None and first_n < day_n:
+        return _day_result(date(year, month_n, first_n), confidence, end=last)
+    return _day_result(last, confidence, pod_code=_pod_code(ctx, cand.data.get("pod")))
+
+def _r_ordinal_date(cand: _Candidate, ctx: _Context) -> dict | None:
+    ordinals = {k.lower(): v for k, v in ctx.pats.lex.extra.get("ordinals", {}).items()}
+    day_n = ordinals.get(re.sub(r"\s+", " ", cand.data["ord"].lower()))
+    if not day_n:
+        return None
+    return _r_day_month(replace_data(cand, d=str(day_n), d1=None), ctx)
+
+def _period(value: str, confidence: float = 1.0, end_value: str | None = None) -> dict:
+    """A DATE result for a TIMEX period value (2024-12, 2024-W50, 2024-SU, 199, ...), with the
+    days it covers from timeline.periods, the project's one definition of that; `end_value`
+    closes a range ("2016 to 2022")."""
+    precision, first_day, last_day = date_span(value)
+    if end_value:
+        last_day = date_span(end_value)[2]
+    if value.endswith("-WE"):
+        precision = "weekend"
+    return dict(value=value, type="DATE", precision=precision, first_day=first_day, last_day=last_day,
+                end_value=end_value, confidence=confidence)
+
+def _month_result(year: int, month_n: int, confidence: float) -> dict:
+    return _period(f"{year:04d}-{month_n:02d}", confidence)
+
+def _r_month_year(cand: _Candidate, ctx: _Context) -> dict:
+    return _month_result(int(cand.data["y"]), _month_number(cand.data["m"], ctx), 1.0)
+
+def _r_month(cand: _Candidate, ctx: _Context) -> dict | None:
+    month_n = _month_number(cand.data["m"], ctx)
+    year, confidence = _year_for(month_n, None, ctx, cand)
+    if year is None:
+        return dict(value=f"XXXX-{month_n:02d}", type="DATE", precision="month", confidence=confidence)
+    return _month_result(year, month_n, confidence)
+
+def _year_result(year: int, confidence: float = 1.0, end_year: int | None = None) -> dict:
+    return _period(f"{year:04d}", confidence, f"{end_year:04d}" if end_year else None)
+
+def _r_year(cand: _Candidate, ctx: _Context) -> dict:
+    return _year_result(int(cand.data["y"]))
+
+def _r_year_range(cand: _Candidate, ctx: _Context) -> dict:
+    return _year_result(int(cand.data["y1"]), end_year=int(cand.data["y2full"]))
+
+def _r_decade(cand: _Candidate, ctx: _Context) -> dict:
+    if cand.data.get("d2"):
+        decade = int(f"19{cand.data['d2']}")
+    else:
+        decade = int(cand.data["c"] + cand.data["d"])
+    return _period(f"{decade:03d}")
+
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+def _roman(text: str) -> int:
+    total = 0
+    for i, ch in enumerate(text):
+        value = _ROMAN[ch]
+        total += -value if i + 1 < len(text) and _ROMAN[text[i + 1]] > value else value
+    return total
+
+def _r_century(cand: _Candidate, ctx: _Context) -> dict:
+    raw = next(cand.data[k] for k in ("n", "n2", "n3", "n4") if cand.data.get(k))
+    number = int(raw) if raw.isdigit() else _roman(raw.upper())
+    return _period(f"{number - 1:02d}")   # the 20th century is TIMEX "19"
+
+def _weekday_number(word: str, ctx: _Context) -> int:
+    lex = ctx.pats.lex
+    return lex.weekdays.get(word.lower(), lex.weekday_abbrevs.get(word.lower(), 0))
+
+def _r_weekday(cand: _Candidate, ctx: _Context) -> dict | None:
+    ref = ctx.reference
+    first = _weekday_number(cand.data["wd1"], ctx)
+    second = _weekday_number(cand.data["wd2"], ctx) if cand.data.get("wd2") else None
+    if ref is None:
+        return dict(value=f"XXXX-WXX-{first + 1}", type="DATE", precision="day", confidence=0.3)
+    mods = ctx.pats.lex.mapping("suffix_mods")
+    if cand.data.get("weekmod"):
+        # "hari Rabu pekan lalu": that weekday in the week before (or after) the reference week.
+        shift = mods.get(re.sub(r"\s+", " ", cand.data["weekpost"].lower()), 0)
+        monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=shift)
+        day = monday + timedelta(days=first)
+    else:
+        shift = mods.get(re.sub(r"\s+", " ", (cand.data.get("post") or "").lower()))
+        tense = "past" if shift == -1 else "future" if shift == 1 else _tense(ctx, cand)
+        anchor_wd = first
+        if tense == "future":
+            day = ref + timedelta(days=(anchor_wd - ref.weekday()) % 7)
+            if shift == 1 and day == ref:
+                day += timedelta(days=7)
+        else:
+            day = ref - timedelta(days=(ref.weekday() - anchor_wd) % 7)
+            if shift == -1 and day == ref:
+                day -= timedelta(days=7)
+    if second is not None:
+        end = day + timedelta(days=(second - first) % 7)
+        return _day_result(day, 0.8, end=end)
+    return _day_result(day, 0.8, pod_code=_pod_code(ctx, cand.data.get("pod") or cand.data.get("pod_before")))
+
+def _shift(ref: date, amount: float, unit: str) -> dict | None:
+    """The period `amount` units away from `ref`, at that unit's precision."""
+    amount_int = int(round(amount))
+    if unit == "D":
+        day = ref + timedelta(days=amount_int)
+        return _day_result(day, 0.9)
+    if unit in ("W", "WE"):
+        year, week, _ = (ref + timedelta(weeks=amount_int)).isocalendar()
+        return _period(f"{year:04d}-W{week:02d}" + ("-WE" if unit == "WE" else ""), 0.9)
+    if unit == "M":
+        index = ref.year * 12 + ref.month - 1 + amount_int
+        return _month_result(index // 12, index % 12 + 1, 0.9)
+    if unit == "Q":
+        index = ref.year * 4 + (ref.month - 1) // 3 + amount_int
+        return _period(f"{index // 4:04d}-Q{index % 4 + 1}", 0.9)
+    if unit == "Y":
+        return _year_result(ref.year + amount_int, 0.9)
+    if unit == "DE":
+        return _period(f"{ref.year // 10 + amount_int:03d}", 0.9)
+    if unit == "CE":
+        return _period(f"{ref.year // 100 + amount_int:02d}", 0.9)
+    if unit in ("H", "MIN"):
+        return dict(value="PRESENT_REF", type="DATE", precision="reference", confidence=0.6)
+    return None
+
+def _unresolved(amount: float, unit: str) -> dict:
+    return dict(value="PAST_REF" if amount < 0 else "FUTURE_REF" if amount > 0 else "PRESENT_REF",
+                type="DATE", precision="reference", confidence=0.3)
+
+def _r_relative(cand: _Candidate, ctx: _Context) -> dict | None:
+    phrase = re.sub(r"\s+", " ", (cand.data.get("phrase") or ctx.text[cand.start:cand.end]).lower())
+    day_words = ctx.pats.lex.mapping("day_words")
+    if phrase in day_words:
+        amount, unit = day_words[phrase], "D"
+    else:
+        amount, unit = ctx.pats.lex.relative.get(phrase, (None, None))
+        if amount is None:
+            return None
+    if unit in ("H", "MIN") or (unit == "S"):
+        return dict(value="PRESENT_REF", type="DATE", precision="reference", confidence=0.9)
+    if ctx.reference is None:
+        return _unresolved(amount, unit)
+    return _shift(ctx.reference, amount, unit)
+
+def _r_modified(cand: _Candidate, ctx: _Context) -> dict | None:
+    lex = ctx.pats.lex
+    d = cand.data
+    pre = d.get("pre")
+    post = d.get("post") or d.get("post2")
+    shift = 0
+    if pre:
+        shift = lex.mapping("prefix_mods").get(re.sub(r"\s+", " ", pre.lower()), 0)
+    elif post:
+        shift = lex.mapping("suffix_mods").get(re.sub(r"\s+", " ", post.lower()), 0)
+    unit_word = d.get("unit") or d.get("unit2")
+    weekday_word = d.get("wd") or d.get("wd2")
+    month_word = d.get("month") or d.get("month2")
+    season_word = d.get("season") or d.get("season2")
+    ref = ctx.reference
+    if ref is None:
+        return _unresolved(shift, "")
+    if unit_word:
+        unit = lex.units.get(unit_word.lower())
+        if unit is None:
+            return None
+        return _shift(ref, shift, unit)
+    if weekday_word:
+        return _r_weekday(replace_data(cand, wd1=weekday_word, wd2=None, post=post if post else None,
+                                       weekmod=None, pod=None), ctx) if shift else None
+    if month_word:
+        month_n = _month_number(month_word, ctx)
+        if shift < 0:
+            year = ref.year if month_n < ref.month else ref.year - 1
+        elif shift > 0:
+            year = ref.year if month_n > ref.month else ref.year + 1
+        else:
+            year = ref.year
+        return _month_result(year, month_n, 0.9)
+    if season_word:
+        code = lex.mapping("seasons").get(re.sub(r"\s+", " ", season_word.lower()))
+        if code is None:
+            return None
+        current = _season_of(ref)
+        year = ref.year - (1 if ref.month <= 2 and current == "WI" else 0)
+        order = ["WI", "SP", "SU", "FA"]
+        diff = order.index(code) - order.index(current)
+        if shift < 0 and diff >= 0:
+            year -= 1
+        elif shift > 0 and diff <= 0:
+            year += 1
+        return _period(f"{year:04d}-{code}", 0.9)
+    return None
+
+def _season_of(day: date) -> str:
+    return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(day.month, "FA")
+
+def _number_value(text: str, ctx: _Context) -> float | None:
+    """A number written in digits or words ("25", "dua puluh lima", "satu setengah")."""
+    text = text.strip().lower()
+    if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
+        return float(text.replace(",", "."))
+    numbers = ctx.pats.lex.numbers
+    halves = [h.lower() for h in ctx.pats.lex.words("half")]
+    total, current = 0.0, 0.0
+    for half in halves:
+        if text.endswith(half):
+            total += 0.5
+            text = text[: -len(half)].strip()
+    for token in re.split(r"[\s-]+", text):
+        if not token:
+            continue
+        value = numbers.get(token)
+        if value is None:
+            return None
+        if isinstance(value, str):
+            if value.startswith("x"):
+                current = (current or 1) * int(value[1:])
+            elif value.startswith("+"):
+                current += int(value[1:])
+        else:
+            current += float(value)
+    return total + current if (total + current) else None
+
+def _r_ago(cand: _Candidate, ctx: _Context) -> dict | None:
+    if cand.data.get("fused"):
+        amount, unit = _fused_amount(cand.data["fused"], ctx) or (None, None)
+    else:
+        amount = _number_value(cand.data["n"], ctx)
+        unit = ctx.pats.lex.units.get(cand.data["unit_word"].lower())
+    if amount is None or unit is None:
+        return None
+    if ctx.reference is None:
+        return _unresolved(-amount, unit)
+    return _shift(ctx.reference, -amount, unit)
+
+_DURATION_UNITS = {"Y": ("P", "Y"), "M": ("P", "M"), "W": ("P", "W"), "D": ("P", "D"), "DE": ("P", "DE"),
+                   "CE": ("P", "CE"), "H": ("PT", "H"), "MIN": ("PT", "M"), "WE": ("P", "WE"), "Q": ("P", "Q")}
+
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "H": ("MIN", 60), "DE": ("Y", 10), "W": ("D", 7)}
+
+def _r_duration(cand: _Candidate, ctx: _Context) -> dict | None:
+    d = cand.data
+    lex = ctx.pats.lex
+    if d.get("fused"):
+        amount, unit = _fused_amount(d["fused"], ctx) or (0, None)
+        if unit not in _DURATION_UNITS:
+            return None
+        prefix, suffix = _DURATION_UNITS[unit]
+        return dict(value=f"{prefix}{int(amount)}{suffix}", type="DURATION", precision="duration", confidence=0.9)
+    unit_word = d.get("unit") or d.get("vunit") or d.get("unit_first")
+    unit = lex.units.get(unit_word.lower()) if unit_word else None
+    if unit is None:
+        return None
+    prefix, suffix = _DURATION_UNITS[unit]
+    if d.get("vague") or d.get("vague_after"):
+        return dict(value=f"{prefix}X{suffix}", type="DURATION", precision="duration", confidence=0.8)
+    amount = _number_value(d["n"], ctx)
+    if amount is None or amount <= 0 or (unit == "Y" and amount >= 1000):
+        return None   # "2024 года" is the year 2024, handled by the year pattern
+    if amount != int(amount):
+        smaller, factor = _SMALLER.get(unit, (None, None))
+        if smaller is None:
+            return None
+        prefix, suffix = _DURATION_UNITS[smaller]
+        amount = amount * factor
+    if unit == "Q":
+        prefix, suffix, amount = "P", "M", amount * 3
+    return dict(value=f"{prefix}{int(amount)}{suffix}", type="DURATION", precision="duration", confidence=0.9)
+
+def _r_reference(cand: _Candidate, ctx: _Context) -> dict:
+    word = re.sub(r"\s+", " ", ctx.text[cand.start:cand.end].lower())
+    lex = ctx.pats.lex
+    if word in {w.lower() for w in lex.words("past")}:
+        value = "PAST_REF"
+    elif word in {w.lower() for w in lex.words("future")}:
+        value = "FUTURE_REF"
+    else:
+        value = "PRESENT_REF"
+    return dict(value=value, type="DATE", precision="reference", confidence=0.9)
+
+def _r_clock(cand: _Candidate, ctx: _Context) -> dict | None:
+    d = cand.data
+    hour = int(d["h"])
+    minute = int(d["mi"] or 0)
+    if d.get("ampm"):
+        if hour > 12:
+            return None
+        if d["ampm"].lower().startswith("p") and hour < 12:
+            hour += 12
+        if d["ampm"].lower().startswith("a") and hour == 12:
+            hour = 0
+    if hour > 24:
+        return None
+    day_cand = d.get("day_cand")
+    if day_cand is not None:   # "15:00 GMT Saturday"
+        day = _resolve(day_cand, ctx)
+        if day is not None and day.first_day is not None:
+            return dict(value=f"{day.first_day.isoformat()}T{hour:02d}:{minute:02d}", type="TIME", precision="time",
+                        first_day=day.first_day, last_day=day.first_day, confidence=day.confidence)
+    # The day is attached afterwards (_anchor_clock_times) from the nearest date in the sentence.
+    return dict(value=f"T{hour:02d}:{minute:02d}", type="TIME", precision="time", confidence=0.8)
+
+def _r_anaphor(cand: _Candidate, ctx: _Context) -> dict | None:
+    d = cand.data
+    if d.get("same_day"):
+        if ctx.last_day is None:
+            return None
+        return _day_result(ctx.last_day, 0.6)
+    if d.get("same_year"):
+        if ctx.last_year is None:
+            return None
+        return _year_result(ctx.last_year, 0.6)
+    if d.get("that_time"):
+        if ctx.last_value is None:
+            return None
+        return dict(value=ctx.last_value, type="DATE", precision="reference", confidence=0.4)
+    return None
+
+def _r_pod_phrase(cand: _Candidate, ctx: _Context) -> dict | None:
+    phrase = re.sub(r"\s+", " ", ctx.text[cand.start:cand.end].lower())
+    lex = ctx.pats.lex
+    if cand.data.get("today"):
+        code, offset = lex.mapping("today_pod").get(phrase), 0
+    else:
+        code, offset = lex.mapping("yesterday_pod").get(phrase), -1
+    if code is None:
+        return None
+    if ctx.reference is None:
+        return dict(value="PRESENT_REF", type="DATE", precision="reference", confidence=0.3)
+    day = ctx.reference + timedelta(days=offset)
+    return dict(value=f"{day.isoformat()}T{code}", type="TIME", precision="part_of_day", first_day=day,
+                last_day=day, confidence=0.8)
+
+def _r_cjk(cand: _Candidate, ctx: _Context) -> dict | None:
+    """年/月/日 dates (Chinese, Japanese, Korean 년/월/일), at the precision written."""
+    d = cand.data
+    if d.get("m2"):
+        return _r_numeric(replace_data(cand, a=d["d2"], b=d["m2"], y=None), ctx)
+    year = int(d["y"])
+    if not d.get("m"):
+        return _year_result(year)
+    if not d.get("d"):
+        return _month_result(year, int(d["m"]), 1.0)
+    return _day_result(date(year, int(d["m"]), int(d["d"])))
+
+def _r_quarter(cand: _Candidate, ctx: _Context) -> dict | None:
+    d = cand.data
+    year = int(d.get("y") or d.get("y2") or d.get("y3"))
+    if d.get("q"):
+        ordinals = {k.lower(): v for k, v in ctx.pats.lex.extra.get("quarter", {}).get("ordinals", {}).items()}
+        quarter = ordinals.get(d["q"].lower())
+    else:
+        quarter = int(d.get("q2") or d.get("q3"))
+    if not quarter:
+        return None
+    return _period(f"{year:04d}-Q{quarter}")
+
+def _r_month_range(cand: _Candidate, ctx: _Context) -> dict | None:
+    """"Juni-Juli 2024": from the first month to the last, at month precision."""
+    first_n, last_n = _month_number(cand.data["m1"], ctx), _month_number(cand.data["m"], ctx)
+    if cand.data.get("y"):
+        year, confidence = int(cand.data["y"]), 1.0
+    else:
+        year, confidence = _year_for(first_n, None, ctx, cand)
+        if year is None:
+            return dict(value=f"XXXX-{first_n:02d}", type="DATE", precision="month", confidence=confidence)
+    end_year = year if last_n >= first_n else year + 1
+    return _period(f"{year:04d}-{first_n:02d}", confidence, f"{end_year:04d}-{last_n:02d}")
+
+def _r_hms(cand: _Candidate, ctx: _Context) -> dict:
+    d = cand.data
+    return dict(value=f"PT{int(d['h'])}H{int(d['mi'])}M{int(d['s'])}S", type="DURATION", precision="duration", confidence=0.7)
+
+def _r_plural_unit(cand: _Candidate, ctx: _Context) -> dict | None:
+    unit = ctx.pats.lex.units.get(ctx.text[cand.start:cand.end].lower())
+    if unit is None or unit not in _DURATION_UNITS:
+        return None
+    prefix, suffix = _DURATION_UNITS[unit]
+    return dict(value=f"{prefix}X{suffix}", type="DURATION", precision="duration", confidence=0.6)
+
+def _r_day_weekday(cand: _Candidate, ctx: _Context) -> dict | None:
+    """"tanggal 6 hari Minggu": the day of month that falls on that weekday, nearest the reference."""
+    day_n = int(re.match(r"\d+", cand.data["d"]).group())
+    weekday_n = _weekday_number(cand.data["wd1"], ctx)
+    if cand.data.get("m"):
+        return _r_day_month(cand, ctx)
+    ref = ctx.reference
+    if ref is None:
+        return None
+    options = []
+    for shift in range(-3, 2):
+        index = ref.year * 12 + ref.month - 1 + shift
+        try:
+            day = date(index // 12, index % 12 + 1, day_n)
+        except ValueError:
+            continue
+        if day.weekday() == weekday_n:
+            options.append(day)
+    if not options:
+        return None
+    return _day_result(min(options, key=lambda d: abs((d - ref).days)), 0.9)
+
+
+# ---------------------------------------------------------------------------------------------
+# The registry: each pattern, once, with its kind, rank, triggers, guard and resolver.
+
+def _register_all() -> None:
+    from timeline.dates.guards import (_ago_data, _bare_month_ok, _clock_ok, _duration_ok, _weekday_ok,
+                                       _year_check, _year_range_data)
+    from timeline.dates.registry import DIGIT, MONTH, UNIT, WEEKDAY, Recogniser, register
+
+    for args in [
+        ("iso", "ymd", 9, DIGIT, _r_ymd), ("cjk", "cjk", 9, DIGIT, _r_cjk),
+        ("numeric", "numeric", 8, DIGIT, _r_numeric), ("numeric_paren", "numeric", 7, DIGIT, _r_numeric),
+        ("day_weekday", "day_weekday", 7, WEEKDAY, _r_day_weekday),
+        ("day_month", "day_month", 6, MONTH, _r_day_month), ("ordinal_date", "ordinal_date", 6, MONTH, _r_ordinal_date),
+        ("month_day", "month_day", 5, MONTH, _r_day_month), ("month_year", "month_year", 5, MONTH, _r_month_year),
+        ("quarter", "quarter", 5, DIGIT, _r_quarter), ("month_range", "month_range", 5, MONTH, _r_month_range),
+        ("bare_month", "month", 1, MONTH, _r_month, _bare_month_ok),
+        ("year_range", "year_range", 4, DIGIT, _r_year_range, None, _year_range_data),
+        ("year", "year", 1, DIGIT, _r_year, _year_check), ("decade", "decade", 3, DIGIT, _r_decade),
+        ("century", "century", 3, UNIT, _r_century), ("weekday", "weekday", 2, WEEKDAY, _r_weekday, _weekday_ok),
+        ("relative_phrase", "relative", 3, ("relative",), _r_relative),
+        ("modified", "modified", 3, ("unit", "weekday", "month"), _r_modified),
+        ("ago", "ago", 4, UNIT, _r_ago, None, _ago_data),
+        ("duration", "duration", 2, UNIT, _r_duration, _duration_ok),
+        ("hyphen_duration", "duration", 2, UNIT, _r_duration, _duration_ok),
+        ("reference", "reference", 4, ("reference",), _r_reference),
+        ("clock", "clock", 3, DIGIT, _r_clock, _clock_ok), ("hms", "hms", 4, DIGIT, _r_hms),
+        ("plural_unit", "plural_unit", 0, UNIT, _r_plural_unit),
+        ("anaphor", "anaphor", 2, ("reference",), _r_anaphor),
+        ("pod_phrase", "pod_phrase", 3, ("relative",), _r_pod_phrase),
+    ]:
+        pattern, kind, rank, triggers, resolver, *rest = args
+        guard = rest[0] if rest else None
+        extra = rest[1] if len(rest) > 1 else None
+        register(Recogniser(pattern, kind, rank, triggers, resolver, guard, extra))
+
+
+_register_all()
