@@ -38,7 +38,7 @@ CASES = [
     ("Le sommet du 3 mars dernier a échoué.", "2025-05-03", "fr", "3 mars dernier", "2025-03-03", "day"),
     ("Pada Juni-Juli 2024 terjadi demo besar.", "2025-02-03", "id", "Juni-Juli 2024", "2024-06", "month"),
     ("Ekspor naik pada kuartal pertama 2025.", "2025-06-03", "id", "kuartal pertama 2025", "2025-Q1", "quarter"),
-    ("Profits rose in the first quarter of 2024.", "2025-02-03", "en", "first quarter of 2024", "2024-Q1", "quarter"),
+    ("Profits rose in the first quarter of 2024.", "2025-02-03", "en", "the first quarter of 2024", "2024-Q1", "quarter"),  # TimeML keeps the determiner in the span
     ("Setahun lalu ia masih menteri.", "2025-02-03", "id", "Setahun lalu", "2024", "year"),
     ("Harga naik dalam sepekan.", "2025-02-03", "id", "sepekan", "P1W", "duration"),
     ("He left early this year.", "2013-03-21", "en", "early this year", "2013", "year"),

@@ -98,6 +98,11 @@ class Patterns:
     hms: re.Pattern
     plural_unit: re.Pattern
     day_weekday: re.Pattern
+    later: re.Pattern | None
+    clock_compact: re.Pattern
+    half: re.Pattern | None
+    fiscal: re.Pattern | None
+    set: re.Pattern | None
 
 
 @lru_cache(maxsize=64)
@@ -116,7 +121,8 @@ def patterns(lang: str) -> Patterns:
     year4 = r"(?:1[5-9]\d\d|20\d\d|2100)"
     sep_and = alternation(lex.words("range_and") + lex.words("range_to"))
     dash = r"\s*[-–—]\s*"
-    of = r"(?:\s+(?:de|of|del|do|da)\b)?"
+    # Words between a month (or day) and its year: "of", "de", Greek "του" ("Μάιο του 1936").
+    of = rf"(?:\s+(?:de|of|del|do|da|{alternation(lex.words('year_links'))})(?!\w))?"
     year_prefix = alternation(lex.words("year_prefix"))
     year_suffix = alternation(lex.words("year_suffix"))
     day_prefix = alternation(lex.words("day_prefix"))
@@ -161,10 +167,21 @@ def patterns(lang: str) -> Patterns:
     quarter = ex.get("quarter", {})
     quarter_word = alternation(quarter.get("words", []))
     quarter_ord = alternation(quarter.get("ordinals", {}))
+    halves = ex.get("half_year", {})
+    # "the third quarter (of 1990)", "third-quarter", "kuartal ketiga 2025"; the year may be
+    # left to the context, as may the half's ("the first half", "το πρώτο εξάμηνο του 1965").
+    year_after = rf"(?:,?{of}(?:\s+{year_prefix})?\s+(?P<y>{year4}))?"
     if quarter.get("unit_first"):
-        quarter_body = rf"{quarter_word}\s+(?:ke-?)?(?P<q>{quarter_ord})(?:\s+{year_prefix})?\s+(?P<y>{year4})"
+        quarter_body = rf"{quarter_word}\s+(?:ke-?)?(?P<q>{quarter_ord}){year_after}"
     else:
-        quarter_body = rf"(?P<q>{quarter_ord})\s+{quarter_word}(?:\s+of)?\s+(?P<y>{year4})"
+        # "the" belongs to the span of "the third quarter", not of "the third-quarter report".
+        quarter_body = rf"(?:{L}the\s+(?![^\s-]+-))?(?P<q>{quarter_ord})[\s-]+{quarter_word}{year_after}"
+    half_word, half_ord = alternation(halves.get("words", [])), alternation(halves.get("ordinals", {}))
+    if halves.get("unit_first"):
+        half_body = rf"{L}{half_word}\s+(?:ke-?)?(?P<h>{half_ord}){year_after}(?!\w)"
+    else:
+        half_body = rf"{L}(?:(?:the|το|τo)\s+)?(?P<h>{half_ord})[\s-]+{half_word}{year_after}(?!\w)"
+    fiscal = alternation(lex.words("fiscal_words"))
 
     target = rf"(?:(?:{alternation(lex.words('unit_adjectives'))}\s+)?(?P<unit>{units_all})|(?P<wd>{weekday_full})|(?P<month>{month_full})|(?P<season>{seasons}))"
     modified = (rf"(?:{L}the\s+)?(?:(?P<pre>{prefix_mods})\s+{target}(?:\s+(?P<post2>{suffix_mods}))?"
@@ -190,7 +207,8 @@ def patterns(lang: str) -> Patterns:
     for kind, words in (
             ("month", list(lex.months) + list(lex.month_abbrevs)),
             ("weekday", list(lex.weekdays)),
-            ("unit", list(lex.units) + list(lex.fused) + quarter.get("words", []) + list(lex.mapping("seasons"))),
+            ("unit", list(lex.units) + list(lex.fused) + list(lex.mapping("set_words")) + quarter.get("words", [])
+             + halves.get("words", []) + lex.words("fiscal_words") + list(lex.mapping("seasons"))),
             ("relative", relative_phrases + list(lex.mapping("today_pod")) + list(lex.mapping("yesterday_pod"))),
             ("reference", reference + lex.words("same_day") + lex.words("same_year") + lex.words("that_time")),
             ("pod", list(lex.mapping("part_of_day")))):
@@ -225,7 +243,8 @@ def patterns(lang: str) -> Patterns:
                        r"|(?P<m2>\d{1,2})\s*[月월]\s*(?P<d2>\d{1,2})\s*[日일号]"),
         year_range=re.compile(
             rf"(?<![\w.,/$-])(?P<y1>{year4})(?:{dash}|\s+{sep_and}\s+)(?P<y2>{year4}|\d\d)(?![\w%]|[.,]\d)", flags),
-        decade=re.compile(rf"{L}(?P<c>1[5-9]|20)(?P<d>\d)0(?:'?s|-an|an)(?!\w)|{L}'(?P<d2>\d)0s(?!\w)", flags),
+        decade=re.compile(rf"{L}(?P<c>1[5-9]|20)(?P<d>\d)0(?:'?s|-an|an)(?!\w)|{L}'(?P<d2>\d)0s(?!\w)"
+                          rf"|{L}(?:{alternation(lex.words('decade_prefix'))})\s+(?P<c3>1[5-9]|20)(?P<d3>\d)0(?!\w)", flags),
         century=re.compile(
             rf"(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)\s+century|abad\s+(?:ke-?)?(?P<n2>\d{{1,2}}|[XVI]+)|(?P<n3>\d{{1,2}})(?:e|ème)\s+siècle|siglo\s+(?P<n4>[XVI]+))(?!\w)", flags),
         weekday=re.compile(weekday, flags),
@@ -248,7 +267,8 @@ def patterns(lang: str) -> Patterns:
             rf"(?<![\d.,:])(?P<h>2[0-4]|[01]?\d)(?:(?P<sep>[:.])(?P<mi>[0-5]\d)(?![\d]|[.,]\d))?"
             rf"(?:\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?!\w))?"
             rf"(?:\s+(?P<pod>{pod}))?"
-            rf"(?:\s*(?P<tz>{alternation(lex.words('timezones'))}))?", flags),
+            rf"(?:\s*(?P<tz>{alternation(lex.words('timezones'))}))?"
+            rf"(?:\s+(?P<suffix>{alternation(lex.words('clock_suffix'))}))?", flags),
         anaphor=re.compile(
             rf"(?P<same_day>{alternation(lex.words('same_day'))})|(?P<same_year>{alternation(lex.words('same_year'))})|(?P<that_time>{alternation(lex.words('that_time'))})", flags),
         pod_phrase=re.compile(
@@ -264,6 +284,16 @@ def patterns(lang: str) -> Patterns:
         clock_outside=re.compile(rf"(?:{alternation(lex.words('clock_cues_outside'))})\s*$", flags),
         hms=re.compile(r"(?<![\d:.])(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])"),
         plural_unit=re.compile(alternation(_plural_units(lex)), flags),
+        set=re.compile(
+            rf"{L}(?:(?P<every>{alternation(lex.words('every_words'))})\s+(?:(?P<n>{number})\s+)?"
+            rf"(?:(?P<unit>{units_all})|(?P<wd>{weekday_full})|(?P<pod>{pod}))|(?P<word>{alternation(lex.mapping('set_words'))}))(?!\w)", flags)
+        if lex.words("every_words") or lex.mapping("set_words") else None,
+        half=re.compile(half_body, flags) if halves.get("words") else None,
+        fiscal=re.compile(rf"{L}(?:{fiscal})\s+(?P<y>{year4})(?!\w)", flags) if lex.words("fiscal_words") else None,
+        # "2315GMT", "0930 GMT": four digits are a clock time only with a zone after them.
+        clock_compact=re.compile(rf"(?<![\w.,:])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>{alternation(lex.words('timezones'), boundary=False)}){R}", flags),
+        later=re.compile(rf"{L}(?P<n>{number})\s+(?P<unit>{units_all})(?=\s+(?P<dir>{alternation(lex.mapping('later_words'))})(?!\w))", flags)
+        if lex.mapping("later_words") else None,
         day_weekday=re.compile(
             rf"{day_prefix}\s+(?P<d>{day})\s+(?:{weekday_prefix}\s+)?(?P<wd1>{weekday_full})"
             rf"(?:,?\s*(?P<m>{month_full})(?:\s+(?P<y>{year4}))?)?(?!\w)", flags),

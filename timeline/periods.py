@@ -6,10 +6,11 @@ table's `date` column (see timeline.schema):
 
     2024-12-08  day        2024-W50  week (ISO)    2024-12  month     2024-Q4  quarter
     2024-SU     season     2024      year          199      decade    19       century
-    2024-W50-WE week (only its Saturday and Sunday)
+    2024-W50-WE week (only its Saturday and Sunday)    2024-H1  half year    FY2024  fiscal year
 
 Seasons are northern: SP March-May, SU June-August, FA September-November, WI December to
-February of the next year. A day may carry a TIMEX time ("2024-12-04T01:00", "2024-12-04TMO");
+February of the next year. A fiscal year (FY2024) covers the calendar year it is named after:
+when it starts differs by country and company, so only its year is known. A day may carry a TIMEX time ("2024-12-04T01:00", "2024-12-04TMO");
 it still covers that one day.
 """
 from __future__ import annotations
@@ -18,14 +19,14 @@ import calendar
 import re
 from datetime import MAXYEAR, MINYEAR, date
 
-TIMEX_FORMS = "YYYY-MM-DD, YYYY-Www(-WE), YYYY-MM, YYYY-Qn, YYYY-SP/SU/FA/WI, YYYY, decade YYY, century YY"
+TIMEX_FORMS = "YYYY-MM-DD, YYYY-Www(-WE), YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY-SP/SU/FA/WI, YYYY, FYYYYY, decade YYY, century YY"
 
 # season -> (first month, last month); WI's last month falls in the next year.
 SEASONS: dict[str, tuple[int, int]] = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 # Coarseness of each precision, to refuse restating a value at a finer one (that would invent).
 RANK: dict[str, int] = {
-    "day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4, "decade": 5, "century": 6,
+    "day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "half": 3, "year": 4, "decade": 5, "century": 6,
 }
 
 # TIMEX times and parts of day; [0-9] rather than \d, which also matches other scripts' digits.
@@ -36,7 +37,9 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(r"([0-9]{4})-([0-9]{2})")),
     ("quarter", re.compile(r"([0-9]{4})-Q([1-4])")),
     ("season", re.compile(r"([0-9]{4})-(SP|SU|FA|WI)")),
+    ("half", re.compile(r"([0-9]{4})-H([12])")),
     ("year", re.compile(r"([0-9]{4})")),
+    ("year", re.compile(r"FY([0-9]{4})")),
     ("decade", re.compile(r"([0-9]{3})")),
     ("century", re.compile(r"([0-9]{2})")),
 ]
@@ -75,6 +78,8 @@ def at_precision(value: str, precision: str) -> str:
         return f"{year:04d}-{first_day.month:02d}"
     if precision == "quarter":
         return f"{year:04d}-Q{(first_day.month - 1) // 3 + 1}"
+    if precision == "half":
+        return f"{year:04d}-H{1 if first_day.month <= 6 else 2}"
     if precision == "season":
         if first_day.month <= 2:  # January and February belong to the winter that began in December
             return f"{year - 1:04d}-WI"
@@ -108,6 +113,11 @@ def _quarter(year: str, quarter: str) -> tuple[date, date]:
     return _months(int(year), first_month, int(year), first_month + 2)
 
 
+def _half(year: str, half: str) -> tuple[date, date]:
+    first_month = (int(half) - 1) * 6 + 1
+    return _months(int(year), first_month, int(year), first_month + 5)
+
+
 def _season(year: str, season: str) -> tuple[date, date]:
     first_month, last_month = SEASONS[season]
     last_year = int(year) + 1 if last_month < first_month else int(year)
@@ -130,6 +140,7 @@ _SPANS = {
     "month": _month,
     "quarter": _quarter,
     "season": _season,
+    "half": _half,
     "year": lambda year: _years(int(year), int(year)),
     "decade": lambda decade: _years(int(decade) * 10, int(decade) * 10 + 9),
     "century": lambda century: _years(int(century) * 100, int(century) * 100 + 99),

@@ -34,6 +34,11 @@ class _Context:
     last_day: date | None = None        # most recent day-precision date (anaphora: "the same day")
     last_year: int | None = None
     last_value: str | None = None
+    publication: date | None = None     # the document's publication date (deictic words resolve on it)
+    narrative: bool = False             # `reference` is the story's time, not the publication
+    anchor_precision: str = "day"       # precision of `reference` (a story told at year precision)
+    document_narrative: bool = False    # the document as a whole tells another time
+
 
 def _sentence_span(ctx: _Context, at: int) -> tuple[int, int]:
     """(start, end) of the sentence holding offset `at` (binary search: texts can be huge)."""
@@ -43,6 +48,7 @@ def _sentence_span(ctx: _Context, at: int) -> tuple[int, int]:
         if start <= at < end:
             return start, end
     return max(0, at - 200), min(len(ctx.text), at + 200)
+
 
 def _sentence_of(ctx: _Context, at: int) -> str:
     start, end = _sentence_span(ctx, at)

@@ -9,20 +9,27 @@ from datetime import date
 
 from timeline.dates.context import _Candidate, _Context, _sentence_span
 from timeline.dates.mention import DateMention
+from timeline.dates.reference import MODES, StoryTime, document_is_narrative, fitted, sentence_index
 from timeline.dates.recognise import _longest_first, _recognise
 from timeline.dates.resolve import _resolve
-from timeline.dates.tense import _tense_at
+from timeline.dates.tense import _tense, _tense_at
 from timeline.patterns import Patterns, patterns
 from timeline.text import sentence_bounds
 
 
-def find_dates(text: str, published: date | str | None = None, lang: str | None = None) -> list[DateMention]:
+def find_dates(text: str, published: date | str | None = None, lang: str | None = None,
+               anchor: str = "auto") -> list[DateMention]:
     """Every temporal expression in `text`, ordered by position.
 
-    `published` (a date or ISO string) anchors relative and year-less expressions; without it
-    they keep unknown parts as X (TIMEX3 style) and a low confidence. `lang` is an ISO 639-1
-    code; None detects it from the text.
+    `published` (a date or ISO string) anchors deictic expressions ("yesterday", "last week");
+    without it they keep unknown parts as X (TIMEX3 style) and a low confidence. `lang` is an
+    ISO 639-1 code; None detects it from the text. `anchor` says what year-less and
+    context-relative expressions ("3 September", "two days later") resolve against:
+    "publication", "narrative" (the last date the text mentioned) or "auto" (per mention, the
+    story's time where the text is about another time; see timeline.dates.reference).
     """
+    if anchor not in MODES:
+        raise ValueError(f"anchor must be one of {', '.join(MODES)}, not {anchor!r}")
     if not text or not text.strip():
         return []
     reference = _as_date(published)
@@ -30,13 +37,14 @@ def find_dates(text: str, published: date | str | None = None, lang: str | None 
     pats = patterns(lang)
     folded = _fold(text, pats)
     chosen = _longest_first(_recognise(folded, pats))
-    mentions = _normalise(folded, chosen, pats, reference)
+    mentions = _normalise(folded, chosen, pats, reference, anchor)
     if folded != text:
         mentions = [replace(m, text=text[m.start:m.end]) for m in mentions]
     return mentions
 
 # Arabic-Indic, Persian, Devanagari, Bengali, Thai and full-width digits read as 0-9.
 _DIGITS = {ord(ch): str(i) for zero in "٠۰०০๐０" for i, ch in enumerate(chr(ord(zero) + k) for k in range(10))}
+
 
 def _fold(text: str, pats: Patterns) -> str:
     """The text as the patterns should see it, same length so offsets hold.
@@ -49,12 +57,14 @@ def _fold(text: str, pats: Patterns) -> str:
         folded = folded.replace("I", "ı").replace("İ", "i")
     return folded
 
+
 def _as_date(published: date | str | None) -> date | None:
     if published is None or published == "":
         return None
     if isinstance(published, date):
         return published
     return date.fromisoformat(str(published)[:10])
+
 
 def _detect_language(text: str) -> str:
     try:
@@ -67,17 +77,34 @@ def _detect_language(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # Recognition: every pattern proposes spans with what it understood
 
-def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: date | None) -> list[DateMention]:
+
+def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: date | None,
+               anchor: str = "auto") -> list[DateMention]:
+    """Resolve each candidate, in document order, against the anchor the reference-time model
+    gives it (publication or the story's time), and let it move the story's time."""
     sentences = sentence_bounds(text)
+    starts = [start for start, _ in sentences]
     ctx = _Context(text=text, pats=pats, reference=reference, sentences=sentences,
-                   sentence_starts=[start for start, _ in sentences])
+                   sentence_starts=starts, publication=reference)
     chosen = _merge_weekday_dates(text, chosen, pats)
+    fit = fitted()
+    written = [int(c.data["y"]) for c in chosen if re.fullmatch(r"\d{4}", str(c.data.get("y") or ""))]
+    story = StoryTime(publication=reference, mode=anchor, fit=fit,
+                      document_narrative=document_is_narrative(written, reference, fit))
+    ctx.document_narrative = story.document_narrative
+    anaphoric = frozenset(w.lower() for w in pats.lex.words("anaphoric_mods"))
     mentions: list[DateMention] = []
     for cand in chosen:
+        sentence = sentence_index(starts, cand.start)
+        kind = _anchor_kind(cand, anaphoric)
+        chosen_anchor = story.anchor_for(kind, cand.data, sentence, lambda: _tense(ctx, cand))
+        ctx.reference, ctx.narrative, ctx.anchor_precision = chosen_anchor.day, chosen_anchor.narrative, chosen_anchor.precision
         mention = _resolve(cand, ctx)
+        ctx.reference, ctx.narrative, ctx.anchor_precision = reference, False, "day"
         if mention is None:
             continue
         mentions.append(mention)
+        story.told(cand.kind, cand.data, mention.first_day, mention.precision, sentence)
         if mention.precision in ("day", "part_of_day") and mention.first_day:
             ctx.last_day = mention.first_day
         if mention.first_day and mention.precision in ("day", "month", "year", "season", "week"):
@@ -86,7 +113,19 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
             ctx.last_value = mention.value
     return _anchor_clock_times(mentions, ctx)
 
+
+def _anchor_kind(cand: _Candidate, anaphoric: frozenset[str]) -> str:
+    """The kind the reference model sees: "the following month" counts from the story's time
+    like "two days later"; "next month" counts from publication like any deictic phrase."""
+    if cand.kind == "modified":
+        word = re.sub(r"\s+", " ", (cand.data.get("pre") or cand.data.get("post") or cand.data.get("post2") or "").lower())
+        if word in anaphoric:
+            return "later"
+    return cand.kind
+
+
 _DATED = ("numeric", "day_month", "month_day", "ymd", "ordinal_date", "day_weekday")
+
 
 def _merge_weekday_dates(text: str, chosen: list[_Candidate], pats: Patterns) -> list[_Candidate]:
     """Join neighbours that write one date: "Rabu (04/12)", "Senin, 21 Oktober 2024",
@@ -104,6 +143,7 @@ def _merge_weekday_dates(text: str, chosen: list[_Candidate], pats: Patterns) ->
         merged.append(_with_part_of_day(text, cand, pats))
         i += 1
     return merged
+
 
 def _join(text: str, cand: _Candidate, nxt: _Candidate, pats: Patterns) -> _Candidate | None:
     gap = text[cand.end:nxt.start]
@@ -127,6 +167,7 @@ def _join(text: str, cand: _Candidate, nxt: _Candidate, pats: Patterns) -> _Cand
         return _Candidate(cand.start, nxt.end, "clock", {**cand.data, "day_cand": nxt}, cand.rank)
     return None
 
+
 def _with_part_of_day(text: str, cand: _Candidate, pats: Patterns) -> _Candidate:
     """"(7 Mei) dini hari": a bracketed date followed by a part of day is one TIME span."""
     if cand.kind not in _DATED or cand.data.get("pod"):
@@ -136,6 +177,7 @@ def _with_part_of_day(text: str, cand: _Candidate, pats: Patterns) -> _Candidate
         if m:
             return _Candidate(cand.start - 1, m.end(), cand.kind, {**cand.data, "pod": m.group("pod")}, cand.rank)
     return cand
+
 
 def _anchor_clock_times(mentions: list[DateMention], ctx: _Context) -> list[DateMention]:
     """Give each bare clock time ("pukul 23.00 WIB") the day it belongs to.

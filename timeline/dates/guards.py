@@ -15,8 +15,10 @@ def _year_range_data(m: re.Match) -> dict | None:
         y2 = m.group("y1")[:2] + y2
     return {"y2full": y2} if int(y2) > int(m.group("y1")) else None
 
+
 def _ago_data(m: re.Match) -> dict:
     return {"n": m.group("n1") or m.group("n2"), "unit_word": m.group("u1") or m.group("u2") or ""}
+
 
 def _bare_month_ok(text: str, m: re.Match, pats: Patterns) -> bool:
     """A month name alone is a date only where it cannot be an ordinary word."""
@@ -39,13 +41,16 @@ def _bare_month_ok(text: str, m: re.Match, pats: Patterns) -> bool:
 
 @lru_cache(maxsize=64)
 
+
 def _preps(lang: str) -> frozenset[str]:
     """Words that make a short month name a date when they stand before it ("in May")."""
     return frozenset(p.lower() for p in lexicon(lang).words("preps"))
 
+
 def _sentence_start(text: str, at: int) -> bool:
     before = text[:at].rstrip()
     return not before or before[-1] in ".!?\n\"“"
+
 
 def _year_ok(text: str, m: re.Match, pats: Patterns) -> bool:
     """A four-digit number is a year unless it is money, a quantity or part of a code."""
@@ -59,6 +64,7 @@ def _year_ok(text: str, m: re.Match, pats: Patterns) -> bool:
     if re.search(r"\d[.,]?\s*$", before) and not re.search(r"\d\s*[-–]\s*$", before):
         return False
     return True
+
 
 def _weekday_ok(text: str, m: re.Match, pats: Patterns) -> bool:
     """A weekday word that is also a common word ("Minggu" = Sunday or week) needs a capital."""
@@ -74,12 +80,14 @@ def _weekday_ok(text: str, m: re.Match, pats: Patterns) -> bool:
         return False
     return True
 
+
 def _is_age(text: str, m: re.Match, pats: Patterns) -> bool:
     before = text[max(0, m.start() - 25):m.start()]
     after = text[m.end():m.end() + 15]
     if pats.age_before.search(before) and (m.group("n") or "").strip():
         return True
     return bool(pats.age_after.match(after))
+
 
 def _clock_ok(text: str, m: re.Match, pats: Patterns) -> bool:
     """A number is a clock time only with minutes and a cue (pukul, at, GMT), or with am/pm."""
@@ -89,15 +97,19 @@ def _clock_ok(text: str, m: re.Match, pats: Patterns) -> bool:
         return False
     if m.group("sep") == ":":
         return True
-    if m.group("cue") or m.group("tz") or m.group("approx"):
+    if m.group("cue") or m.group("tz") or m.group("approx") or m.group("suffix"):
         return True
     return bool(pats.clock_outside.search(text[max(0, m.start() - 20):m.start()]))
+
 
 def _duration_ok(text: str, m: re.Match, pats: Patterns) -> bool:
     """Not an age ("berusia 61 tahun") and not a year with its case word ("2019 году")."""
     if re.fullmatch(r"\d{4}", (m.group("n") or "").strip()):
         return False
+    if m.group("n") and re.search(r"\d[:.]$", text[max(0, m.start("n") - 3):m.start("n")]):
+        return False   # "7:30 horas" is half past seven, not thirty hours
     return not _is_age(text, m, pats)
+
 
 def _year_check(text: str, m: re.Match, pats: Patterns) -> bool:
     return _year_ok(text, m, pats)

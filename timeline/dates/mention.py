@@ -25,6 +25,7 @@ class DateMention:
     last_day: date | None = None
     end_value: str | None = None
     confidence: float = 1.0
+    points_to: str | None = None   # a duration counted from the story ("two days later"): the date it reaches
 
     def as_dict(self) -> dict:
         """A JSON-ready dict of this mention (dates as ISO strings)."""
@@ -33,7 +34,7 @@ class DateMention:
             "type": self.type, "precision": self.precision,
             "first_day": self.first_day.isoformat() if self.first_day else None,
             "last_day": self.last_day.isoformat() if self.last_day else None,
-            "end_value": self.end_value, "confidence": self.confidence,
+            "end_value": self.end_value, "confidence": self.confidence, "points_to": self.points_to,
         }
 
     @property

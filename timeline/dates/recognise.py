@@ -12,6 +12,7 @@ from timeline.patterns import Patterns
 
 _WINDOW_MARGIN = 70
 
+
 def _windows(text: str, pats: Patterns) -> dict[str, list[tuple[int, int]]]:
     """For each kind of trigger (digit, month, weekday, unit, relative, reference, pod), the
     stretches of text around its triggers.
@@ -35,6 +36,7 @@ def _windows(text: str, pats: Patterns) -> dict[str, list[tuple[int, int]]]:
                 spans.append((start, end))
     return windows
 
+
 def _merged_windows(windows: dict[str, list[tuple[int, int]]], kinds: tuple[str, ...]) -> list[tuple[int, int]]:
     spans = sorted(span for kind in kinds for span in windows.get(kind, ()))
     merged: list[tuple[int, int]] = []
@@ -44,6 +46,7 @@ def _merged_windows(windows: dict[str, list[tuple[int, int]]], kinds: tuple[str,
         else:
             merged.append((start, end))
     return merged
+
 
 def _recognise(text: str, pats: Patterns) -> list[_Candidate]:
     found: list[_Candidate] = []
@@ -74,6 +77,7 @@ def _recognise(text: str, pats: Patterns) -> list[_Candidate]:
                         add(m, rec.kind, rec.rank, **extra)
     return _attach_context(text, found, pats)
 
+
 def _attach_context(text: str, found: list[_Candidate], pats: Patterns) -> list[_Candidate]:
     """Extend spans leftwards over words that belong to them ("early", "about", "sekitar")."""
     for cand in found:
@@ -90,6 +94,7 @@ def _attach_context(text: str, found: list[_Candidate], pats: Patterns) -> list[
             if hit and hit.start() < len(head):
                 cand.start -= len(head) - hit.start()
     return found
+
 
 def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
     """Non-overlapping candidates: longest span wins, then the more certain pattern."""

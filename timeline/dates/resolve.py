@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from timeline.dates.context import _Candidate, _Context, replace_data
 from timeline.dates.mention import DateMention
+from timeline.dates.reference import fitted
 from timeline.dates.registry import RESOLVERS
 from timeline.dates.tense import _tense
 from timeline.periods import date_span
@@ -26,10 +27,12 @@ def _resolve(cand: _Candidate, ctx: _Context) -> DateMention | None:
         return None
     return DateMention(start=cand.start, end=cand.end, text=ctx.text[cand.start:cand.end], **result)
 
+
 def _fused_amount(word: str, ctx: "_Context") -> tuple[float, str] | None:
     """"setahun" -> (1, "Y"): a number and a unit written as one word."""
     found = ctx.pats.lex.fused.get(re.sub(r"\s+", " ", word.lower()))
     return (float(found[0]), found[1]) if found else None
+
 
 def _month_number(word: str, ctx: _Context) -> int:
     key = word.lower()
@@ -41,6 +44,7 @@ def _month_number(word: str, ctx: _Context) -> int:
             return lex.month_abbrevs[form]
     raise ValueError(f"not a month: {word}")
 
+
 def _day_result(day: date, confidence: float = 1.0, pod_code: str | None = None, end: date | None = None) -> dict:
     """A day, or with `pod_code` (MO, AF, EV, NI) that part of the day as a TIME."""
     value = day.isoformat()
@@ -50,11 +54,13 @@ def _day_result(day: date, confidence: float = 1.0, pod_code: str | None = None,
     return dict(value=value, type="DATE", precision="day", first_day=day, last_day=end or day,
                 end_value=end.isoformat() if end and end != day else None, confidence=confidence)
 
+
 def _pod_code(ctx: _Context, word: str | None) -> str | None:
     """TIMEX3 part-of-day code of a word of the text's language ("malam" -> NI), else None."""
     if not word:
         return None
     return ctx.pats.lex.mapping("part_of_day").get(re.sub(r"\s+", " ", word.lower()))
+
 
 def _year_for(month: int, day: int | None, ctx: _Context, cand: _Candidate,
               tense: str | None = None) -> tuple[int | None, float]:
@@ -63,6 +69,12 @@ def _year_for(month: int, day: int | None, ctx: _Context, cand: _Candidate,
     ref = ctx.reference
     if ref is None:
         return None, 0.3
+    if ctx.narrative:
+        # The story's time: a story told at year precision gives its year; a finer one, the
+        # nearest date, as likely forward as back (the clause's tense is the story's, not ours).
+        if ctx.anchor_precision in ("year", "decade", "century") or fitted().story_same_year:
+            return ref.year, 0.7
+        tense = tense or "story"
     tense = tense or _tense(ctx, cand)
     best, best_cost = None, None
     for year in (ref.year - 1, ref.year, ref.year + 1):
@@ -78,7 +90,10 @@ def _year_for(month: int, day: int | None, ctx: _Context, cand: _Candidate,
         else:
             distance, future = 0, False
         cost = distance
-        if future and tense != "future":
+        if tense == "story":
+            # A story is told forward: going back from its time costs more (fitted).
+            cost = distance * (1.0 if future else fitted().story_back_penalty)
+        elif future and tense != "future":
             cost = distance * (20 if tense == "past" else 1.6)
         if not future and distance and tense == "future":
             cost = distance * 3
@@ -86,9 +101,11 @@ def _year_for(month: int, day: int | None, ctx: _Context, cand: _Candidate,
             best, best_cost = year, cost
     return best, 0.8
 
+
 def _r_ymd(cand: _Candidate, ctx: _Context) -> dict:
     day = date(int(cand.data["y"]), int(cand.data["m"]), int(cand.data["d"]))
     return _day_result(day, pod_code=_pod_code(ctx, cand.data.get("pod")))
+
 
 def _r_numeric(cand: _Candidate, ctx: _Context) -> dict | None:
     a, b = int(cand.data["a"]), int(cand.data["b"])
@@ -106,6 +123,7 @@ def _r_numeric(cand: _Candidate, ctx: _Context) -> dict | None:
     if year is None:
         return dict(value=f"XXXX-{month_n:02d}-{day_n:02d}", type="DATE", precision="day", confidence=confidence)
     return _day_result(date(year, month_n, day_n), confidence, pod_code=_pod_code(ctx, cand.data.get("pod")))
+
 
 def _r_day_month(cand: _Candidate, ctx: _Context) -> dict | None:
     month_n = _month_number(cand.data["m"], ctx)
@@ -127,12 +145,14 @@ def _r_day_month(cand: _Candidate, ctx: _Context) -> dict | None:
         return _day_result(date(year, month_n, first_n), confidence, end=last)
     return _day_result(last, confidence, pod_code=_pod_code(ctx, cand.data.get("pod")))
 
+
 def _r_ordinal_date(cand: _Candidate, ctx: _Context) -> dict | None:
     ordinals = {k.lower(): v for k, v in ctx.pats.lex.extra.get("ordinals", {}).items()}
     day_n = ordinals.get(re.sub(r"\s+", " ", cand.data["ord"].lower()))
     if not day_n:
         return None
     return _r_day_month(replace_data(cand, d=str(day_n), d1=None), ctx)
+
 
 def _period(value: str, confidence: float = 1.0, end_value: str | None = None) -> dict:
     """A DATE result for a TIMEX period value (2024-12, 2024-W50, 2024-SU, 199, ...), with the
@@ -146,11 +166,14 @@ def _period(value: str, confidence: float = 1.0, end_value: str | None = None) -
     return dict(value=value, type="DATE", precision=precision, first_day=first_day, last_day=last_day,
                 end_value=end_value, confidence=confidence)
 
+
 def _month_result(year: int, month_n: int, confidence: float) -> dict:
     return _period(f"{year:04d}-{month_n:02d}", confidence)
 
+
 def _r_month_year(cand: _Candidate, ctx: _Context) -> dict:
     return _month_result(int(cand.data["y"]), _month_number(cand.data["m"], ctx), 1.0)
+
 
 def _r_month(cand: _Candidate, ctx: _Context) -> dict | None:
     month_n = _month_number(cand.data["m"], ctx)
@@ -159,23 +182,31 @@ def _r_month(cand: _Candidate, ctx: _Context) -> dict | None:
         return dict(value=f"XXXX-{month_n:02d}", type="DATE", precision="month", confidence=confidence)
     return _month_result(year, month_n, confidence)
 
+
 def _year_result(year: int, confidence: float = 1.0, end_year: int | None = None) -> dict:
     return _period(f"{year:04d}", confidence, f"{end_year:04d}" if end_year else None)
+
 
 def _r_year(cand: _Candidate, ctx: _Context) -> dict:
     return _year_result(int(cand.data["y"]))
 
+
 def _r_year_range(cand: _Candidate, ctx: _Context) -> dict:
     return _year_result(int(cand.data["y1"]), end_year=int(cand.data["y2full"]))
+
 
 def _r_decade(cand: _Candidate, ctx: _Context) -> dict:
     if cand.data.get("d2"):
         decade = int(f"19{cand.data['d2']}")
+    elif cand.data.get("c3"):
+        decade = int(cand.data["c3"] + cand.data["d3"])
     else:
         decade = int(cand.data["c"] + cand.data["d"])
     return _period(f"{decade:03d}")
 
+
 _ROMAN = {"I": 1, "V": 5, "X": 10}
+
 
 def _roman(text: str) -> int:
     total = 0
@@ -184,14 +215,17 @@ def _roman(text: str) -> int:
         total += -value if i + 1 < len(text) and _ROMAN[text[i + 1]] > value else value
     return total
 
+
 def _r_century(cand: _Candidate, ctx: _Context) -> dict:
     raw = next(cand.data[k] for k in ("n", "n2", "n3", "n4") if cand.data.get(k))
     number = int(raw) if raw.isdigit() else _roman(raw.upper())
     return _period(f"{number - 1:02d}")   # the 20th century is TIMEX "19"
 
+
 def _weekday_number(word: str, ctx: _Context) -> int:
     lex = ctx.pats.lex
     return lex.weekdays.get(word.lower(), lex.weekday_abbrevs.get(word.lower(), 0))
+
 
 def _r_weekday(cand: _Candidate, ctx: _Context) -> dict | None:
     ref = ctx.reference
@@ -199,6 +233,15 @@ def _r_weekday(cand: _Candidate, ctx: _Context) -> dict | None:
     second = _weekday_number(cand.data["wd2"], ctx) if cand.data.get("wd2") else None
     if ref is None:
         return dict(value=f"XXXX-WXX-{first + 1}", type="DATE", precision="day", confidence=0.3)
+    if ctx.narrative:
+        # A weekday in a story: the first such day from the story's day on. A story told at a
+        # coarser precision gives no week to pick the day in.
+        if ctx.anchor_precision != "day":
+            return dict(value=f"XXXX-WXX-{first + 1}", type="DATE", precision="day", confidence=0.3)
+        day = ref + timedelta(days=(first - ref.weekday()) % 7)
+        if second is not None:
+            return _day_result(day, 0.6, end=day + timedelta(days=(second - first) % 7))
+        return _day_result(day, 0.6, pod_code=_pod_code(ctx, cand.data.get("pod") or cand.data.get("pod_before")))
     mods = ctx.pats.lex.mapping("suffix_mods")
     if cand.data.get("weekmod"):
         # "hari Rabu pekan lalu": that weekday in the week before (or after) the reference week.
@@ -221,6 +264,7 @@ def _r_weekday(cand: _Candidate, ctx: _Context) -> dict | None:
         end = day + timedelta(days=(second - first) % 7)
         return _day_result(day, 0.8, end=end)
     return _day_result(day, 0.8, pod_code=_pod_code(ctx, cand.data.get("pod") or cand.data.get("pod_before")))
+
 
 def _shift(ref: date, amount: float, unit: str) -> dict | None:
     """The period `amount` units away from `ref`, at that unit's precision."""
@@ -247,9 +291,11 @@ def _shift(ref: date, amount: float, unit: str) -> dict | None:
         return dict(value="PRESENT_REF", type="DATE", precision="reference", confidence=0.6)
     return None
 
+
 def _unresolved(amount: float, unit: str) -> dict:
     return dict(value="PAST_REF" if amount < 0 else "FUTURE_REF" if amount > 0 else "PRESENT_REF",
                 type="DATE", precision="reference", confidence=0.3)
+
 
 def _r_relative(cand: _Candidate, ctx: _Context) -> dict | None:
     phrase = re.sub(r"\s+", " ", (cand.data.get("phrase") or ctx.text[cand.start:cand.end]).lower())
@@ -264,7 +310,50 @@ def _r_relative(cand: _Candidate, ctx: _Context) -> dict | None:
         return dict(value="PRESENT_REF", type="DATE", precision="reference", confidence=0.9)
     if ctx.reference is None:
         return _unresolved(amount, unit)
+    if amount == 0 and unit == "D" and ctx.document_narrative:
+        # "today" in a history told from afar is the narrator's present, not a day.
+        return dict(value="PRESENT_REF", type="DATE", precision="reference", confidence=0.7)
     return _shift(ctx.reference, amount, unit)
+
+
+def _r_later(cand: _Candidate, ctx: _Context) -> dict | None:
+    """"two days later", "trois mois plus tard": TimeML tags the amount ("two days") as a
+    DURATION; `points_to` keeps the date it reaches from the story's time."""
+    amount = _number_value(cand.data["n"], ctx)
+    unit = ctx.pats.lex.units.get(cand.data["unit"].lower())
+    direction = ctx.pats.lex.mapping("later_words").get(re.sub(r"\s+", " ", cand.data["dir"].lower()))
+    duration = _r_duration(replace_data(cand, fused=None, vague=None, vague_after=None, vunit=None, unit_first=None), ctx)
+    if amount is None or unit is None or direction is None or duration is None:
+        return None
+    if ctx.reference is not None:
+        reached = _shift(ctx.reference, direction * amount, unit)
+        if reached is not None and reached.get("first_day"):
+            duration["points_to"] = reached["value"]
+    return duration
+
+
+def _r_set(cand: _Candidate, ctx: _Context) -> dict | None:
+    """A repeating time: "daily" P1D, "every two weeks" P2W, "every Monday" XXXX-WXX-1,
+    "every morning" XXXX-XX-XXTMO."""
+    d = cand.data
+    if d.get("word"):
+        value = ctx.pats.lex.mapping("set_words").get(re.sub(r"\s+", " ", d["word"].lower()))
+    elif d.get("wd"):
+        value = f"XXXX-WXX-{_weekday_number(d['wd'], ctx) + 1}"
+    elif d.get("pod"):
+        code = _pod_code(ctx, d["pod"])
+        value = f"XXXX-XX-XXT{code}" if code else None
+    else:
+        unit = ctx.pats.lex.units.get(d["unit"].lower())
+        amount = _number_value(d["n"], ctx) if d.get("n") else 1
+        if unit not in _DURATION_UNITS or not amount or amount != int(amount):
+            return None
+        prefix, suffix = _DURATION_UNITS[unit]
+        value = f"{prefix}{int(amount)}{suffix}"
+    if not value:
+        return None
+    return dict(value=value, type="SET", precision="set", confidence=0.8)
+
 
 def _r_modified(cand: _Candidate, ctx: _Context) -> dict | None:
     lex = ctx.pats.lex
@@ -315,8 +404,10 @@ def _r_modified(cand: _Candidate, ctx: _Context) -> dict | None:
         return _period(f"{year:04d}-{code}", 0.9)
     return None
 
+
 def _season_of(day: date) -> str:
     return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(day.month, "FA")
+
 
 def _number_value(text: str, ctx: _Context) -> float | None:
     """A number written in digits or words ("25", "dua puluh lima", "satu setengah")."""
@@ -345,6 +436,7 @@ def _number_value(text: str, ctx: _Context) -> float | None:
             current += float(value)
     return total + current if (total + current) else None
 
+
 def _r_ago(cand: _Candidate, ctx: _Context) -> dict | None:
     if cand.data.get("fused"):
         amount, unit = _fused_amount(cand.data["fused"], ctx) or (None, None)
@@ -357,10 +449,13 @@ def _r_ago(cand: _Candidate, ctx: _Context) -> dict | None:
         return _unresolved(-amount, unit)
     return _shift(ctx.reference, -amount, unit)
 
+
 _DURATION_UNITS = {"Y": ("P", "Y"), "M": ("P", "M"), "W": ("P", "W"), "D": ("P", "D"), "DE": ("P", "DE"),
                    "CE": ("P", "CE"), "H": ("PT", "H"), "MIN": ("PT", "M"), "WE": ("P", "WE"), "Q": ("P", "Q")}
 
+
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "H": ("MIN", 60), "DE": ("Y", 10), "W": ("D", 7)}
+
 
 def _r_duration(cand: _Candidate, ctx: _Context) -> dict | None:
     d = cand.data
@@ -391,6 +486,7 @@ def _r_duration(cand: _Candidate, ctx: _Context) -> dict | None:
         prefix, suffix, amount = "P", "M", amount * 3
     return dict(value=f"{prefix}{int(amount)}{suffix}", type="DURATION", precision="duration", confidence=0.9)
 
+
 def _r_reference(cand: _Candidate, ctx: _Context) -> dict:
     word = re.sub(r"\s+", " ", ctx.text[cand.start:cand.end].lower())
     lex = ctx.pats.lex
@@ -401,6 +497,7 @@ def _r_reference(cand: _Candidate, ctx: _Context) -> dict:
     else:
         value = "PRESENT_REF"
     return dict(value=value, type="DATE", precision="reference", confidence=0.9)
+
 
 def _r_clock(cand: _Candidate, ctx: _Context) -> dict | None:
     d = cand.data
@@ -424,6 +521,7 @@ def _r_clock(cand: _Candidate, ctx: _Context) -> dict | None:
     # The day is attached afterwards (_anchor_clock_times) from the nearest date in the sentence.
     return dict(value=f"T{hour:02d}:{minute:02d}", type="TIME", precision="time", confidence=0.8)
 
+
 def _r_anaphor(cand: _Candidate, ctx: _Context) -> dict | None:
     d = cand.data
     if d.get("same_day"):
@@ -440,6 +538,7 @@ def _r_anaphor(cand: _Candidate, ctx: _Context) -> dict | None:
         return dict(value=ctx.last_value, type="DATE", precision="reference", confidence=0.4)
     return None
 
+
 def _r_pod_phrase(cand: _Candidate, ctx: _Context) -> dict | None:
     phrase = re.sub(r"\s+", " ", ctx.text[cand.start:cand.end].lower())
     lex = ctx.pats.lex
@@ -455,6 +554,7 @@ def _r_pod_phrase(cand: _Candidate, ctx: _Context) -> dict | None:
     return dict(value=f"{day.isoformat()}T{code}", type="TIME", precision="part_of_day", first_day=day,
                 last_day=day, confidence=0.8)
 
+
 def _r_cjk(cand: _Candidate, ctx: _Context) -> dict | None:
     """年/月/日 dates (Chinese, Japanese, Korean 년/월/일), at the precision written."""
     d = cand.data
@@ -467,9 +567,9 @@ def _r_cjk(cand: _Candidate, ctx: _Context) -> dict | None:
         return _month_result(year, int(d["m"]), 1.0)
     return _day_result(date(year, int(d["m"]), int(d["d"])))
 
+
 def _r_quarter(cand: _Candidate, ctx: _Context) -> dict | None:
     d = cand.data
-    year = int(d.get("y") or d.get("y2") or d.get("y3"))
     if d.get("q"):
         ordinals = {k.lower(): v for k, v in ctx.pats.lex.extra.get("quarter", {}).get("ordinals", {}).items()}
         quarter = ordinals.get(d["q"].lower())
@@ -477,7 +577,37 @@ def _r_quarter(cand: _Candidate, ctx: _Context) -> dict | None:
         quarter = int(d.get("q2") or d.get("q3"))
     if not quarter:
         return None
-    return _period(f"{year:04d}-Q{quarter}")
+    return _part_of_year(cand, ctx, d.get("y") or d.get("y2") or d.get("y3"), "Q", quarter, 3)
+
+
+def _r_half(cand: _Candidate, ctx: _Context) -> dict | None:
+    """"the first half (of 1990)", "το πρώτο εξάμηνο του 1965": a half year, 1990-H1."""
+    ordinals = {k.lower(): v for k, v in ctx.pats.lex.extra.get("half_year", {}).get("ordinals", {}).items()}
+    half = ordinals.get(cand.data["h"].lower())
+    if not half:
+        return None
+    return _part_of_year(cand, ctx, cand.data.get("y"), "H", half, 6)
+
+
+def _part_of_year(cand: _Candidate, ctx: _Context, year_text: str | None, code: str, number: int,
+                  months: int) -> dict | None:
+    """A quarter or half of the year written, else of the year its context gives: the one
+    nearest the reference that fits the clause's tense (a report of October on "the third
+    quarter" means the one just ended)."""
+    if year_text:
+        return _period(f"{int(year_text):04d}-{code}{number}")
+    first_month = (number - 1) * months + 1
+    year, confidence = _year_for(first_month, None, ctx, cand)
+    if year is None:
+        return dict(value=f"XXXX-{code}{number}", type="DATE", precision="quarter" if code == "Q" else "half",
+                    confidence=confidence)
+    return _period(f"{year:04d}-{code}{number}", confidence)
+
+
+def _r_fiscal(cand: _Candidate, ctx: _Context) -> dict:
+    """"fiscal 1990": TIMEX FY1990, covering the calendar year named (its start is not known)."""
+    return _period(f"FY{int(cand.data['y']):04d}")
+
 
 def _r_month_range(cand: _Candidate, ctx: _Context) -> dict | None:
     """"Juni-Juli 2024": from the first month to the last, at month precision."""
@@ -491,9 +621,20 @@ def _r_month_range(cand: _Candidate, ctx: _Context) -> dict | None:
     end_year = year if last_n >= first_n else year + 1
     return _period(f"{year:04d}-{first_n:02d}", confidence, f"{end_year:04d}-{last_n:02d}")
 
-def _r_hms(cand: _Candidate, ctx: _Context) -> dict:
+
+def _r_hms(cand: _Candidate, ctx: _Context) -> dict | None:
+    """"14:05:30" is a time of day (its day attached later); after a duration word ("in
+    2:05:30", "selama 1:02:03") it is an amount of time."""
     d = cand.data
-    return dict(value=f"PT{int(d['h'])}H{int(d['mi'])}M{int(d['s'])}S", type="DURATION", precision="duration", confidence=0.7)
+    hour, minute, second = int(d["h"]), int(d["mi"]), int(d["s"])
+    before = ctx.text[max(0, cand.start - 25):cand.start].lower().split()
+    durative = {w.lower() for w in ctx.pats.lex.words("durative")}
+    if before and before[-1] in durative:
+        return dict(value=f"PT{hour}H{minute}M{second}S", type="DURATION", precision="duration", confidence=0.7)
+    if hour > 23:
+        return None
+    return dict(value=f"T{hour:02d}:{minute:02d}:{second:02d}", type="TIME", precision="time", confidence=0.8)
+
 
 def _r_plural_unit(cand: _Candidate, ctx: _Context) -> dict | None:
     unit = ctx.pats.lex.units.get(ctx.text[cand.start:cand.end].lower())
@@ -501,6 +642,7 @@ def _r_plural_unit(cand: _Candidate, ctx: _Context) -> dict | None:
         return None
     prefix, suffix = _DURATION_UNITS[unit]
     return dict(value=f"{prefix}X{suffix}", type="DURATION", precision="duration", confidence=0.6)
+
 
 def _r_day_weekday(cand: _Candidate, ctx: _Context) -> dict | None:
     """"tanggal 6 hari Minggu": the day of month that falls on that weekday, nearest the reference."""
@@ -528,6 +670,7 @@ def _r_day_weekday(cand: _Candidate, ctx: _Context) -> dict | None:
 # ---------------------------------------------------------------------------------------------
 # The registry: each pattern, once, with its kind, rank, triggers, guard and resolver.
 
+
 def _register_all() -> None:
     from timeline.dates.guards import (_ago_data, _bare_month_ok, _clock_ok, _duration_ok, _weekday_ok,
                                        _year_check, _year_range_data)
@@ -539,7 +682,7 @@ def _register_all() -> None:
         ("day_weekday", "day_weekday", 7, WEEKDAY, _r_day_weekday),
         ("day_month", "day_month", 6, MONTH, _r_day_month), ("ordinal_date", "ordinal_date", 6, MONTH, _r_ordinal_date),
         ("month_day", "month_day", 5, MONTH, _r_day_month), ("month_year", "month_year", 5, MONTH, _r_month_year),
-        ("quarter", "quarter", 5, DIGIT, _r_quarter), ("month_range", "month_range", 5, MONTH, _r_month_range),
+        ("quarter", "quarter", 5, ("digit", "unit"), _r_quarter), ("month_range", "month_range", 5, MONTH, _r_month_range),
         ("bare_month", "month", 1, MONTH, _r_month, _bare_month_ok),
         ("year_range", "year_range", 4, DIGIT, _r_year_range, None, _year_range_data),
         ("year", "year", 1, DIGIT, _r_year, _year_check), ("decade", "decade", 3, DIGIT, _r_decade),
@@ -551,9 +694,13 @@ def _register_all() -> None:
         ("hyphen_duration", "duration", 2, UNIT, _r_duration, _duration_ok),
         ("reference", "reference", 4, ("reference",), _r_reference),
         ("clock", "clock", 3, DIGIT, _r_clock, _clock_ok), ("hms", "hms", 4, DIGIT, _r_hms),
+        ("clock_compact", "clock", 3, DIGIT, _r_clock),
         ("plural_unit", "plural_unit", 0, UNIT, _r_plural_unit),
         ("anaphor", "anaphor", 2, ("reference",), _r_anaphor),
         ("pod_phrase", "pod_phrase", 3, ("relative",), _r_pod_phrase),
+        ("later", "later", 5, UNIT, _r_later),
+        ("half", "half", 5, UNIT, _r_half), ("fiscal", "fiscal", 5, UNIT, _r_fiscal),
+        ("set", "set", 3, ("unit", "weekday", "pod"), _r_set),
     ]:
         pattern, kind, rank, triggers, resolver, *rest = args
         guard = rest[0] if rest else None

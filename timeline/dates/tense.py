@@ -1,23 +1,44 @@
-"""Clause tense: whether the words governing a mention point to the past or the future."""
+"""Clause tense: whether the words governing a mention point to the past or the future.
+
+The governing words are the clause's: the cue nearest before the mention inside its clause
+(the verb group that usually governs a time adverbial: "was announced Wednesday", "planned to
+leave on Thursday"), else the nearest after it inside the clause, else the nearest in the
+sentence. A word that is a future cue ("scheduled", "planned") is never read as a past form,
+however it ends; so a plan reported in the past ("said talks are scheduled for 9 March")
+points forward.
+"""
 from __future__ import annotations
 
-from timeline.dates.context import _Candidate, _Context, _sentence_of, _sentence_span
+import re
+
+from timeline.dates.context import _Candidate, _Context, _sentence_span
+
+_CLAUSE_EDGE = re.compile(r"[,;:()\u2014\u2013\"“”«»]|\s-\s")
 
 
 def _tense_at(ctx: _Context, at: int) -> str:
     return _tense(ctx, _Candidate(at, at, "", {}))
 
+
 def _tense(ctx: _Context, cand: _Candidate) -> str:
-    """'future', 'past' or '' for the clause around a mention, from the language's cue words."""
-    sentence = _sentence_of(ctx, cand.start)
-    future = ctx.pats.future_cue.search(sentence)
-    past = ctx.pats.past_cue.search(sentence)
-    if future and not past:
-        return "future"
-    if past and not future:
-        return "past"
-    if future and past:
-        # The cue closer to the mention decides.
-        offset = cand.start - _sentence_span(ctx, cand.start)[0]
-        return "future" if abs(future.start() - offset) < abs(past.start() - offset) else "past"
-    return ""
+    """'future', 'past' or '' for the clause governing a mention, from the language's cue words."""
+    start, end = _sentence_span(ctx, cand.start)
+    sentence = ctx.text[start:end]
+    futures = [(m.start(), m.end(), "future") for m in ctx.pats.future_cue.finditer(sentence)]
+    if not futures:
+        past_any = ctx.pats.past_cue.search(sentence)
+        return "past" if past_any else ""
+    pasts = [(m.start(), m.end(), "past") for m in ctx.pats.past_cue.finditer(sentence)
+             if not any(fs < m.end() and m.start() < fe for fs, fe, _ in futures)]
+    cues = sorted(futures + pasts)
+    at, at_end = cand.start - start, cand.end - start
+    lo = max((m.end() for m in _CLAUSE_EDGE.finditer(sentence, 0, max(at, 0))), default=0)
+    edge = _CLAUSE_EDGE.search(sentence, max(at_end, 0))
+    hi = edge.start() if edge else len(sentence)
+    before = [c for c in cues if lo <= c[0] and c[1] <= at]
+    if before:
+        return before[-1][2]
+    after = [c for c in cues if at_end <= c[0] and c[1] <= hi]
+    if after:
+        return after[0][2]
+    return min(cues, key=lambda c: min(abs(c[0] - at), abs(c[1] - at)))[2]

@@ -1,0 +1,142 @@
+"""The reference-time model, clause tense, periods, repeating times and clock formats.
+
+Each case is a sentence written for this test; the expectation follows from a rule of the
+language or of TimeML, not from any benchmark document.
+"""
+from __future__ import annotations
+
+import pytest
+
+from timeline import find_dates
+from timeline.dates.reference import MODES, ReferenceFit, StoryTime, document_is_narrative, fitted
+
+
+def values(text, published="2018-07-07", lang="en", anchor="auto"):
+    return {m.text: m.value for m in find_dates(text, published=published, lang=lang, anchor=anchor)}
+
+
+HISTORY = ("The siege began on 1 September 1939. On 3 September the allies declared war. "
+           "The following month the capital fell. The same year the army was rebuilt in exile. "
+           "In 1944 the city rose. On 1 August the fighting started. Two days later the old town burned. "
+           "The war ended in 1945.")
+
+
+def test_year_less_dates_in_a_story_take_the_story_year():
+    found = values(HISTORY)
+    assert found["3 September"] == "1939-09-03"
+    assert found["1 August"] == "1944-08-01"
+    assert found["The following month"] == "1939-10"
+
+
+def test_two_days_later_is_a_duration_that_points_to_a_date_of_the_story():
+    mention = next(m for m in find_dates(HISTORY, published="2018-07-07", lang="en") if m.text == "Two days")
+    assert (mention.type, mention.value, mention.points_to) == ("DURATION", "P2D", "1944-08-03")
+
+
+def test_publication_anchor_keeps_year_less_dates_near_publication():
+    found = values(HISTORY, anchor="publication")
+    assert found["3 September"] == "2017-09-03"
+
+
+def test_deictic_words_stay_on_publication_in_news():
+    text = "The ministry said on Monday that the 1987 treaty still holds. Yesterday talks resumed."
+    found = values(text, published="2025-02-13")
+    assert found["Yesterday"] == "2025-02-12"
+    assert found["Monday"] == "2025-02-10"
+
+
+def test_background_year_in_news_does_not_move_a_later_year_less_date():
+    text = ("The republic was founded in 1991. Parliament will vote on 9 March on the new budget, "
+            "officials said on Tuesday.")
+    found = values(text, published="2025-02-13")
+    assert found["9 March"] == "2025-03-09"
+
+
+def test_today_in_a_history_told_from_afar_is_the_present():
+    text = ("In 1812 the army crossed the river. In 1813 it retreated. By 1815 the war had ended. "
+            "Today the battlefield is a park.")
+    assert values(text)["Today"] == "PRESENT_REF"
+
+
+def test_without_publication_a_year_less_date_stays_unknown_in_auto_mode():
+    found = values("Troops entered the city on 8 December 2024. They left on 9 January.", published=None)
+    assert found["9 January"] == "XXXX-01-09"
+
+
+def test_narrative_mode_uses_the_story_even_without_publication():
+    found = values("Troops entered the city on 8 December 2024. They left on 9 January.", published=None,
+                   anchor="narrative")
+    assert found["9 January"] == "2025-01-09"
+
+
+def test_unknown_anchor_mode_is_refused():
+    with pytest.raises(ValueError, match="anchor must be one of"):
+        find_dates("on 3 May", published="2025-01-01", lang="en", anchor="sideways")
+    assert MODES == ("auto", "publication", "narrative")
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    # a plan reported in a past clause points forward
+    ("The ministry said talks are scheduled for 9 March.", "9 March", "2025-03-09"),
+    ("The team planned to leave on Thursday for the coast.", "Thursday", "2025-02-13"),
+    # the clause's own verb decides, not another clause of the sentence
+    ("Since the ruling was announced on Wednesday, they have said they will appeal.", "Wednesday", "2025-02-12"),
+])
+def test_clause_tense_sets_direction(text, expression, value):
+    assert values(text, published="2025-02-13")[expression] == value
+
+
+@pytest.mark.parametrize("text, published, expression, value", [
+    ("Profit rose in the third quarter.", "1989-10-25", "the third quarter", "1989-Q3"),
+    ("Sales fell in the third-quarter report.", "1989-10-25", "third-quarter", "1989-Q3"),
+    ("The fourth quarter will be better.", "1989-10-25", "The fourth quarter", "1989-Q4"),
+    ("Output grew in the first half of 1990.", "1991-02-01", "the first half of 1990", "1990-H1"),
+    ("Results for fiscal 1990 were weak.", "1991-02-01", "fiscal 1990", "FY1990"),
+])
+def test_business_periods(text, published, expression, value):
+    assert values(text, published=published)[expression] == value
+
+
+@pytest.mark.parametrize("text, lang, expression, value", [
+    ("The paper is printed daily.", "en", "daily", "P1D"),
+    ("Inspectors visit every two weeks.", "en", "every two weeks", "P2W"),
+    ("The council meets every Monday.", "en", "every Monday", "XXXX-WXX-1"),
+    ("La reunión anual fue cancelada.", "es", "anual", "P1Y"),
+])
+def test_repeating_times_are_sets(text, lang, expression, value):
+    mentions = {m.text: m for m in find_dates(text, published="2025-02-13", lang=lang)}
+    assert (mentions[expression].type, mentions[expression].value) == ("SET", value)
+
+
+@pytest.mark.parametrize("text, lang, expression, value, kind", [
+    ("The blast came at 14:05:30 local time.", "en", "14:05:30", "2025-02-13T14:05:30", "TIME"),
+    ("The winner ran it in 2:05:30.", "en", "2:05:30", "PT2H5M30S", "DURATION"),
+    ("The ship docked at 2315GMT.", "en", "2315GMT", "2025-02-13T23:15", "TIME"),
+    ("Flights resume at 0930 GMT.", "en", "0930 GMT", "2025-02-13T09:30", "TIME"),
+    ("El vuelo salió a las 7:30 horas.", "es", "7:30 horas", "2025-02-13T07:30", "TIME"),
+])
+def test_clock_formats(text, lang, expression, value, kind):
+    mentions = {m.text: m for m in find_dates(text, published="2025-02-13", lang=lang)}
+    assert expression in mentions, list(mentions)
+    assert (mentions[expression].value, mentions[expression].type) == (value, kind)
+
+
+def test_a_document_is_narrative_only_when_most_written_years_are_far():
+    fit = ReferenceFit(far_years=3, narrative_share=0.9, min_years=3)
+    published = __import__("datetime").date(2018, 7, 7)
+    assert document_is_narrative([1914, 1915, 1916, 1918], published, fit)
+    assert not document_is_narrative([1914, 2017, 2018, 2018], published, fit)
+    assert not document_is_narrative([1914, 1915], published, fit)
+
+
+def test_story_time_follows_the_last_dated_mention():
+    story = StoryTime(publication=__import__("datetime").date(2018, 7, 7), fit=ReferenceFit(max_sentences=1))
+    story.told("year", {"y": "1939"}, __import__("datetime").date(1939, 1, 1), "year", sentence=0)
+    assert story.anchor_for("day_month", {}, sentence=1).narrative
+    assert not story.anchor_for("day_month", {}, sentence=5).narrative
+    assert not story.anchor_for("relative", {}, sentence=1).narrative
+
+
+def test_fitted_constants_come_from_the_fit_file():
+    fit = fitted()
+    assert isinstance(fit, ReferenceFit) and fit.far_years >= 1
