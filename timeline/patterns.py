@@ -276,7 +276,7 @@ def patterns(lang: str) -> Patterns:
         position=re.compile(rf"(?:{position})(?:\s+(?:of|de|del|do|da|di))?\s*$", flags),
         approx=re.compile(rf"(?:{approx})\s*$", flags),
         future_cue=re.compile(alternation(lex.words("future_cues")) + (f"|{ex['future_suffix_regex']}" if ex.get("future_suffix_regex") else ""), flags),
-        past_cue=re.compile(alternation(lex.words("past_cues")) + (rf"|{L}\w{{3,}}{ex['past_suffix']}{R}" if ex.get("past_suffix") else "")
+        past_cue=re.compile(alternation(lex.words("past_cues")) + (rf"|(?-i:{L}[^\W\d_A-ZÀ-Þ]\w{{2,}}{ex['past_suffix']}){R}" if ex.get("past_suffix") else "")
                             + (f"|{ex['past_suffix_regex']}" if ex.get("past_suffix_regex") else ""), flags),
         age_before=re.compile(rf"(?:{alternation(lex.words('age_cues_before'))})\s*$", flags),
         age_after=re.compile(rf"^\s*(?:{alternation(lex.words('age_cues_after'), boundary=False)})", flags),

@@ -45,6 +45,12 @@ class ReferenceFit:
     min_years: int = 3            # written years needed before a document can be called narrative
     story_same_year: bool = False     # a year-less date in a story takes the story's year (HeidelTime's rule)
     story_back_penalty: float = 1.0   # a year-less date going back from the story's time costs this times its distance
+    # Direction of a year-less date against publication: the cost, per day of distance, of a
+    # future date in a past clause, of a future date in a clause with no tense, and of a past
+    # date in a future clause (a past date in a past clause costs its distance).
+    past_future_cost: float = 20.0
+    neutral_future_cost: float = 1.6
+    future_past_cost: float = 3.0
 
 
 _override: list[ReferenceFit] = []

@@ -94,9 +94,9 @@ def _year_for(month: int, day: int | None, ctx: _Context, cand: _Candidate,
             # A story is told forward: going back from its time costs more (fitted).
             cost = distance * (1.0 if future else fitted().story_back_penalty)
         elif future and tense != "future":
-            cost = distance * (20 if tense == "past" else 1.6)
-        if not future and distance and tense == "future":
-            cost = distance * 3
+            cost = distance * (fitted().past_future_cost if tense == "past" else fitted().neutral_future_cost)
+        elif not future and distance and tense == "future":
+            cost = distance * fitted().future_past_cost
         if best_cost is None or cost < best_cost:
             best, best_cost = year, cost
     return best, 0.8

@@ -13,6 +13,8 @@ import re
 
 from timeline.dates.context import _Candidate, _Context, _sentence_span
 
+# A past participle this close after a future cue belongs to the same verb group.
+_VERB_GROUP_GAP = 12
 _CLAUSE_EDGE = re.compile(r"[,;:()\u2014\u2013\"“”«»]|\s-\s")
 
 
@@ -37,7 +39,10 @@ def _tense(ctx: _Context, cand: _Candidate) -> str:
     hi = edge.start() if edge else len(sentence)
     before = [c for c in cues if lo <= c[0] and c[1] <= at]
     if before:
-        return before[-1][2]
+        last = before[-1]
+        if last[2] == "past" and len(before) > 1 and before[-2][2] == "future" and last[0] - before[-2][1] <= _VERB_GROUP_GAP:
+            return "future"   # one verb group: "is due to be published", "will be signed"
+        return last[2]
     after = [c for c in cues if at_end <= c[0] and c[1] <= hi]
     if after:
         return after[0][2]
