@@ -140,3 +140,16 @@ def test_story_time_follows_the_last_dated_mention():
 def test_fitted_constants_come_from_the_fit_file():
     fit = fitted()
     assert isinstance(fit, ReferenceFit) and fit.far_years >= 1
+
+
+@pytest.mark.parametrize("text, lang, expression, value", [
+    ("The city fell in 480 BC.", "en", "480 BC", "BC0480"),
+    ("The town was founded in 79 AD.", "en", "79 AD", "0079"),
+    ("Η πόλη έπεσε το 480 π.Χ. μετά από πολιορκία.", "el", "480 π.Χ.", "BC0480"),
+])
+def test_years_with_an_era_marker(text, lang, expression, value):
+    assert values(text, lang=lang)[expression] == value
+
+
+def test_a_lone_letter_is_no_era_marker():
+    assert "22M" not in values("Harga naik 22M rupiah.", lang="id")

@@ -99,6 +99,7 @@ class Patterns:
     plural_unit: re.Pattern
     day_weekday: re.Pattern
     later: re.Pattern | None
+    era_year: re.Pattern | None
     clock_compact: re.Pattern
     half: re.Pattern | None
     fiscal: re.Pattern | None
@@ -292,6 +293,10 @@ def patterns(lang: str) -> Patterns:
         fiscal=re.compile(rf"{L}(?:{fiscal})\s+(?P<y>{year4})(?!\w)", flags) if lex.words("fiscal_words") else None,
         # "2315GMT", "0930 GMT": four digits are a clock time only with a zone after them.
         clock_compact=re.compile(rf"(?<![\w.,:])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>{alternation(lex.words('timezones'), boundary=False)}){R}", flags),
+        # A year with its era written after it: any number of digits is a year then.
+        era_year=re.compile(rf"(?<![\w.,])(?P<y>[1-9]\d{{0,3}})\s*(?:(?P<bc>{alternation(lex.words('bc_words'), boundary=False)})"
+                            rf"|(?P<ad>{alternation(lex.words('ad_words'), boundary=False)}))(?!\w)", flags)
+        if lex.words("bc_words") else None,
         later=re.compile(rf"{L}(?P<n>{number})\s+(?P<unit>{units_all})(?=\s+(?P<dir>{alternation(lex.mapping('later_words'))})(?!\w))", flags)
         if lex.mapping("later_words") else None,
         day_weekday=re.compile(

@@ -604,6 +604,15 @@ def _part_of_year(cand: _Candidate, ctx: _Context, year_text: str | None, code: 
     return _period(f"{year:04d}-{code}{number}", confidence)
 
 
+def _r_era_year(cand: _Candidate, ctx: _Context) -> dict:
+    """"480 π.Χ." is TIMEX BC0480 (no calendar day: Python's dates start at year 1);
+    "79 AD" is the year 0079."""
+    year = int(cand.data["y"])
+    if cand.data.get("bc"):
+        return dict(value=f"BC{year:04d}", type="DATE", precision="year", confidence=1.0)
+    return _year_result(year)
+
+
 def _r_fiscal(cand: _Candidate, ctx: _Context) -> dict:
     """"fiscal 1990": TIMEX FY1990, covering the calendar year named (its start is not known)."""
     return _period(f"FY{int(cand.data['y']):04d}")
@@ -699,7 +708,7 @@ def _register_all() -> None:
         ("anaphor", "anaphor", 2, ("reference",), _r_anaphor),
         ("pod_phrase", "pod_phrase", 3, ("relative",), _r_pod_phrase),
         ("later", "later", 5, UNIT, _r_later),
-        ("half", "half", 5, UNIT, _r_half), ("fiscal", "fiscal", 5, UNIT, _r_fiscal),
+        ("half", "half", 5, UNIT, _r_half), ("era_year", "era_year", 5, DIGIT, _r_era_year), ("fiscal", "fiscal", 5, UNIT, _r_fiscal),
         ("set", "set", 3, ("unit", "weekday", "pod"), _r_set),
     ]:
         pattern, kind, rank, triggers, resolver, *rest = args
