@@ -43,8 +43,10 @@ class ReferenceFit:
     max_sentences: int = 0        # in a news document, the story's time holds this many sentences after its year (-1: never)
     narrative_share: float = 0.6  # share of written years far from publication that makes a document narrative
     min_years: int = 3            # written years needed before a document can be called narrative
-    story_same_year: bool = False     # a year-less date in a story takes the story's year (HeidelTime's rule)
-    story_back_penalty: float = 1.0   # a year-less date going back from the story's time costs this times its distance
+    # A year-less date in a story takes the story's year (HeidelTime's rule), unless it would
+    # then lie more than this many months before the story's time: a story told forward has
+    # moved into the next year ("8 December 2024 ... on 9 January").
+    story_back_months: int = 4
     # Direction of a year-less date against publication: the cost, per day of distance, of a
     # future date in a past clause, of a future date in a clause with no tense, and of a past
     # date in a future clause (a past date in a past clause costs its distance).

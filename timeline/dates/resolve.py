@@ -70,11 +70,14 @@ def _year_for(month: int, day: int | None, ctx: _Context, cand: _Candidate,
     if ref is None:
         return None, 0.3
     if ctx.narrative:
-        # The story's time: a story told at year precision gives its year; a finer one, the
-        # nearest date, as likely forward as back (the clause's tense is the story's, not ours).
-        if ctx.anchor_precision in ("year", "decade", "century") or fitted().story_same_year:
+        # The story's time: its year, or the next one when the date would lie too far back
+        # (the clause's tense is the story's, not the writer's, so it says nothing here).
+        if ctx.anchor_precision in ("year", "decade", "century"):
             return ref.year, 0.7
-        tense = tense or "story"
+        first = date(ref.year, month, min(day or 1, calendar.monthrange(ref.year, month)[1]))
+        story_start = ref if ctx.anchor_precision == "day" else date(ref.year, ref.month, 1)
+        months_back = (story_start.year - first.year) * 12 + story_start.month - first.month
+        return (ref.year + 1 if first < story_start and months_back > fitted().story_back_months else ref.year), 0.7
     tense = tense or _tense(ctx, cand)
     best, best_cost = None, None
     for year in (ref.year - 1, ref.year, ref.year + 1):
@@ -90,10 +93,7 @@ def _year_for(month: int, day: int | None, ctx: _Context, cand: _Candidate,
         else:
             distance, future = 0, False
         cost = distance
-        if tense == "story":
-            # A story is told forward: going back from its time costs more (fitted).
-            cost = distance * (1.0 if future else fitted().story_back_penalty)
-        elif future and tense != "future":
+        if future and tense != "future":
             cost = distance * (fitted().past_future_cost if tense == "past" else fitted().neutral_future_cost)
         elif not future and distance and tense == "future":
             cost = distance * fitted().future_past_cost
