@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import http.server
 import json
+import random
 import threading
 import time
 from pathlib import Path
@@ -281,7 +282,8 @@ def test_an_object_is_not_an_id(tmp_path, capsys):
 
 
 def test_a_truncated_gzip_corpus_keeps_the_lines_before(tmp_path, capsys):
-    whole = gzip.compress((line(GOOD) + line(LATER) + line({**LATER, "id": "lost", "text": "z " * 5000})).encode())
+    noise = "".join(random.Random(11).choices("abcdefghij ", k=20000))  # does not compress away
+    whole = gzip.compress((line(GOOD) + line(LATER) + line({**LATER, "id": "lost", "text": noise})).encode())
     corpus = tmp_path / "docs.jsonl.gz"
     corpus.write_bytes(whole[:len(whole) - 200])
     code, out, err = run(capsys, "dates", "--corpus", corpus)

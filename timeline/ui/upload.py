@@ -79,7 +79,8 @@ def read_upload(name: str, content: bytes) -> tuple:
         notes.append("the page contains scripts; they are ignored and only its visible text is read.")
     try:
         with tempfile.TemporaryDirectory(prefix="timeline-upload-") as folder:
-            path = Path(folder) / safe_name
+            # a short name of our own: the user's may be longer than a file system allows
+            path = Path(folder) / ("upload" + Path(safe_name).suffix[:16])
             path.write_bytes(content)
             try:
                 document = read_document(path)
