@@ -21,7 +21,6 @@ without any warning. The error says how to convert the file instead.
 """
 from __future__ import annotations
 
-import calendar
 import gzip
 import http.client
 import json
@@ -42,16 +41,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from timeline import limits
-from timeline.limits import clean_text, megabytes, nesting_problem, year_problem
+from timeline.limits import InputError, clean_text, megabytes, nesting_problem
+from timeline.pubdate import (PUBLISHED_FROM, date_from_name, date_from_url, detect_published,  # noqa: F401 - re-exported
+                              iso_prefix_date, parse_published)
 
 MAX_BYTES = limits.MAX_DOCUMENT_BYTES  # larger files are almost certainly not one news article
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown") + HTML_SUFFIXES
 CORPUS_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
-# Where a publication date came from: given by the caller or the corpus record; the URL's path;
-# the page's metadata (meta tags, JSON-LD, <time pubdate>); htmldate's reading of the page's
-# markup; a dateline or "Published:" line in the text; nowhere.
-PUBLISHED_FROM = ("given", "url", "metadata", "htmldate", "dateline", "none")
 # Below this many characters trafilatura itself counts an extraction as failed and falls back to a
 # crude whole-page pass that breaks sentences at inline tags; our own parser does better then.
 MIN_MAIN_TEXT = 250
@@ -68,23 +65,6 @@ NEWS_LANGUAGES = (
     "sl", "so", "sq", "sr", "sv", "sw", "ta", "te", "tg", "th", "tl", "tr", "uk", "ur", "uz",
     "vi", "yo", "zh",
 )
-
-# Words that introduce a publication date on its own line ("Published: 13 Feb 2025").
-# "Updated" and its kin are left out: an update date is not the reference date.
-PUBLISHED_LABELS = (
-    "published on", "published", "posted on", "posted", "first published", "date",
-    "diterbitkan", "dipublikasikan", "dipublikasikan pada", "tanggal terbit", "terbit",
-    "publié le", "publié", "publie le", "mis en ligne le", "mis en ligne",
-    "publicado el", "publicado em", "publicado", "veröffentlicht am", "veröffentlicht",
-    "pubblicato il", "pubblicato", "gepubliceerd op", "gepubliceerd",
-    "опубликовано", "дата публикации", "yayınlanma tarihi", "yayın tarihi", "yayınlanma",
-    "تاريخ النشر", "نشر في", "نشر بتاريخ",
-)
-
-
-class InputError(ValueError):
-    """Input the program cannot use; the message is one line meant for a person."""
-
 
 @dataclass(frozen=True)
 class Document:
@@ -155,16 +135,18 @@ _BINARY_SIGNATURES = (
 )
 
 
-def read_document(path: str | Path, *, published: date | None = None, lang: str | None = None) -> Document:
+def read_document(path: str | Path, *, published: date | None = None, lang: str | None = None,
+                  source: str | None = None) -> Document:
     """The Document in a .txt, .md or .html file, with its publication date and language found.
 
     `published` and `lang`, when given, are used as they are (published_from "given") instead
     of being detected. Raises InputError for a missing, empty, binary, non-UTF-8 or too large
     file. Newlines are normalised to "\\n" (as Python's text mode does), and offsets found
-    later refer to this text; for HTML they refer to the extracted text.
+    later refer to this text; for HTML they refer to the extracted text. `source` is the name the
+    events carry (default: the file's name); a date in it is the last publication-date stage.
     """
     path = Path(path)
-    return document_from_text(_read_text(path), source=path.name, name=str(path), published=published,
+    return document_from_text(_read_text(path), source=source or path.name, name=str(path), published=published,
                               lang=lang, html=path.suffix.lower() in HTML_SUFFIXES)
 
 
@@ -193,7 +175,7 @@ def document_from_text(text: str, *, source: str, name: str | None = None, url: 
     elif page_published is not None:
         published, published_from = page_published, page_from
     else:
-        published, published_from = detect_published(text, page_url or None, lang=lang)
+        published, published_from = detect_published(text, page_url or None, lang=lang, name=source)
     return Document(text=text, source=source, url=page_url, published=published,
                     published_from=published_from, lang=lang, title=title, warnings=warnings)
 
@@ -606,7 +588,7 @@ def html_to_text(markup: str) -> HtmlPage:
     title = re.sub(r"\s+", " ", "".join(parser.title_chunks)).strip()
     candidates = [parser.meta[key] for key in _META_PUBLISHED if key in parser.meta]
     candidates += [parser.time_published] + _JSONLD_PUBLISHED.findall("".join(parser.jsonld))
-    published = next(filter(None, (_iso_prefix_date(value) for value in candidates)), None)
+    published = next(filter(None, (iso_prefix_date(value) for value in candidates)), None)
     url = parser.url or parser.meta.get("og:url", "")
     return HtmlPage(text=text, title=title, url=url, published=published,
                     published_from="metadata" if published else "none")
@@ -669,7 +651,7 @@ def _page_published(markup: str, url: str, page_url: str, meta_published: date |
                                    deferred_url_extractor=True, outputformat="%Y-%m-%d")
     except (ValueError, TypeError, AttributeError):
         value = None
-    found = _iso_prefix_date(value) if value else None
+    found = iso_prefix_date(value) if value else None
     if found:
         if found == meta_published:
             return found, "metadata"
@@ -691,208 +673,6 @@ def _quiet_import(name: str):
     if not logger.handlers:
         logger.addHandler(logging.NullHandler())  # no "last resort" printing; an app's own logging still sees them
     return module
-
-
-def _iso_prefix_date(value: str) -> date | None:
-    """The date at the start of an ISO-like timestamp ("2025-02-13T10:30+07:00"), as written.
-
-    The time zone is not applied: the local calendar date of the newsroom is the reference.
-    """
-    match = re.match(r"\s*(\d{4})-?(\d{2})-?(\d{2})(?!\d)", value or "")
-    return _valid_date(*map(int, match.groups())) if match else None
-
-
-# --------------------------------------------------------------------------------------------
-# Publication dates
-# --------------------------------------------------------------------------------------------
-
-def parse_published(value: str) -> date:
-    """The date in a strict ISO "YYYY-MM-DD" string; InputError naming what is wrong otherwise."""
-    text = str(value).strip()
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
-    if not match:
-        raise InputError(f"publication date {value!r} is not in the form YYYY-MM-DD (e.g. 2025-02-13)")
-    year, month, day = map(int, match.groups())
-    if year_problem(year):
-        raise InputError(f"publication date {value!r} cannot be used: {year_problem(year)}")
-    if not 1 <= month <= 12:
-        raise InputError(f"publication date {value!r} is impossible: there is no month {month:02d}")
-    last = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= last:
-        month_name = calendar.month_name[month]
-        raise InputError(f"publication date {value!r} is impossible: {month_name} {year} has {last} days")
-    return date(year, month, day)
-
-
-def _valid_date(year: int, month: int, day: int) -> date | None:
-    """The date if it exists and is a plausible news publication date, else None."""
-    if year_problem(year):
-        return None
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-# Dates in URL paths: /2025/02/13/, /2025-02-13-, /20250213/, /20250213101010-120-... (timestamp)
-_URL_SEPARATED = re.compile(r"(?:^|[/_-])(\d{4})([/-])(\d{1,2})\2(\d{1,2})(?=$|[/_.-])")
-_URL_COMPACT = re.compile(r"(?:^|[/_-])(\d{4})(\d{2})(\d{2})(?:\d{4}|\d{6})?(?=$|[/_.-])")
-_TEXT_URL = re.compile(r"https?://[^\s<>()\[\]\"']+|\]\(\s*<?([^)\s>]+)")
-
-
-def date_from_url(url: str) -> date | None:
-    """The publication date written in a URL's path, if there is one."""
-    parts = urlsplit(url.strip())
-    path = parts.path if (parts.scheme or parts.netloc) else url.split("?")[0]
-    for pattern in (_URL_SEPARATED, _URL_COMPACT):
-        for match in pattern.finditer(path):
-            groups = [g for g in match.groups() if g not in ("/", "-")]
-            found = _valid_date(*map(int, groups))
-            if found:
-                return found
-    return None
-
-
-_WORD = r"[^\W\d_]{3,}\.?"
-_DAY_MONTH_YEAR = re.compile(rf"(?<!\d)(\d{{1,2}})(?:\.|er|\s+de)?\s+({_WORD})(?:\s+de|,)?\s+(\d{{4}})(?!\d)")
-_MONTH_DAY_YEAR = re.compile(rf"({_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)")
-_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_YEAR_FIRST = re.compile(r"(?<![\d/.])(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?![\d/.]*\d)")
-_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-]*\d)")
-_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
-
-
-@dataclass(frozen=True)
-class _Found:
-    start: int
-    end: int
-    value: date
-
-
-def _dates_in_line(line: str, lang: str) -> list[_Found]:
-    """Complete dates (day, month and year all written) in one line, in order of position.
-
-    Cheap and certain first: ISO and numeric forms by pattern, month names via dateparser.
-    A numeric date is read day-first (13/02/2025) unless only month-first is possible
-    (02/13/2025); in English both readings are common, so an ambiguous one (03/04/2025) is
-    skipped rather than guessed.
-    """
-    found: list[_Found] = []
-    for match in _ISO.finditer(line):
-        value = _valid_date(*map(int, match.groups()))
-        if value:
-            found.append(_Found(match.start(), match.end(), value))
-    for match in _YEAR_FIRST.finditer(line):
-        year, _, month, day = match.groups()
-        value = _valid_date(int(year), int(month), int(day))
-        if value:
-            found.append(_Found(match.start(), match.end(), value))
-    for match in _NUMERIC.finditer(line):
-        first, _, second, year = match.groups()
-        first, second, year = int(first), int(second), int(year)
-        if first <= 12 and second <= 12 and first != second and lang == "en":
-            continue
-        value = _valid_date(year, second, first) if second <= 12 else _valid_date(year, first, second)
-        if value:
-            found.append(_Found(match.start(), match.end(), value))
-    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
-        for match in pattern.finditer(line):
-            if any(f.start <= match.start() < f.end for f in found):
-                continue
-            value = _parse_month_name_date(match.group(0), lang)
-            if value:
-                found.append(_Found(match.start(), match.end(), value))
-    return sorted(found, key=lambda f: f.start)
-
-
-@lru_cache(maxsize=4096)  # a corpus from a few days repeats the same datelines
-def _parse_month_name_date(candidate: str, lang: str) -> date | None:
-    """A complete date written with a month name ("13 Februari 2025"), read with dateparser."""
-    import dateparser  # imported here: loading it costs time that most callers never need
-
-    settings = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
-                "RETURN_AS_TIMEZONE_AWARE": False}
-    languages = list(dict.fromkeys((lang, "en"))) if lang else None
-    try:
-        parsed = dateparser.parse(candidate, languages=languages, settings=settings)
-    except ValueError:  # a language dateparser does not know: let it detect one
-        parsed = dateparser.parse(candidate, settings=settings)
-    return _valid_date(parsed.year, parsed.month, parsed.day) if parsed else None
-
-
-def _is_dateline(line: str, found: _Found) -> bool:
-    """True if the date sits where a dateline puts it: at the start, after at most a place name.
-
-    Accepted: "13/02/2025", "Jakarta, 13 Februari 2025 —", "Thursday, February 13, 2025 10:32",
-    "PARIS, jeudi 13 février 2025 -". Rejected: a date inside a sentence.
-    """
-    prefix, suffix = line[:found.start].strip(), line[found.end:].strip()
-    suffix = re.sub(r"^(?:г\.|года|yılı)\s*", "", suffix)  # "13 февраля 2025 г. —"
-    if prefix:
-        words = prefix.split()
-        if len(words) > 5 or len(prefix) > 50 or not re.search(r"[,(|–—-]", prefix):
-            return False
-    if not suffix:
-        return True
-    return bool(re.match(r"[—–\-|:·•/)]", suffix) or re.match(r",?\s*" + _TIME.pattern, suffix))
-
-
-_LABEL = re.compile(r"^\W{0,3}(?:" + "|".join(re.escape(label) for label in sorted(PUBLISHED_LABELS, key=len, reverse=True))
-                    + r")(?!\w)\s*(?:[:：-]|on|le|el|em|am|il|pada|tanggal)?\s*", re.IGNORECASE)
-_MEDIA_LINE = re.compile(r"^\s*(?:!?\[[^\]]*\]\([^)]*\)\s*)+$")
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
-_HEAD_LINES = 8
-_HEAD_URL_CHARS = 3000
-
-
-def detect_published(text: str, url: str | None = None, *, lang: str | None = None) -> tuple[date | None, str]:
-    """The document's publication date and where it was found ("url", "metadata", "dateline").
-
-    Stages, most certain first, stopping at the first answer: the given URL's path; a
-    front-matter "date:" field; a "Published: ..." line or a dateline among the first lines;
-    a dated URL near the start of the text (e.g. a markdown image under uploads/2025/02/13/);
-    a "Published: ..." line among the last lines. (None, "none") when nothing is found: the
-    caller must then say so, never substitute today.
-    """
-    if url:
-        found = date_from_url(url)
-        if found:
-            return found, "url"
-    if not text:
-        return None, "none"
-    if lang is None:
-        lang = detect_language(text[:2000])
-    front = _FRONT_MATTER.match(text)
-    if front:
-        for line in front.group(1).splitlines():
-            key, _, value = line.partition(":")
-            if key.strip().lower() in ("date", "published", "pubdate", "date_published", "published_at"):
-                dates = _dates_in_line(value.strip().strip("'\""), lang)
-                if dates:
-                    return dates[0].value, "metadata"
-    lines = [line.strip() for line in text[:20000].split("\n")]
-    head = [line for line in lines if line and not _MEDIA_LINE.match(line)][:_HEAD_LINES]
-    for line in head:
-        label = _LABEL.match(line)
-        if label:
-            dates = _dates_in_line(line[label.end():label.end() + 80], lang)
-            if dates and dates[0].start <= 20:
-                return dates[0].value, "dateline"
-        dates = _dates_in_line(line[:160], lang)
-        if dates and _is_dateline(line[:160], dates[0]):
-            return dates[0].value, "dateline"
-    for match in _TEXT_URL.finditer(text[:_HEAD_URL_CHARS]):
-        found = date_from_url(match.group(1) or match.group(0))
-        if found:
-            return found, "url"
-    tail = [line.strip() for line in text[-3000:].split("\n") if line.strip()][-5:]
-    for line in tail:
-        label = _LABEL.match(line)
-        if label:
-            dates = _dates_in_line(line[label.end():label.end() + 80], lang)
-            if dates and dates[0].start <= 20:
-                return dates[0].value, "dateline"
-    return None, "none"
 
 
 # --------------------------------------------------------------------------------------------

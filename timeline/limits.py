@@ -24,6 +24,11 @@ import re
 
 MB = 1024 * 1024
 
+
+class InputError(ValueError):
+    """Input the program cannot use; the message is one line meant for a person."""
+
+
 MAX_DOCUMENT_BYTES = 20 * MB
 MAX_LINE_BYTES = 20 * MB
 MAX_DECOMPRESSED_BYTES = 16 * 1024 * MB   # a 100k-document corpus is about 1 GB unpacked

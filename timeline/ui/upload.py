@@ -21,7 +21,7 @@ IMPORT_KEY = "import_file"
 _DOCS_KEY = "_uploaded_documents"   # file_id -> (name, Document | None, problem | None, notes)
 
 PUBLISHED_HOW = {"given": "given", "url": "from the link", "dateline": "from the dateline",
-                 "metadata": "from the page's metadata", "none": "not found"}
+                 "metadata": "from the page's metadata", "filename": "from the file name", "none": "not found"}
 
 
 def articles_panel(store, collection: str, user: str) -> None:
@@ -83,7 +83,7 @@ def read_upload(name: str, content: bytes) -> tuple:
             path = Path(folder) / ("upload" + Path(safe_name).suffix[:16])
             path.write_bytes(content)
             try:
-                document = read_document(path)
+                document = read_document(path, source=safe_name)
             except InputError as error:
                 message = str(error).replace(str(path), safe_name).replace(folder, "")
                 return safe_name, None, message.removeprefix(f"{safe_name}: "), notes
@@ -181,7 +181,8 @@ def extract_into(store, collection: str, user: str, documents: list) -> None:
 
 
 def _paste_form(store, collection: str, user: str) -> None:
-    from timeline.ingest import Document, detect_language, detect_published
+    from timeline.ingest import Document, detect_language, detect_published, language_code
+    from timeline.limits import clean_text
 
     with st.form("paste-article", clear_on_submit=False, border=False):
         text = st.text_area("Article text", height=200, max_chars=MAX_ARTICLE_MB * 1024 * 1024)
@@ -198,7 +199,11 @@ def _paste_form(store, collection: str, user: str) -> None:
         st.error("Paste the article's text first.")
         return
     with user_action("Reading the pasted text") as outcome:
-        lang = lang.strip().lower() or detect_language(text)
+        text = clean_text(text)[0]  # the cleaning every input gets (NUL, lone surrogates)
+        lang, problem = language_code(lang)
+        if problem:
+            st.warning(problem)
+        lang = lang or detect_language(text)
         how = "given"
         if published is None:
             published, how = detect_published(text, url.strip() or None, lang=lang)
