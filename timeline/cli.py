@@ -2,7 +2,9 @@
 
 Exit codes: 0 all went well; 1 some corpus lines or documents were skipped (each reported on
 stderr, the rest processed); 2 the input as a whole is unusable (missing, binary or non-UTF-8
-file, impossible --published date, bad arguments), reported in one line, nothing written.
+file, impossible --published date, bad arguments, an output that cannot be written), reported
+in one line, nothing written; 3 an unexpected error (a bug), reported in one line. An existing
+output file is only ever replaced whole, at the end of a successful run.
 """
 from __future__ import annotations
 
@@ -139,6 +141,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as err:  # noqa: BLE001 - the last line of defence: one line, never a traceback
+        say(f"error: unexpected {type(err).__name__}: {err} (a bug: please report it with the input "
+            "that caused it; no output was replaced)")
+        return 3
 
 
 def _main(argv: list[str] | None) -> int:
