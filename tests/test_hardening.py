@@ -11,6 +11,8 @@ import gzip
 import http.server
 import json
 import random
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -24,6 +26,7 @@ from timeline import ingest
 
 GOOD = {"id": "good", "text": "The delegation met the minister on 2025-01-28 in the capital.",
         "published": "2025-02-13", "lang": "en"}
+REPO = Path(__file__).resolve().parent.parent
 LATER = {"id": "later", "text": "The talks resumed on 2025-02-03 after a pause.", "published": "2025-02-13",
          "lang": "en"}
 
@@ -165,6 +168,8 @@ def test_one_odd_document_does_not_fail_its_partition():
                                           b'"published": "2025-02-13", "lang": "en"}\n')]
     result = extract_partition(items)
     assert result.failures == [] and result.documents == 2
+    assert result.warnings == ["docs.jsonl:2: document odd: 1 character that cannot be stored (NUL, lone surrogates) "
+                               "replaced with U+FFFD"]
     assert set(result.table.column("source").to_pylist()) == {"good", "odd"}
 
 
@@ -191,13 +196,24 @@ def test_a_full_disk_is_one_line(tmp_path, capsys):
     assert "No space left on device" in err
 
 
-def test_a_failed_write_leaves_no_temporary_file_and_the_old_output(tmp_path, capsys):
+def _limit_file_size():  # runs in the child: the kernel refuses writes past 4 kB (EFBIG), as a full disk would
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+
+def test_a_failed_write_keeps_the_old_output_and_leaves_no_temporary_file(tmp_path):
     out_csv = tmp_path / "events.csv"
-    out_csv.write_text("old\n")
+    out_csv.write_text("what was there before\n")
     corpus = tmp_path / "docs.jsonl"
-    corpus.write_text(line(GOOD))
-    code, _, _ = run(capsys, "extract", "--corpus", corpus, "-o", out_csv)
-    assert code == 0 and out_csv.read_text().startswith("event_id,")
+    corpus.write_text("".join(line({**GOOD, "id": f"doc{number}"}) for number in range(40)))
+    result = subprocess.run([sys.executable, "-m", "timeline", "extract", "--corpus", str(corpus), "-o", str(out_csv)],
+                            cwd=REPO, capture_output=True, text=True, timeout=300, preexec_fn=_limit_file_size)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "cannot be written (File too large); the file that was there is unchanged" in result.stderr
+    assert out_csv.read_text() == "what was there before\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["docs.jsonl", "events.csv"]
 
 
