@@ -161,8 +161,8 @@ def _main(argv: list[str] | None) -> int:
         published = parse_published(args.published) if args.published else None
     except InputError as err:
         raise UsageError(f"--published: {err}") from None
-    if not args.url_deadline > 0:
-        raise UsageError(f"--url-deadline must be more than 0 seconds, got {args.url_deadline:g}")
+    if not 0 < args.url_deadline < 24 * 3600:  # also refuses nan and inf
+        raise UsageError(f"--url-deadline must be between 0 and 86400 seconds, got {args.url_deadline:g}")
     if args.command == "extract" and args.output:
         check_output(args.output, "events.csv")  # before any work: a bad path must not cost a whole run
     lang = _lang_argument(args.lang)
