@@ -41,7 +41,9 @@ MAX_FILE_NAME_BYTES = 255                  # what ext4, NTFS and APFS allow for 
 
 
 def megabytes(size: int) -> str:
-    """`size` bytes as the short text used in messages ("20 MB")."""
+    """`size` bytes as the short text used in messages ("20 MB", "16384 MB", "3 kB")."""
+    if size < MB:
+        return f"{size / 1024:.0f} kB"
     return f"{size / MB:.0f} MB" if size % MB == 0 else f"{size / MB:.1f} MB"
 
 
