@@ -1,13 +1,18 @@
 """Files, web pages, folders and corpus lines -> Document (text, publication date, language).
 
     read_document(path)        a .txt, .md or .html file
-    read_url(url, timeout)     a web address (a clear InputError when offline)
+    read_url(url, deadline=)   a web address (a clear InputError when offline, slow or too large)
     iter_documents(paths)      files, folders (walked) and addresses, one Document at a time
     load_corpus(path)          the records of a JSON-lines corpus (gzip allowed)
+    corpus_lines(stream, path) the raw lines of a corpus, within the limits (also used by batch)
+    language_code(value)       an ISO 639-1 code, or "" and a warning
 
 HTML keeps the article's main text (trafilatura; the standard-library parser when it finds no
 article) and takes its publication date from the address, htmldate and the page's metadata
-before looking in the text; `Document.published_from` says which (see PUBLISHED_FROM).
+before looking in the text; `Document.published_from` says which (see PUBLISHED_FROM). The
+publication-date stages themselves live in timeline.pubdate; the limits every input is held
+to (sizes, nesting, deadline, years) in timeline.limits. Text is cleaned once, here
+(limits.clean_text), and `Document.warnings` says what was replaced or ignored.
 
 Everything a user can get wrong about input raises `InputError`, whose message is one line a
 person can act on. Nothing here ever falls back to today's date: a document whose publication
