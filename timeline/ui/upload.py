@@ -123,10 +123,19 @@ def _review_and_extract(store, collection: str, user: str, readable: list) -> No
     if not st.button(f"Extract events from {len(readable)} article{'s' if len(readable) != 1 else ''}",
                      type="primary", disabled=not collection):
         return
+    from timeline.ingest import language_code
+    from timeline.limits import year_problem
+
     documents = []
     for (file_id, name, doc), (_, choice) in zip(readable, edited.iterrows()):
         published = _as_date(choice["published"])
-        lang = str(choice["language"] or "").strip().lower()
+        if published is not None and year_problem(published.year):
+            st.error(escape_markdown(f"{name}: {year_problem(published.year)}; it is left out."))
+            continue
+        lang, problem = language_code(str(choice["language"] or ""))
+        if problem:
+            st.warning(escape_markdown(f"{name}: {problem}"))
+            lang = doc.lang  # what was detected when the file was read
         if published != doc.published:
             doc = replace(doc, published=published, published_from="given" if published else "none")
         documents.append(replace(doc, lang=lang))
