@@ -251,13 +251,14 @@ CORPUS_LINES = [
     '{"id": 7, "text": "Numeric id.", "lang": 3}',
 ]
 EXPECTED = [
-    (1, {"id": "a", "text": "Putin menelepon Sharaa pada hari Rabu.", "published": FEB13, "lang": "id", "url": ""}),
+    (1, {"id": "a", "text": "Putin menelepon Sharaa pada hari Rabu.", "published": FEB13, "lang": "id", "url": "",
+         "title": "", "warnings": ()}),
     (3, "malformed JSON"),
     (4, "expected a JSON object, got list"),
     (5, 'missing or empty "text"'),
     (6, "February 2025 has 28 days"),
     (7, {"id": "line-7", "text": "A record without an id.", "published": None, "lang": "",
-         "url": "https://example.org/2025/02/13/x"}),
+         "url": "https://example.org/2025/02/13/x", "title": "", "warnings": ()}),
     (8, '"lang" must be a string'),
 ]
 

@@ -19,12 +19,10 @@ Importing this module is cheap: Dask and pyarrow are imported by the functions t
 """
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import sys
 import time
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,8 +30,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from timeline.ingest import (HTML_SUFFIXES, MAX_BYTES, Document, InputError, _binary_kind, decode_text,
+from timeline.ingest import (HTML_SUFFIXES, MAX_BYTES, Document, InputError, corpus_lines, decode_text,
                              document_from_record, document_from_text, find_articles, input_kind, parse_record)
+from timeline.limits import megabytes, printable
 from timeline.schema import EVENT_COLUMNS, conform
 
 PARTITION_DOCS = 500                 # documents per partition: a few seconds of work for one worker
@@ -68,6 +67,7 @@ class PartitionResult:
     table: object                                   # pyarrow.Table in arrow_schema()
     documents: int = 0                              # documents read and extracted
     failures: list[str] = field(default_factory=list)  # one line each: where, id, what went wrong
+    warnings: list[str] = field(default_factory=list)  # one line each: where, id, what was changed at ingest
 
 
 def extract_partition(items: list[tuple[str, str, str, bytes]], published: date | None = None,
@@ -77,7 +77,7 @@ def extract_partition(items: list[tuple[str, str, str, bytes]], published: date 
     An item is (kind, where, source, raw bytes): kind "line" for a corpus line (where is
     "FILE:LINE"), "file" for an article file (where is its path, source its name in the events).
     """
-    frames, failures, documents = [], [], 0
+    tables, failures, warnings, documents = [], [], [], 0
     for kind, where, source, data in items:
         doc_id = source
         try:
@@ -97,13 +97,21 @@ def extract_partition(items: list[tuple[str, str, str, bytes]], published: date 
                                               published=published, lang=lang,
                                               html=Path(source).suffix.lower() in HTML_SUFFIXES)
             frame = document_events(document)
+            table = events_table([frame]) if len(frame) else None  # per document: one bad row fails only its own
         except Exception as err:  # one document must never stop the others
             failures.append(_failure(where, doc_id, err))
             continue
         documents += 1
-        if len(frame):
-            frames.append(frame)
-    return PartitionResult(events_table(frames), documents, failures)
+        warnings += [f"{where}: document {document.source}: {warning}" for warning in document.warnings]
+        if table is not None:
+            tables.append(table)
+    return PartitionResult(_concat(tables), documents, failures, warnings)
+
+
+def _concat(tables: list):
+    import pyarrow as pa
+
+    return pa.concat_tables(tables) if tables else events_table([])
 
 
 def _record_id(line: bytes) -> str:
@@ -210,7 +218,7 @@ def _iter_items(files, problems: list[str]) -> Iterator[tuple[tuple[str, str, st
                 yield None, 0
                 continue
             if data is None:
-                problems.append(f"{path}: file is larger than {MAX_BYTES // 1024 // 1024} MB; skipped")
+                problems.append(f"{path}: file is larger than {megabytes(MAX_BYTES)}")
                 yield None, path.stat().st_size
                 continue
             yield ("file", str(path), source, data), len(data)
@@ -219,39 +227,29 @@ def _iter_items(files, problems: list[str]) -> Iterator[tuple[tuple[str, str, st
 
 
 def _corpus_items(path: Path, problems: list[str]) -> Iterator[tuple[tuple[str, str, str, bytes] | None, int]]:
-    """The non-blank lines of a JSON-lines file (gzip or not) as items, with compressed bytes consumed."""
+    """The non-blank lines of a JSON-lines file (gzip or not) as items, with compressed bytes consumed.
+
+    Lines come from ingest.corpus_lines, the one reader that holds the limits; its problems
+    (a line too long, damage, a gzip unpacking past the limit) go to `problems`.
+    """
     try:
         raw = open(path, "rb")
     except OSError as err:
         problems.append(f"{path}: cannot be read ({err.strerror or err})")
         return
     with raw:
-        compressed = raw.read(2) == b"\x1f\x8b"
-        raw.seek(0)
-        stream = gzip.GzipFile(fileobj=raw, mode="rb") if compressed else raw
         position = 0
         number = 0
         try:
-            while True:
-                line = stream.readline(MAX_BYTES + 1)
-                if not line:
-                    break
-                number += 1
-                if number == 1:
-                    kind = _binary_kind(line)
-                    if kind:
-                        problems.append(f"{path}: looks like a binary file ({kind}), not JSON lines; skipped")
-                        return
-                if len(line) > MAX_BYTES and not line.endswith(b"\n"):
-                    problems.append(f"{path}:{number}: line longer than {MAX_BYTES // 1024 // 1024} MB; skipped")
-                    while line and not line.endswith(b"\n"):  # the rest of that line
-                        line = stream.readline(1024 * 1024)
+            for number, line in corpus_lines(raw, path):
+                if isinstance(line, InputError):
+                    problems.append(str(line))
+                    yield None, 0
                     continue
                 read, position = raw.tell() - position, raw.tell()
-                yield (("line", f"{path}:{number}", "", line) if line.strip() else None), read
-        except (gzip.BadGzipFile, EOFError, zlib.error) as err:
-            problems.append(f"{path}: is a damaged gzip file after line {number} "
-                            f"({err or 'it ends too early'}); the lines before were used")
+                yield ("line", f"{path}:{number}", "", line), read
+        except InputError as err:
+            problems.append(str(err))
         except OSError as err:
             problems.append(f"{path}: cannot be read after line {number} ({err.strerror or err})")
 
@@ -380,6 +378,8 @@ def _write(partition: Partition, outcome, writer, summary: BatchSummary, log, ba
         summary.failed += len(partition.items)
         _log(log, bar, f"error: {partition.describe()}: {type(outcome).__name__}: {outcome} (skipped)")
     else:
+        for warning in outcome.warnings:
+            _log(log, bar, f"warning: {warning}")
         for failure in outcome.failures:
             _log(log, bar, f"error: {failure} (skipped)")
         summary.failed += len(outcome.failures)
@@ -394,7 +394,7 @@ def _write(partition: Partition, outcome, writer, summary: BatchSummary, log, ba
 def _log(log, bar, message: str) -> None:
     if bar:
         bar.clear()
-    print(message, file=log, flush=True)
+    print(printable(message), file=log, flush=True)
 
 
 def _warm_up() -> None:

@@ -2,7 +2,9 @@
 
 Exit codes: 0 all went well; 1 some corpus lines or documents were skipped (each reported on
 stderr, the rest processed); 2 the input as a whole is unusable (missing, binary or non-UTF-8
-file, impossible --published date, bad arguments), reported in one line, nothing written.
+file, impossible --published date, bad arguments, an output that cannot be written), reported
+in one line, nothing written; 3 an unexpected error (a bug), reported in one line. An existing
+output file is only ever replaced whole, at the end of a successful run.
 """
 from __future__ import annotations
 
@@ -17,8 +19,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from timeline import limits
 from timeline.ingest import (Document, InputError, document_from_record, find_articles, input_kind, is_url,
-                             iter_documents, load_corpus, parse_published, read_document, read_url)
+                             iter_documents, language_code, load_corpus, parse_published, read_document, read_url)
+from timeline.limits import printable
 
 PROG = "python -m timeline"
 FORMATS = ("csv", "jsonl", "json")
@@ -52,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
                               "in the document: URL, dateline, metadata)")
         sub.add_argument("--lang", metavar="xx", help="ISO 639-1 language of every document (default: the "
                                                       "record's, else detected)")
+        sub.add_argument("--url-deadline", type=float, default=limits.NETWORK_DEADLINE, metavar="SECONDS",
+                         help="the most time one web address may take in all, however slowly its server "
+                              f"answers (default: {limits.NETWORK_DEADLINE:g})")
 
     dates = commands.add_parser(
         "dates", help="temporal expressions as JSON lines",
@@ -103,7 +110,17 @@ class _Run:
 
     def report(self, message: str) -> None:
         self.skipped = True
-        print(message, file=sys.stderr)
+        say(message)
+
+
+def say(message: str) -> None:
+    """Print one line on stderr, with control characters from the input shown, never obeyed."""
+    print(printable(message), file=sys.stderr)
+
+
+def _warn_for(name: str, document: Document) -> None:
+    for warning in document.warnings:
+        say(f"warning: {name}: {warning}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -114,16 +131,20 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
     except (UsageError, InputError) as err:
-        print(f"error: {err}", file=sys.stderr)
+        say(f"error: {err}")
         return 2
     except BrokenPipeError:  # e.g. piped into `head`: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except Unavailable as err:
-        print(f"error: {err}", file=sys.stderr)
+        say(f"error: {err}")
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as err:  # noqa: BLE001 - the last line of defence: one line, never a traceback
+        say(f"error: unexpected {type(err).__name__}: {err} (a bug: please report it with the input "
+            "that caused it; no output was replaced)")
+        return 3
 
 
 def _main(argv: list[str] | None) -> int:
@@ -140,13 +161,27 @@ def _main(argv: list[str] | None) -> int:
         published = parse_published(args.published) if args.published else None
     except InputError as err:
         raise UsageError(f"--published: {err}") from None
-    lang = args.lang.strip().lower() if args.lang else None
+    if not 0 < args.url_deadline < 24 * 3600:  # also refuses nan and inf
+        raise UsageError(f"--url-deadline must be between 0 and 86400 seconds, got {args.url_deadline:g}")
+    if args.command == "extract" and args.output:
+        check_output(args.output, "events.csv")  # before any work: a bad path must not cost a whole run
+    lang = _lang_argument(args.lang)
     run = _Run()
     if args.command == "dates":
         _run_dates(_documents(args, published, lang, run), run)
     else:
         _run_extract(args, _documents(args, published, lang, run), run)
     return 1 if run.skipped else 0
+
+
+def _lang_argument(value: str | None) -> str | None:
+    """The --lang code, or None (detect) with a warning when it is not a language code."""
+    if not value:
+        return None
+    code, problem = language_code(value)
+    if problem:
+        say(f"warning: --lang: {problem}")
+    return code or None
 
 
 def _documents(args, published: date | None, lang: str | None, run: _Run) -> Iterator[tuple[str, Document]]:
@@ -156,17 +191,18 @@ def _documents(args, published: date | None, lang: str | None, run: _Run) -> Ite
     output (exit 2). A bad corpus line is reported with its line number and skipped.
     """
     if args.files:
-        documents = _input_documents(args.files, published, lang, run)
+        documents = _input_documents(args.files, published, lang, run, args.url_deadline)
     else:
         documents = _corpus_documents(args.corpus, published, lang, run)
     for name, document in documents:
+        _warn_for(name, document)
         if document.published is None:
-            print(NO_DATE_WARNING.format(name=name), file=sys.stderr)
+            say(NO_DATE_WARNING.format(name=name))
         yield name, document
 
 
 def _input_documents(names: list[str], published: date | None, lang: str | None,
-                     run: _Run) -> Iterator[tuple[str, Document]]:
+                     run: _Run, deadline: float | None = None) -> Iterator[tuple[str, Document]]:
     """Documents of FILE arguments: files and web addresses, folders, corpus files.
 
     Files and web addresses are read at once, and folders and corpus files checked, so that
@@ -178,7 +214,7 @@ def _input_documents(names: list[str], published: date | None, lang: str | None,
     for name in names:
         try:
             if is_url(name):
-                parts.append([(name, read_url(name, published=published, lang=lang))])
+                parts.append([(name, read_url(name, published=published, lang=lang, deadline=deadline))])
             elif Path(name).is_dir():
                 find_articles(name)  # a folder with nothing to read is an error now, not an empty table
                 parts.append(_skipping(iter_documents([name], published=published, lang=lang), run))
@@ -249,10 +285,6 @@ def _run_extract(args, documents: Iterator[tuple[str, Document]], run: _Run) -> 
     from timeline.schema import conform, empty_events
 
     fmt = args.format or _format_from_suffix(args.output)
-    if args.output:
-        parent = Path(args.output).resolve().parent
-        if not parent.is_dir():
-            raise InputError(f"{args.output}: folder {parent} does not exist")
     from timeline.batch import document_events
 
     frames = []
@@ -284,9 +316,10 @@ def _run_batch(args) -> int:
     if args.partition_size is not None and args.partition_size < 1:
         raise UsageError(f"--partition-size must be at least 1, got {args.partition_size}")
     progress = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
+    check_output(args.output, "events.parquet")
     summary = run_batch(args.inputs, args.output, workers=args.workers, scheduler=args.scheduler,
                         partition_docs=args.partition_size or PARTITION_DOCS, published=published,
-                        lang=args.lang.strip().lower() if args.lang else None, progress=progress)
+                        lang=_lang_argument(args.lang), progress=progress)
     return 1 if summary.failed else 0
 
 
@@ -295,12 +328,53 @@ def _format_from_suffix(output: str | None) -> str:
     return suffix if suffix in FORMATS else "csv"
 
 
+def check_output(output: str | os.PathLike, example: str) -> None:
+    """InputError now, before any work, if `output` cannot be written: a folder, or in a missing folder."""
+    path = Path(output)
+    if path.is_dir():
+        raise InputError(f"{output}: is a folder; give a file name such as {example}")
+    parent = path.resolve().parent
+    if not parent.is_dir():
+        raise InputError(f"{output}: folder {parent} does not exist")
+    if path.exists() and path.is_file() and not os.access(path, os.W_OK):
+        raise InputError(f"{output}: cannot be written (permission denied)")
+    if not path.exists() and not os.access(parent, os.W_OK):
+        raise InputError(f"{output}: cannot be written in {parent} (permission denied)")
+
+
+def write_atomically(output: str | os.PathLike, text: str) -> None:
+    """Write `text` (UTF-8) to `output` through a temporary file beside it, renamed at the end.
+
+    A failed write (full disk, a vanished folder) leaves an existing `output` as it was and no
+    temporary file behind; InputError says what happened in one line. An output that is not a
+    regular file (a pipe, /dev/stdout) is written directly: it cannot be renamed over.
+    """
+    path = Path(output)
+    try:
+        if path.exists() and not path.is_file():
+            with open(path, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+            return
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            with open(temporary, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temporary, path)
+        finally:
+            if temporary.exists():
+                temporary.unlink()
+    except OSError as err:
+        kept = "; the file that was there is unchanged" if path.is_file() else ""
+        raise InputError(f"{output}: cannot be written ({err.strerror or err}){kept}") from None
+
+
 def write_table(table, fmt: str, output: str | None) -> None:
-    """Write the events table as csv, jsonl or json (UTF-8) to `output`, or to stdout."""
+    """Write the events table as csv, jsonl or json (UTF-8) to `output` (atomically), or to stdout."""
     text = table_text(table, fmt)
     if output:
-        with open(output, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        write_atomically(output, text)
     else:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -477,24 +477,22 @@ def _scan(text: str, lang: str, published: str) -> tuple[_Match, ...]:
     return _drop_dateline(text, tuple(matches))
 
 
-# "LA PAZ, Bolivia – ", "KAIRO – ", "Seoul: " open a report with where it was filed.
-_DATELINE = re.compile(r"\W*[^\W\d_][^\n:–—]{0,40}?\s*(?:[–—]|\s-|:)\s")
-
-
 def _drop_dateline(text: str, matches: tuple[_Match, ...]) -> tuple[_Match, ...]:
     """Places in a dateline say where the report was filed, not where the event happened."""
-    dateline = _DATELINE.match(text)
-    if not dateline:
+    from timeline.pubdate import dateline_head  # the one definition of a dateline's head
+
+    head_end = dateline_head(text, limit=48)  # "LA PAZ, Bolivia – ": a place or two, not a sentence
+    if head_end == 0:
         return matches
-    inside = [m for m in matches if m.end <= dateline.end()]
+    inside = [m for m in matches if m.end <= head_end]
     if not inside or any(m.role != "place" for m in inside):
         return matches
-    leftover = list(text[:dateline.end()])
+    leftover = list(text[:head_end])
     for m in inside:
         leftover[m.start:m.end] = " " * (m.end - m.start)
     if re.search(r"[^\W\d_]", "".join(leftover)):
         return matches               # more than place names before the dash: a sentence
-    return tuple(m for m in matches if m.end > dateline.end())
+    return tuple(m for m in matches if m.end > head_end)
 
 
 def _match_at(gazetteer: _Gazetteer, tokens: list[_Token], i: int, published: str):

@@ -16,6 +16,7 @@ import pandas as pd
 
 from timeline.dates import DateMention, find_dates
 from timeline.lexicon import lexicon
+from timeline.pubdate import dateline_head
 from timeline.schema import conform, empty_events, stable_event_id
 from timeline.text import sentence_bounds
 
@@ -90,14 +91,14 @@ def _own_clause(text: str, start: int, end: int, group: list[DateMention]) -> tu
 def _after_dateline(text: str, start: int, end: int, mentions: list[DateMention], starts: list[int]) -> int:
     """Where a sentence's own words begin: after "Jakarta, 13 Februari 2025 —" when it opens
     with a dateline, so that neither its date nor its city ends up on a happening."""
-    brk = _STRONG_BREAK.search(text, start, min(end, start + 80))
-    if brk is None:
+    head_end = dateline_head(text, start, end)  # the one definition of a dateline's head
+    if head_end == start:
         return start
-    head = text[start:brk.start()]
-    dated = mentions[bisect_left(starts, start):bisect_left(starts, brk.start())]
+    head = text[start:head_end]
+    dated = mentions[bisect_left(starts, start):bisect_left(starts, head_end)]
     if dated and len(re.findall(r"\w{2,}", head)) <= 7 and \
             len(re.findall(r"\w{2,}", head.replace(dated[0].text, ""))) <= 3:
-        return brk.end()
+        return head_end
     return start
 
 

@@ -32,10 +32,11 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 
+from timeline import limits
 from timeline.periods import TIMEX_FORMS, date_span
 from timeline.schema import EVENT_COLUMNS, ORIGINS, PRECISIONS, conform, stable_event_id
 
-MAX_IMPORT_BYTES = 20 * 1024 * 1024
+MAX_IMPORT_BYTES = limits.MAX_DOCUMENT_BYTES
 MAX_REPORTED_PROBLEMS = 20
 
 LIST_COLUMNS = ("actors", "places", "tags")  # "; "-joined names
@@ -298,6 +299,8 @@ def read_events_json(data: bytes | str, *, max_bytes: int = MAX_IMPORT_BYTES) ->
         line = raw.count(b"\n", 0, error.start) + 1
         raise EventsImportError(f"the file is not UTF-8 text: byte 0x{raw[error.start]:02X} cannot be read; "
                                 "save it as UTF-8", line=line) from None
+    if limits.nesting_problem(text, limits.MAX_NESTING + 2):  # a list of events of flat records
+        raise EventsImportError("the file is not usable JSON: it is nested too deeply")
     try:
         payload = json.loads(text)
     except json.JSONDecodeError as error:
@@ -533,7 +536,7 @@ def _is_bool(value: object) -> bool:
 
 def _text(column: str, value: object) -> str:
     if isinstance(value, str):
-        return value
+        return limits.clean_text(value)[0]  # a NUL or lone surrogate would make the next export unreadable
     if isinstance(value, (list, tuple)) and column in LIST_COLUMNS:
         if all(isinstance(part, str) for part in value):
             return LIST_SEPARATOR.join(part for part in value if part)

@@ -1,13 +1,18 @@
 """Files, web pages, folders and corpus lines -> Document (text, publication date, language).
 
     read_document(path)        a .txt, .md or .html file
-    read_url(url, timeout)     a web address (a clear InputError when offline)
+    read_url(url, deadline=)   a web address (a clear InputError when offline, slow or too large)
     iter_documents(paths)      files, folders (walked) and addresses, one Document at a time
     load_corpus(path)          the records of a JSON-lines corpus (gzip allowed)
+    corpus_lines(stream, path) the raw lines of a corpus, within the limits (also used by batch)
+    language_code(value)       an ISO 639-1 code, or "" and a warning
 
 HTML keeps the article's main text (trafilatura; the standard-library parser when it finds no
 article) and takes its publication date from the address, htmldate and the page's metadata
-before looking in the text; `Document.published_from` says which (see PUBLISHED_FROM).
+before looking in the text; `Document.published_from` says which (see PUBLISHED_FROM). The
+publication-date stages themselves live in timeline.pubdate; the limits every input is held
+to (sizes, nesting, deadline, years) in timeline.limits. Text is cleaned once, here
+(limits.clean_text), and `Document.warnings` says what was replaced or ignored.
 
 Everything a user can get wrong about input raises `InputError`, whose message is one line a
 person can act on. Nothing here ever falls back to today's date: a document whose publication
@@ -21,11 +26,15 @@ without any warning. The error says how to convert the file instead.
 """
 from __future__ import annotations
 
-import calendar
 import gzip
+import http.client
 import json
 import os
 import re
+import socket
+import threading
+import urllib.error
+import urllib.request
 import unicodedata
 import zlib
 from collections.abc import Iterator
@@ -36,14 +45,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-MAX_BYTES = 20 * 1024 * 1024  # larger files are almost certainly not one news article
+from timeline import limits
+from timeline.limits import InputError, clean_text, megabytes, nesting_problem
+from timeline.pubdate import (PUBLISHED_FROM, date_from_name, date_from_url, detect_published,  # noqa: F401 - re-exported
+                              iso_prefix_date, parse_published)
+
+MAX_BYTES = limits.MAX_DOCUMENT_BYTES  # larger files are almost certainly not one news article
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown") + HTML_SUFFIXES
 CORPUS_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
-# Where a publication date came from: given by the caller or the corpus record; the URL's path;
-# the page's metadata (meta tags, JSON-LD, <time pubdate>); htmldate's reading of the page's
-# markup; a dateline or "Published:" line in the text; nowhere.
-PUBLISHED_FROM = ("given", "url", "metadata", "htmldate", "dateline", "none")
 # Below this many characters trafilatura itself counts an extraction as failed and falls back to a
 # crude whole-page pass that breaks sentences at inline tags; our own parser does better then.
 MIN_MAIN_TEXT = 250
@@ -61,23 +71,6 @@ NEWS_LANGUAGES = (
     "vi", "yo", "zh",
 )
 
-# Words that introduce a publication date on its own line ("Published: 13 Feb 2025").
-# "Updated" and its kin are left out: an update date is not the reference date.
-PUBLISHED_LABELS = (
-    "published on", "published", "posted on", "posted", "first published", "date",
-    "diterbitkan", "dipublikasikan", "dipublikasikan pada", "tanggal terbit", "terbit",
-    "publié le", "publié", "publie le", "mis en ligne le", "mis en ligne",
-    "publicado el", "publicado em", "publicado", "veröffentlicht am", "veröffentlicht",
-    "pubblicato il", "pubblicato", "gepubliceerd op", "gepubliceerd",
-    "опубликовано", "дата публикации", "yayınlanma tarihi", "yayın tarihi", "yayınlanma",
-    "تاريخ النشر", "نشر في", "نشر بتاريخ",
-)
-
-
-class InputError(ValueError):
-    """Input the program cannot use; the message is one line meant for a person."""
-
-
 @dataclass(frozen=True)
 class Document:
     """One article: its text and what is known about where and when it was published."""
@@ -89,6 +82,51 @@ class Document:
     published_from: str = "none"     # one of PUBLISHED_FROM
     lang: str = ""                   # ISO 639-1, "" when unknown
     title: str = ""
+    warnings: tuple[str, ...] = ()   # what was changed or ignored at ingest, one line each, for the user
+
+
+def _cleaned(text: str) -> tuple[str, tuple[str, ...]]:
+    """(`text` cleaned by limits.clean_text, the warning that says so, if anything was replaced)."""
+    text, replaced = clean_text(text)
+    if not replaced:
+        return text, ()
+    return text, (f"{replaced} character{'s' if replaced > 1 else ''} that cannot be stored "
+                  "(NUL, lone surrogates) replaced with U+FFFD",)
+
+
+def language_code(value: str | None) -> tuple[str, str]:
+    """(the ISO 639-1 code `value` names, "" if none; a one-line warning when `value` is not a code).
+
+    A region or script after the language is dropped ("pt-BR" -> "pt", "zh_Hans" -> "zh"); an
+    ISO 639-2/3 code with a two-letter equivalent is mapped to it ("ind" -> "id"). Anything
+    else, including a real code the date engine has no two-letter name for ("tlh"), is "" with
+    a warning, and the caller detects the language instead: a wrong code would lose dates.
+    The codes come from pycountry's ISO 639-3 table, not from a list of our own.
+    """
+    given = str(value or "").strip()
+    if not given:
+        return "", ""
+    primary = re.split(r"[-_]", given.lower(), maxsplit=1)[0]
+    code = _iso_639_1().get(primary, "")
+    if code:
+        return code, ""
+    return "", f"{given!r} is not an ISO 639 language code; the language is detected instead"
+
+
+@lru_cache(maxsize=1)
+def _iso_639_1() -> dict[str, str]:
+    """Every ISO 639-1, 639-2 and 639-3 code that has a two-letter form -> that two-letter form."""
+    import pycountry
+
+    codes: dict[str, str] = {}
+    for language in pycountry.languages:
+        two = getattr(language, "alpha_2", "")
+        if two:
+            codes[two] = two
+            for attribute in ("alpha_3", "bibliographic"):
+                if getattr(language, attribute, ""):
+                    codes[getattr(language, attribute)] = two
+    return codes
 
 
 # --------------------------------------------------------------------------------------------
@@ -102,16 +140,18 @@ _BINARY_SIGNATURES = (
 )
 
 
-def read_document(path: str | Path, *, published: date | None = None, lang: str | None = None) -> Document:
+def read_document(path: str | Path, *, published: date | None = None, lang: str | None = None,
+                  source: str | None = None) -> Document:
     """The Document in a .txt, .md or .html file, with its publication date and language found.
 
     `published` and `lang`, when given, are used as they are (published_from "given") instead
     of being detected. Raises InputError for a missing, empty, binary, non-UTF-8 or too large
     file. Newlines are normalised to "\\n" (as Python's text mode does), and offsets found
-    later refer to this text; for HTML they refer to the extracted text.
+    later refer to this text; for HTML they refer to the extracted text. `source` is the name the
+    events carry (default: the file's name); a date in it is the last publication-date stage.
     """
     path = Path(path)
-    return document_from_text(_read_text(path), source=path.name, name=str(path), published=published,
+    return document_from_text(_read_text(path), source=source or path.name, name=str(path), published=published,
                               lang=lang, html=path.suffix.lower() in HTML_SUFFIXES)
 
 
@@ -126,6 +166,7 @@ def document_from_text(text: str, *, source: str, name: str | None = None, url: 
     text is kept (see `read_html`), and InputError is raised if the page has no visible text.
     """
     page_url, title, page_published, page_from = url, "", None, "none"
+    text, warnings = _cleaned(text)
     if html or (html is None and _looks_like_html(text)):
         page = read_html(text, url=url)
         text, page_url, title = page.text, page.url, page.title
@@ -139,9 +180,9 @@ def document_from_text(text: str, *, source: str, name: str | None = None, url: 
     elif page_published is not None:
         published, published_from = page_published, page_from
     else:
-        published, published_from = detect_published(text, page_url or None, lang=lang)
+        published, published_from = detect_published(text, page_url or None, lang=lang, name=source)
     return Document(text=text, source=source, url=page_url, published=published,
-                    published_from=published_from, lang=lang, title=title)
+                    published_from=published_from, lang=lang, title=title, warnings=warnings)
 
 
 # --------------------------------------------------------------------------------------------
@@ -158,21 +199,21 @@ def is_url(value: str) -> bool:
     return str(value).strip().lower().startswith(("http://", "https://"))
 
 
-def read_url(url: str, timeout: float = 20.0, *, published: date | None = None,
-             lang: str | None = None) -> Document:
+def read_url(url: str, timeout: float | None = None, *, published: date | None = None,
+             lang: str | None = None, deadline: float | None = None) -> Document:
     """The Document at a web address, read as `document_from_text` reads a saved page.
 
     The page's source is the address as given; its url is the address after redirects. Raises
     InputError, in one line, when the address is not http(s), cannot be reached (no network,
-    unknown host, refused, no answer within `timeout` seconds), answers with an error status,
-    is not text, or is larger than MAX_BYTES. A charset the server declares is honoured;
-    without one the page must be UTF-8, as files must.
+    unknown host, refused, no answer within `timeout` seconds of waiting), takes longer than
+    `deadline` seconds in all (connecting, redirects, headers and body: a server that trickles
+    a byte at a time is cut off), answers with an error status or a redirect loop, is not text,
+    is empty, or streams more than limits.NETWORK_MAX_BYTES. Defaults: limits.NETWORK_TIMEOUT
+    and limits.NETWORK_DEADLINE. A charset the server declares is honoured; without one the
+    page must be UTF-8, as files must.
     """
-    import http.client
-    import socket
-    import urllib.error
-    import urllib.request
-
+    timeout = limits.NETWORK_TIMEOUT if timeout is None else timeout
+    deadline = limits.NETWORK_DEADLINE if deadline is None else deadline
     address = str(url).strip()
     parts = urlsplit(address)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
@@ -180,26 +221,35 @@ def read_url(url: str, timeout: float = 20.0, *, published: date | None = None,
     request = urllib.request.Request(address, headers={
         "User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"})
     offline = "; if this machine is offline, save the page and give the saved file instead"
+    cap = limits.NETWORK_MAX_BYTES
+    watchdog = _Deadline(deadline)
+    opener = urllib.request.build_opener(_DeadlineHTTPHandler(watchdog), _DeadlineHTTPSHandler(watchdog))
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with watchdog, opener.open(request, timeout=min(timeout, deadline)) as response:
             final_url = response.geturl() or address
             content_type = response.headers.get_content_type()
             charset = response.headers.get_content_charset()
-            data = response.read(MAX_BYTES + 1)
+            data = response.read(cap + 1)
     except urllib.error.HTTPError as err:
-        raise InputError(f"{address}: the server answered {err.code} {err.reason}") from None
-    except urllib.error.URLError as err:
-        reason = err.reason
+        if 300 <= err.code < 400:
+            raise InputError(f"{address}: the server redirects in a loop (or more than "
+                             f"{urllib.request.HTTPRedirectHandler.max_redirections} times)") from None
+        raise InputError(f"{address}: the server answered {err.code} {_one_line(err.reason)}") from None
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as err:
+        if watchdog.expired:
+            raise InputError(f"{address}: no complete answer within {deadline:g} s (the server is too slow)") from None
+        reason = err.reason if isinstance(err, urllib.error.URLError) else err
         if isinstance(reason, (TimeoutError, socket.timeout)):
             raise InputError(f"{address}: no answer within {timeout:g} s{offline}") from None
-        detail = getattr(reason, "strerror", None) or str(reason)
-        raise InputError(f"{address}: cannot be fetched ({detail}){offline}") from None
-    except (TimeoutError, socket.timeout):
-        raise InputError(f"{address}: no answer within {timeout:g} s{offline}") from None
-    except (OSError, http.client.HTTPException) as err:
-        raise InputError(f"{address}: cannot be fetched ({type(err).__name__}: {err}){offline}") from None
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{address}: the page is larger than {MAX_BYTES // 1024 // 1024} MB")
+        if isinstance(err, urllib.error.URLError):
+            detail = getattr(reason, "strerror", None) or str(reason)
+        else:
+            detail = f"{type(err).__name__}: {err}"
+        raise InputError(f"{address}: cannot be fetched ({_one_line(detail)}){offline}") from None
+    if watchdog.expired:  # the body was cut short by the deadline
+        raise InputError(f"{address}: no complete answer within {deadline:g} s (the server is too slow)")
+    if len(data) > cap:
+        raise InputError(f"{address}: the page is larger than {megabytes(cap)}")
     if not (content_type.startswith("text/") or content_type in _HTML_TYPES):
         raise InputError(f"{address}: is {content_type}, not a web page or text")
     if charset and charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
@@ -207,9 +257,86 @@ def read_url(url: str, timeout: float = 20.0, *, published: date | None = None,
             data = data.decode(charset).encode("utf-8")
         except (LookupError, UnicodeDecodeError):
             raise InputError(f"{address}: the server says the page is {charset} but it is not") from None
-    text = decode_text(data, address)
+    text = decode_text(data, address, kind="page")
     html = True if content_type in _HTML_TYPES else False if content_type in _TEXT_TYPES else None
     return document_from_text(text, source=address, url=final_url, published=published, lang=lang, html=html)
+
+
+def _one_line(text: object) -> str:
+    return " ".join(str(text).split())
+
+
+class _Deadline:
+    """Shuts down every socket of one web read when `seconds` have passed since it began.
+
+    A per-socket timeout only bounds each wait; a server sending a byte every few seconds never
+    trips it. Shutting the socket from a timer thread ends the blocked read at once.
+    """
+
+    def __init__(self, seconds: float):
+        self.seconds, self.expired, self.sockets = seconds, False, []
+        self.lock = threading.Lock()
+        self.timer = threading.Timer(seconds, self.expire)
+        self.timer.daemon = True
+
+    def __enter__(self):
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.timer.cancel()
+        return False
+
+    def watch(self, sock) -> None:
+        with self.lock:
+            self.sockets.append(sock)
+            expired = self.expired
+        if expired:
+            self._shut(sock)
+
+    def expire(self) -> None:
+        with self.lock:
+            self.expired = True
+            sockets = list(self.sockets)
+        for sock in sockets:
+            self._shut(sock)
+
+    @staticmethod
+    def _shut(sock) -> None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+def _watched(connection_class, watchdog: _Deadline):
+    """`connection_class` whose socket `watchdog` can shut down once connected."""
+    class Watched(connection_class):
+        def connect(self):
+            super().connect()
+            watchdog.watch(self.sock)
+    return Watched
+
+
+class _DeadlineHTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, watchdog: _Deadline):
+        super().__init__()
+        self.connection = _watched(http.client.HTTPConnection, watchdog)
+
+    def http_open(self, req):
+        return self.do_open(self.connection, req)
+
+
+class _DeadlineHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, watchdog: _Deadline):
+        super().__init__()
+        self.connection = _watched(http.client.HTTPSConnection, watchdog)
+
+    def https_open(self, req):
+        options = {"context": self._context}
+        if hasattr(self, "_check_hostname"):  # Python 3.11 still passes it on
+            options["check_hostname"] = self._check_hostname
+        return self.do_open(self.connection, req, **options)
 
 
 def input_kind(path: str | Path) -> str:
@@ -310,10 +437,14 @@ def _read_text(path: Path) -> str:
     return decode_text(data, str(path))
 
 
-def decode_text(data: bytes, name: str) -> str:
-    """`data` decoded as UTF-8 (or BOM-marked UTF-16) with "\\n" newlines; InputError otherwise."""
+def decode_text(data: bytes, name: str, kind: str = "file") -> str:
+    """`data` decoded as UTF-8 (or BOM-marked UTF-16) with "\\n" newlines; InputError otherwise.
+
+    `kind` is what the messages call the input ("file", "page").
+    """
     if not data.strip():
-        raise InputError(f"{name}: file is empty" if not data else f"{name}: file holds only whitespace")
+        raise InputError(f"{name}: {'the page' if kind == 'page' else kind} is empty" if not data
+                         else f"{name}: {kind} holds only whitespace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text = data.decode("utf-16")
@@ -336,7 +467,7 @@ def decode_text(data: bytes, name: str) -> str:
     if controls > max(8, len(text) // 50):
         raise InputError(f"{name}: looks like a binary file (mostly control characters), not text")
     if not text.strip():
-        raise InputError(f"{name}: file holds only whitespace")
+        raise InputError(f"{name}: {kind} holds only whitespace")
     return text
 
 
@@ -462,7 +593,7 @@ def html_to_text(markup: str) -> HtmlPage:
     title = re.sub(r"\s+", " ", "".join(parser.title_chunks)).strip()
     candidates = [parser.meta[key] for key in _META_PUBLISHED if key in parser.meta]
     candidates += [parser.time_published] + _JSONLD_PUBLISHED.findall("".join(parser.jsonld))
-    published = next(filter(None, (_iso_prefix_date(value) for value in candidates)), None)
+    published = next(filter(None, (iso_prefix_date(value) for value in candidates)), None)
     url = parser.url or parser.meta.get("og:url", "")
     return HtmlPage(text=text, title=title, url=url, published=published,
                     published_from="metadata" if published else "none")
@@ -525,7 +656,7 @@ def _page_published(markup: str, url: str, page_url: str, meta_published: date |
                                    deferred_url_extractor=True, outputformat="%Y-%m-%d")
     except (ValueError, TypeError, AttributeError):
         value = None
-    found = _iso_prefix_date(value) if value else None
+    found = iso_prefix_date(value) if value else None
     if found:
         if found == meta_published:
             return found, "metadata"
@@ -547,206 +678,6 @@ def _quiet_import(name: str):
     if not logger.handlers:
         logger.addHandler(logging.NullHandler())  # no "last resort" printing; an app's own logging still sees them
     return module
-
-
-def _iso_prefix_date(value: str) -> date | None:
-    """The date at the start of an ISO-like timestamp ("2025-02-13T10:30+07:00"), as written.
-
-    The time zone is not applied: the local calendar date of the newsroom is the reference.
-    """
-    match = re.match(r"\s*(\d{4})-?(\d{2})-?(\d{2})(?!\d)", value or "")
-    return _valid_date(*map(int, match.groups())) if match else None
-
-
-# --------------------------------------------------------------------------------------------
-# Publication dates
-# --------------------------------------------------------------------------------------------
-
-def parse_published(value: str) -> date:
-    """The date in a strict ISO "YYYY-MM-DD" string; InputError naming what is wrong otherwise."""
-    text = str(value).strip()
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
-    if not match:
-        raise InputError(f"publication date {value!r} is not in the form YYYY-MM-DD (e.g. 2025-02-13)")
-    year, month, day = map(int, match.groups())
-    if not 1 <= month <= 12:
-        raise InputError(f"publication date {value!r} is impossible: there is no month {month:02d}")
-    last = calendar.monthrange(year, month)[1] if year >= 1 else 31
-    if year < 1 or not 1 <= day <= last:
-        month_name = calendar.month_name[month]
-        raise InputError(f"publication date {value!r} is impossible: {month_name} {year} has {last} days")
-    return date(year, month, day)
-
-
-def _valid_date(year: int, month: int, day: int) -> date | None:
-    """The date if it exists and is a plausible news publication date, else None."""
-    if not 1900 <= year <= 2100:
-        return None
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-# Dates in URL paths: /2025/02/13/, /2025-02-13-, /20250213/, /20250213101010-120-... (timestamp)
-_URL_SEPARATED = re.compile(r"(?:^|[/_-])(\d{4})([/-])(\d{1,2})\2(\d{1,2})(?=$|[/_.-])")
-_URL_COMPACT = re.compile(r"(?:^|[/_-])(\d{4})(\d{2})(\d{2})(?:\d{4}|\d{6})?(?=$|[/_.-])")
-_TEXT_URL = re.compile(r"https?://[^\s<>()\[\]\"']+|\]\(\s*<?([^)\s>]+)")
-
-
-def date_from_url(url: str) -> date | None:
-    """The publication date written in a URL's path, if there is one."""
-    parts = urlsplit(url.strip())
-    path = parts.path if (parts.scheme or parts.netloc) else url.split("?")[0]
-    for pattern in (_URL_SEPARATED, _URL_COMPACT):
-        for match in pattern.finditer(path):
-            groups = [g for g in match.groups() if g not in ("/", "-")]
-            found = _valid_date(*map(int, groups))
-            if found:
-                return found
-    return None
-
-
-_WORD = r"[^\W\d_]{3,}\.?"
-_DAY_MONTH_YEAR = re.compile(rf"(?<!\d)(\d{{1,2}})(?:\.|er|\s+de)?\s+({_WORD})(?:\s+de|,)?\s+(\d{{4}})(?!\d)")
-_MONTH_DAY_YEAR = re.compile(rf"({_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)")
-_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_YEAR_FIRST = re.compile(r"(?<![\d/.])(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?![\d/.]*\d)")
-_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-]*\d)")
-_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
-
-
-@dataclass(frozen=True)
-class _Found:
-    start: int
-    end: int
-    value: date
-
-
-def _dates_in_line(line: str, lang: str) -> list[_Found]:
-    """Complete dates (day, month and year all written) in one line, in order of position.
-
-    Cheap and certain first: ISO and numeric forms by pattern, month names via dateparser.
-    A numeric date is read day-first (13/02/2025) unless only month-first is possible
-    (02/13/2025); in English both readings are common, so an ambiguous one (03/04/2025) is
-    skipped rather than guessed.
-    """
-    found: list[_Found] = []
-    for match in _ISO.finditer(line):
-        value = _valid_date(*map(int, match.groups()))
-        if value:
-            found.append(_Found(match.start(), match.end(), value))
-    for match in _YEAR_FIRST.finditer(line):
-        year, _, month, day = match.groups()
-        value = _valid_date(int(year), int(month), int(day))
-        if value:
-            found.append(_Found(match.start(), match.end(), value))
-    for match in _NUMERIC.finditer(line):
-        first, _, second, year = match.groups()
-        first, second, year = int(first), int(second), int(year)
-        if first <= 12 and second <= 12 and first != second and lang == "en":
-            continue
-        value = _valid_date(year, second, first) if second <= 12 else _valid_date(year, first, second)
-        if value:
-            found.append(_Found(match.start(), match.end(), value))
-    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
-        for match in pattern.finditer(line):
-            if any(f.start <= match.start() < f.end for f in found):
-                continue
-            value = _parse_month_name_date(match.group(0), lang)
-            if value:
-                found.append(_Found(match.start(), match.end(), value))
-    return sorted(found, key=lambda f: f.start)
-
-
-@lru_cache(maxsize=4096)  # a corpus from a few days repeats the same datelines
-def _parse_month_name_date(candidate: str, lang: str) -> date | None:
-    """A complete date written with a month name ("13 Februari 2025"), read with dateparser."""
-    import dateparser  # imported here: loading it costs time that most callers never need
-
-    settings = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
-                "RETURN_AS_TIMEZONE_AWARE": False}
-    languages = list(dict.fromkeys((lang, "en"))) if lang else None
-    try:
-        parsed = dateparser.parse(candidate, languages=languages, settings=settings)
-    except ValueError:  # a language dateparser does not know: let it detect one
-        parsed = dateparser.parse(candidate, settings=settings)
-    return _valid_date(parsed.year, parsed.month, parsed.day) if parsed else None
-
-
-def _is_dateline(line: str, found: _Found) -> bool:
-    """True if the date sits where a dateline puts it: at the start, after at most a place name.
-
-    Accepted: "13/02/2025", "Jakarta, 13 Februari 2025 —", "Thursday, February 13, 2025 10:32",
-    "PARIS, jeudi 13 février 2025 -". Rejected: a date inside a sentence.
-    """
-    prefix, suffix = line[:found.start].strip(), line[found.end:].strip()
-    suffix = re.sub(r"^(?:г\.|года|yılı)\s*", "", suffix)  # "13 февраля 2025 г. —"
-    if prefix:
-        words = prefix.split()
-        if len(words) > 5 or len(prefix) > 50 or not re.search(r"[,(|–—-]", prefix):
-            return False
-    if not suffix:
-        return True
-    return bool(re.match(r"[—–\-|:·•/)]", suffix) or re.match(r",?\s*" + _TIME.pattern, suffix))
-
-
-_LABEL = re.compile(r"^\W{0,3}(?:" + "|".join(re.escape(label) for label in sorted(PUBLISHED_LABELS, key=len, reverse=True))
-                    + r")(?!\w)\s*(?:[:：-]|on|le|el|em|am|il|pada|tanggal)?\s*", re.IGNORECASE)
-_MEDIA_LINE = re.compile(r"^\s*(?:!?\[[^\]]*\]\([^)]*\)\s*)+$")
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
-_HEAD_LINES = 8
-_HEAD_URL_CHARS = 3000
-
-
-def detect_published(text: str, url: str | None = None, *, lang: str | None = None) -> tuple[date | None, str]:
-    """The document's publication date and where it was found ("url", "metadata", "dateline").
-
-    Stages, most certain first, stopping at the first answer: the given URL's path; a
-    front-matter "date:" field; a "Published: ..." line or a dateline among the first lines;
-    a dated URL near the start of the text (e.g. a markdown image under uploads/2025/02/13/);
-    a "Published: ..." line among the last lines. (None, "none") when nothing is found: the
-    caller must then say so, never substitute today.
-    """
-    if url:
-        found = date_from_url(url)
-        if found:
-            return found, "url"
-    if not text:
-        return None, "none"
-    if lang is None:
-        lang = detect_language(text[:2000])
-    front = _FRONT_MATTER.match(text)
-    if front:
-        for line in front.group(1).splitlines():
-            key, _, value = line.partition(":")
-            if key.strip().lower() in ("date", "published", "pubdate", "date_published", "published_at"):
-                dates = _dates_in_line(value.strip().strip("'\""), lang)
-                if dates:
-                    return dates[0].value, "metadata"
-    lines = [line.strip() for line in text[:20000].split("\n")]
-    head = [line for line in lines if line and not _MEDIA_LINE.match(line)][:_HEAD_LINES]
-    for line in head:
-        label = _LABEL.match(line)
-        if label:
-            dates = _dates_in_line(line[label.end():label.end() + 80], lang)
-            if dates and dates[0].start <= 20:
-                return dates[0].value, "dateline"
-        dates = _dates_in_line(line[:160], lang)
-        if dates and _is_dateline(line[:160], dates[0]):
-            return dates[0].value, "dateline"
-    for match in _TEXT_URL.finditer(text[:_HEAD_URL_CHARS]):
-        found = date_from_url(match.group(1) or match.group(0))
-        if found:
-            return found, "url"
-    tail = [line.strip() for line in text[-3000:].split("\n") if line.strip()][-5:]
-    for line in tail:
-        label = _LABEL.match(line)
-        if label:
-            dates = _dates_in_line(line[label.end():label.end() + 80], lang)
-            if dates and dates[0].start <= 20:
-                return dates[0].value, "dateline"
-    return None, "none"
 
 
 # --------------------------------------------------------------------------------------------
@@ -787,78 +718,130 @@ def load_corpus(path: str | Path) -> Iterator[tuple[int, dict | InputError]]:
     A record is `{"id": str, "text": str, "published": date | None, "lang": str, "url": str}`;
     "published" is parsed (YYYY-MM-DD), a missing id becomes "line-N". Blank lines are skipped;
     a gzip file (by its magic bytes) is read transparently. A problem with the file as a whole
-    (missing, binary, too large, broken gzip) raises InputError from the first iteration.
+    (missing, binary, too large, broken gzip before any line) raises InputError from the first
+    iteration; a line too long, a gzip that ends early or unpacks past the limit after some
+    lines is one more (line number, InputError), and the lines before it stand.
     """
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if path.is_dir():
         raise InputError(f"{path}: is a directory, not a file")
-    with open(path, "rb") as raw:
-        magic = raw.read(2)
+    if path.stat().st_size == 0:
+        raise InputError(f"{path}: file is empty")
     try:
-        if magic == b"\x1f\x8b":
-            with gzip.open(path, "rb") as stream:
-                yield from _corpus_lines(stream, path)
-        else:
-            if path.stat().st_size == 0:
-                raise InputError(f"{path}: file is empty")
-            with open(path, "rb") as stream:
-                yield from _corpus_lines(stream, path)
-    except (gzip.BadGzipFile, EOFError, zlib.error) as err:
-        raise InputError(f"{path}: is a damaged gzip file ({err or 'it ends too early'})") from None
+        with open(path, "rb") as raw:
+            for number, line in corpus_lines(raw, path):
+                if isinstance(line, InputError):
+                    yield number, line
+                    continue
+                try:
+                    text = line.decode("utf-8-sig" if number == 1 else "utf-8")
+                except UnicodeDecodeError as err:
+                    yield number, InputError(f"{path}:{number}: not valid UTF-8 (byte 0x{line[err.start]:02X} "
+                                             f"at column {err.start + 1})")
+                    continue
+                try:
+                    yield number, parse_record(text, number)
+                except InputError as err:
+                    yield number, InputError(f"{path}:{number}: {err}")
     except OSError as err:
         raise InputError(f"{path}: cannot be read ({err.strerror or err})") from None
 
 
-def _corpus_lines(stream, path: Path) -> Iterator[tuple[int, dict | InputError]]:
-    for number, raw_line in enumerate(stream, 1):
-        if number == 1:
-            kind = _binary_kind(raw_line)
-            if kind:
-                raise InputError(f"{path}: looks like a binary file ({kind}), not JSON lines")
-        if not raw_line.strip():
-            continue
-        try:
-            line = raw_line.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError as err:
-            yield number, InputError(f"{path}:{number}: not valid UTF-8 (byte 0x{raw_line[err.start]:02X} "
-                                     f"at column {err.start + 1})")
-            continue
-        try:
-            yield number, parse_record(line, number)
-        except InputError as err:
-            yield number, InputError(f"{path}:{number}: {err}")
+def corpus_lines(raw, path: Path) -> Iterator[tuple[int, bytes | InputError]]:
+    """(line number, raw line) for each non-blank line of an open corpus file (gzip by its magic bytes).
+
+    The one reader of corpus lines (the CLI, folders and batch all use it), so the limits hold
+    everywhere: a line longer than limits.MAX_LINE_BYTES is skipped without being held (one
+    InputError in its place); reading stops with an InputError once a gzip file has unpacked
+    to limits.MAX_DECOMPRESSED_BYTES, or where it is damaged. A binary file, or damage before
+    the first line, raises InputError: the file as a whole is unusable.
+    """
+    line_cap, unpacked_cap = limits.MAX_LINE_BYTES, limits.MAX_DECOMPRESSED_BYTES
+    compressed = raw.read(2) == b"\x1f\x8b"
+    raw.seek(0)
+    stream = gzip.GzipFile(fileobj=raw, mode="rb") if compressed else raw
+    number = unpacked = 0
+    try:
+        while True:
+            line = stream.readline(line_cap + 1)
+            if not line:
+                return
+            number += 1
+            unpacked += len(line)
+            if number == 1:
+                kind = _binary_kind(line)
+                if kind:
+                    raise InputError(f"{path}: looks like a binary file ({kind}), not JSON lines")
+            if len(line) > line_cap and not line.endswith(b"\n"):
+                while line and not line.endswith(b"\n"):  # the rest of that line, a bounded piece at a time
+                    line = stream.readline(limits.MB)
+                    unpacked += len(line)
+                    if compressed and unpacked > unpacked_cap:
+                        break
+                yield number, InputError(f"{path}:{number}: line longer than {megabytes(line_cap)}")
+            elif line.strip():
+                yield number, line
+            if compressed and unpacked > unpacked_cap:
+                yield number, InputError(f"{path}: unpacks to more than {megabytes(unpacked_cap)}; "
+                                         f"the lines after line {number} were not read")
+                return
+    except (gzip.BadGzipFile, EOFError, zlib.error) as err:
+        reason = err or "it ends too early"
+        if number == 0:
+            raise InputError(f"{path}: is a damaged gzip file ({reason})") from None
+        yield number, InputError(f"{path}: is a damaged gzip file after line {number} ({reason}); "
+                                 "the lines before were used")
 
 
 def parse_record(line: str, number: int = 0) -> dict:
-    """One corpus record from one JSON line, validated; InputError (without location) otherwise."""
+    """One corpus record from one JSON line, validated; InputError (without location) otherwise.
+
+    Every string in it is cleaned (limits.clean_text); `record["warnings"]` says what was replaced.
+    """
+    problem = nesting_problem(line)
+    if problem:
+        raise InputError(problem)
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
-        raise InputError(f"malformed JSON ({err.msg} at column {err.colno})") from None
+        message = err.msg.removesuffix(" at")  # "Invalid control character at": the position follows
+        raise InputError(f"malformed JSON ({message} at column {err.colno})") from None
+    except RecursionError:  # a nesting the scan above did not see; never a traceback
+        raise InputError(f"nested more than {limits.MAX_NESTING} levels deep") from None
     if not isinstance(record, dict):
         raise InputError(f"expected a JSON object, got {type(record).__name__}")
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError('missing or empty "text"')
     out = dict(record)
+    out["text"], warnings = _cleaned(text)
     identifier = record.get("id")
-    out["id"] = str(identifier) if identifier not in (None, "") else f"line-{number}"
+    if identifier is not None and (isinstance(identifier, bool) or not isinstance(identifier, (str, int, float))):
+        raise InputError(f'"id" must be a string or a number, got {type(identifier).__name__}')
+    out["id"] = clean_text(str(identifier))[0] if identifier not in (None, "") else f"line-{number}"
     published = record.get("published")
+    if published not in (None, "") and not isinstance(published, str):
+        raise InputError(f'"published" must be a string (YYYY-MM-DD), got {type(published).__name__}')
     out["published"] = parse_published(published) if published not in (None, "") else None
-    for key in ("lang", "url"):
+    for key in ("lang", "url", "title"):
         value = record.get(key)
         if value is not None and not isinstance(value, str):
             raise InputError(f'"{key}" must be a string, got {type(value).__name__}')
-        out[key] = (value or "").strip()
+        out[key] = clean_text((value or "").strip())[0]
+    out["warnings"] = warnings
     return out
 
 
 def document_from_record(record: dict, *, published: date | None = None, lang: str | None = None) -> Document:
     """The Document for a corpus record: given values first, then the record's, then detection."""
     text = record["text"]
-    lang = lang or record.get("lang") or detect_language(text)
+    warnings = tuple(record.get("warnings", ()))
+    if not lang and record.get("lang"):
+        lang, problem = language_code(record["lang"])
+        warnings += (problem,) if problem else ()
+    lang = lang or detect_language(text)
     url = record.get("url") or ""
     if published is not None:
         published_from = "given"
@@ -867,5 +850,6 @@ def document_from_record(record: dict, *, published: date | None = None, lang: s
     else:
         published, published_from = detect_published(text, url or None, lang=lang)
     return Document(text=text, source=str(record.get("id", "")), url=url, published=published,
-                    published_from=published_from, lang=lang, title=str(record.get("title") or ""))
+                    published_from=published_from, lang=lang, title=str(record.get("title") or ""),
+                    warnings=warnings)
 

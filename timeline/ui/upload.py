@@ -21,7 +21,7 @@ IMPORT_KEY = "import_file"
 _DOCS_KEY = "_uploaded_documents"   # file_id -> (name, Document | None, problem | None, notes)
 
 PUBLISHED_HOW = {"given": "given", "url": "from the link", "dateline": "from the dateline",
-                 "metadata": "from the page's metadata", "none": "not found"}
+                 "metadata": "from the page's metadata", "filename": "from the file name", "none": "not found"}
 
 
 def articles_panel(store, collection: str, user: str) -> None:
@@ -79,10 +79,11 @@ def read_upload(name: str, content: bytes) -> tuple:
         notes.append("the page contains scripts; they are ignored and only its visible text is read.")
     try:
         with tempfile.TemporaryDirectory(prefix="timeline-upload-") as folder:
-            path = Path(folder) / safe_name
+            # a short name of our own: the user's may be longer than a file system allows
+            path = Path(folder) / ("upload" + Path(safe_name).suffix[:16])
             path.write_bytes(content)
             try:
-                document = read_document(path)
+                document = read_document(path, source=safe_name)
             except InputError as error:
                 message = str(error).replace(str(path), safe_name).replace(folder, "")
                 return safe_name, None, message.removeprefix(f"{safe_name}: "), notes
@@ -122,10 +123,19 @@ def _review_and_extract(store, collection: str, user: str, readable: list) -> No
     if not st.button(f"Extract events from {len(readable)} article{'s' if len(readable) != 1 else ''}",
                      type="primary", disabled=not collection):
         return
+    from timeline.ingest import language_code
+    from timeline.limits import year_problem
+
     documents = []
     for (file_id, name, doc), (_, choice) in zip(readable, edited.iterrows()):
         published = _as_date(choice["published"])
-        lang = str(choice["language"] or "").strip().lower()
+        if published is not None and year_problem(published.year):
+            st.error(escape_markdown(f"{name}: {year_problem(published.year)}; it is left out."))
+            continue
+        lang, problem = language_code(str(choice["language"] or ""))
+        if problem:
+            st.warning(escape_markdown(f"{name}: {problem}"))
+            lang = doc.lang  # what was detected when the file was read
         if published != doc.published:
             doc = replace(doc, published=published, published_from="given" if published else "none")
         documents.append(replace(doc, lang=lang))
@@ -180,7 +190,8 @@ def extract_into(store, collection: str, user: str, documents: list) -> None:
 
 
 def _paste_form(store, collection: str, user: str) -> None:
-    from timeline.ingest import Document, detect_language, detect_published
+    from timeline.ingest import Document, detect_language, detect_published, language_code
+    from timeline.limits import clean_text
 
     with st.form("paste-article", clear_on_submit=False, border=False):
         text = st.text_area("Article text", height=200, max_chars=MAX_ARTICLE_MB * 1024 * 1024)
@@ -197,7 +208,11 @@ def _paste_form(store, collection: str, user: str) -> None:
         st.error("Paste the article's text first.")
         return
     with user_action("Reading the pasted text") as outcome:
-        lang = lang.strip().lower() or detect_language(text)
+        text = clean_text(text)[0]  # the cleaning every input gets (NUL, lone surrogates)
+        lang, problem = language_code(lang)
+        if problem:
+            st.warning(problem)
+        lang = lang or detect_language(text)
         how = "given"
         if published is None:
             published, how = detect_published(text, url.strip() or None, lang=lang)
