@@ -130,3 +130,19 @@ def test_language_detected_when_not_given():
     mentions = find_dates("Pasukan pemberontak masuk ke ibu kota pada 8 Desember dan presiden melarikan diri.",
                           published="2025-02-13")
     assert [m.value for m in mentions] == ["2024-12-08"]
+
+
+def test_a_region_tag_names_the_language():
+    assert [m.value for m in find_dates("on 3 May 2024", published="2025-01-01", lang="en-GB")] == ["2024-05-03"]
+
+
+def test_an_unknown_language_code_warns_and_the_language_is_detected():
+    with pytest.warns(UserWarning, match="not an ISO 639 language code"):
+        found = find_dates("Die Wahl fand am 3. März 2024 statt.", published="2025-01-01", lang="klingon")
+    assert [m.value for m in found] == ["2024-03-03"]
+
+
+@pytest.mark.parametrize("published", ["9999-12-31", "0000-01-01", "1850-06-01"])
+def test_a_publication_year_outside_the_window_is_refused(published):
+    with pytest.raises(ValueError, match="outside the supported years"):
+        find_dates("on 3 May", published=published, lang="en")

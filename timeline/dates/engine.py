@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
-from datetime import date
+import warnings
+from datetime import date, datetime
+from functools import lru_cache
 
 from timeline.dates.context import _Candidate, _Context, _sentence_span
 from timeline.dates.mention import DateMention
@@ -33,7 +35,7 @@ def find_dates(text: str, published: date | str | None = None, lang: str | None 
     if not text or not text.strip():
         return []
     reference = _as_date(published)
-    lang = (lang or _detect_language(text) or "en").lower()[:2]
+    lang = _language(lang) or _detect_language(text) or "en"
     pats = patterns(lang)
     folded = _fold(text, pats)
     chosen = _longest_first(_recognise(folded, pats))
@@ -59,11 +61,38 @@ def _fold(text: str, pats: Patterns) -> str:
 
 
 def _as_date(published: date | str | None) -> date | None:
+    """The publication date as a date; ValueError (InputError) for an impossible one or a year
+    outside the supported window (timeline.limits.YEARS)."""
+    from timeline.limits import InputError, year_problem
+    from timeline.pubdate import parse_published
+
     if published is None or published == "":
         return None
+    if isinstance(published, datetime):
+        published = published.date()
     if isinstance(published, date):
+        if year_problem(published.year):
+            raise InputError(f"publication date {published.isoformat()} cannot be used: {year_problem(published.year)}")
         return published
-    return date.fromisoformat(str(published)[:10])
+    return parse_published(str(published)[:10])
+
+
+def _language(lang: str | None) -> str:
+    """The ISO 639-1 code `lang` names ("pt-BR" -> "pt"), "" for none; an unknown code is a
+    warning, and the language is then detected (a wrong code would lose dates)."""
+    if not lang:
+        return ""
+    code, warning = _language_code(lang)
+    if warning:
+        warnings.warn(warning, stacklevel=3)
+    return code
+
+
+@lru_cache(maxsize=512)
+def _language_code(lang: str) -> tuple[str, str]:
+    from timeline.ingest import language_code
+
+    return language_code(lang)
 
 
 def _detect_language(text: str) -> str:
