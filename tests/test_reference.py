@@ -153,3 +153,25 @@ def test_years_with_an_era_marker(text, lang, expression, value):
 
 def test_a_lone_letter_is_no_era_marker():
     assert "22M" not in values("Harga naik 22M rupiah.", lang="id")
+
+
+def test_the_next_day_counts_from_the_story_day_and_tomorrow_from_publication():
+    found = values("The talks opened on 3 March 2000. The next day the envoys left. Tomorrow the vote.",
+                   published="2000-03-20")
+    assert found["The next day"] == "2000-03-04"
+    assert found["Tomorrow"] == "2000-03-21"
+
+
+def test_cli_anchor_option(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    article = tmp_path / "story.txt"
+    article.write_text("The siege began in 1939. On 3 September the allies declared war.", encoding="utf-8")
+    def run(anchor):
+        out = subprocess.run([sys.executable, "-m", "timeline", "dates", str(article), "--published", "2018-07-07",
+                              "--lang", "en", "--anchor", anchor], capture_output=True, text=True, check=True).stdout
+        return {row["text"]: row["value"] for row in map(json.loads, out.splitlines())}
+    assert run("narrative")["3 September"] == "1939-09-03"
+    assert run("publication")["3 September"] == "2017-09-03"

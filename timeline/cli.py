@@ -56,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
                               "in the document: URL, dateline, metadata)")
         sub.add_argument("--lang", metavar="xx", help="ISO 639-1 language of every document (default: the "
                                                       "record's, else detected)")
+        sub.add_argument("--anchor", choices=("auto", "publication", "narrative"), default="auto",
+                         help="what year-less and context-relative dates ('3 September', 'two days later') "
+                              "resolve against: the publication date, the last date the text mentioned "
+                              "(narrative), or per mention (auto, the default)")
         sub.add_argument("--url-deadline", type=float, default=limits.NETWORK_DEADLINE, metavar="SECONDS",
                          help="the most time one web address may take in all, however slowly its server "
                               f"answers (default: {limits.NETWORK_DEADLINE:g})")
@@ -168,7 +172,7 @@ def _main(argv: list[str] | None) -> int:
     lang = _lang_argument(args.lang)
     run = _Run()
     if args.command == "dates":
-        _run_dates(_documents(args, published, lang, run), run)
+        _run_dates(_documents(args, published, lang, run), run, args.anchor)
     else:
         _run_extract(args, _documents(args, published, lang, run), run)
     return 1 if run.skipped else 0
@@ -254,13 +258,13 @@ def _doc_id(document: Document) -> str:
     return document.source
 
 
-def _run_dates(documents: Iterator[tuple[str, Document]], run: _Run) -> None:
+def _run_dates(documents: Iterator[tuple[str, Document]], run: _Run, anchor: str = "auto") -> None:
     import timeline
 
     out = sys.stdout
     for name, document in documents:
         try:
-            mentions = timeline.find_dates(document.text, document.published, document.lang or None)
+            mentions = timeline.find_dates(document.text, document.published, document.lang or None, anchor=anchor)
             lines = [json.dumps(mention_row(_doc_id(document), mention), ensure_ascii=False) for mention in mentions]
         except Exception as err:  # one document must not stop the others
             run.report(f"error: document {name}: {type(err).__name__}: {err} (skipped)")

@@ -125,7 +125,7 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
     mentions: list[DateMention] = []
     for cand in chosen:
         sentence = sentence_index(starts, cand.start)
-        kind = _anchor_kind(cand, anaphoric)
+        kind = _anchor_kind(cand, anaphoric, pats.lex)
         chosen_anchor = story.anchor_for(kind, cand.data, sentence, lambda: _tense(ctx, cand))
         ctx.reference, ctx.narrative, ctx.anchor_precision = chosen_anchor.day, chosen_anchor.narrative, chosen_anchor.precision
         mention = _resolve(cand, ctx)
@@ -143,12 +143,17 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
     return _anchor_clock_times(mentions, ctx)
 
 
-def _anchor_kind(cand: _Candidate, anaphoric: frozenset[str]) -> str:
+def _anchor_kind(cand: _Candidate, anaphoric: frozenset[str], lex) -> str:
     """The kind the reference model sees: "the following month" counts from the story's time
     like "two days later"; "next month" counts from publication like any deictic phrase."""
     if cand.kind == "modified":
         word = re.sub(r"\s+", " ", (cand.data.get("pre") or cand.data.get("post") or cand.data.get("post2") or "").lower())
         if word in anaphoric:
+            return "later"
+        unit_word = (cand.data.get("unit") or cand.data.get("unit2") or "").lower()
+        if unit_word and lex.units.get(unit_word) == "D" and (lex.mapping("prefix_mods").get(word) or lex.mapping("suffix_mods").get(word)):
+            # "the next day", "hari berikutnya": the deictic form would be "tomorrow", so a
+            # day counted with next/previous counts from the story's day.
             return "later"
     return cand.kind
 
