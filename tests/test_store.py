@@ -159,7 +159,7 @@ def test_bad_extracted_rows_are_left_out_and_described(store):
     assert (counts["added"], counts["rejected"]) == (1, 1)
     assert counts["problems"] == [
         "row 1, column 'date': 'PRESENT_REF' is not a date in a TIMEX form "
-        "(YYYY-MM-DD, YYYY-Www(-WE), YYYY-MM, YYYY-Qn, YYYY-SP/SU/FA/WI, YYYY, decade YYY, century YY)"]
+        "(YYYY-MM-DD, YYYY-Www(-WE), YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY-SP/SU/FA/WI, YYYY, FYYYYY, decade YYY, century YY)"]
 
 
 # --- edits ---------------------------------------------------------------------------------------
