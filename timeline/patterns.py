@@ -116,7 +116,8 @@ def patterns(lang: str) -> Patterns:
     year4 = r"(?:1[5-9]\d\d|20\d\d|2100)"
     sep_and = alternation(lex.words("range_and") + lex.words("range_to"))
     dash = r"\s*[-–—]\s*"
-    of = r"(?:\s+(?:de|of|del|do|da)\b)?"
+    # The word between a day or month and its year ("of", "de"; Greek "του").
+    of = rf"(?:\s+{alternation(lex.words('of') or ['de', 'of', 'del', 'do', 'da'])})?"
     year_prefix = alternation(lex.words("year_prefix"))
     year_suffix = alternation(lex.words("year_suffix"))
     day_prefix = alternation(lex.words("day_prefix"))
