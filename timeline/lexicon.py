@@ -87,14 +87,24 @@ def inflect(word: str, rules: dict[str, list[str]]) -> list[str]:
     """The other forms of `word` given by the rule of the longest ending it has (or none).
 
     A replacement starting with "~" first drops the stem's stress mark ("ημέρα" + "~ών" ->
-    "ημερών"). The stem must keep two letters, so abbreviations ("εβδ") take no rule.
+    "ημερών"). A word without a vowel is an abbreviation ("вск") and takes no rule.
     """
     word = word.lower()
+    if not _has_vowel(word):
+        return []
     for ending in sorted(rules, key=len, reverse=True):
-        if word.endswith(ending) and len(word) - len(ending) >= 2:
+        if word.endswith(ending) and len(word) > len(ending):
             stem = word[:len(word) - len(ending)]
             return [(_drop_acute(stem) + r[1:]) if r.startswith("~") else stem + r for r in rules[ending]]
     return []
+
+
+# A stem without a vowel is an abbreviation ("вск", "pzt"), not a word to decline.
+_VOWELS = set("aeiouyàáâäåæèéêëìíîïòóôöøùúûüýąęěůаеёиоуыэюяієїαεηιουωάέήίόύώϊϋΐΰ")
+
+
+def _has_vowel(text: str) -> bool:
+    return any(ch in _VOWELS for ch in text.lower())
 
 
 def _variants(form: str, options: dict) -> set[str]:
@@ -117,9 +127,8 @@ def _add_word_forms(lex: Lexicon, rules: dict) -> None:
     for kind, table, abbrevs in tables:
         generated: dict[str, object] = {}
         for form, meaning in table.items():
-            if len(form) >= 4:
-                for new in inflect(form, rules.get(kind, {})):
-                    generated.setdefault(new, meaning)
+            for new in inflect(form, rules.get(kind, {})):
+                generated.setdefault(new, meaning)
         for form, meaning in list(table.items()) + list(generated.items()):
             for new in _variants(form, options) - homographs:
                 # A form the grammar gives is a word of its own, even where it is also the
