@@ -29,6 +29,14 @@ MONTH_CASES = [
     ("el", "accusative, capitals without accents", "ΙΑΝΟΥΑΡΙΟ ΦΕΒΡΟΥΑΡΙΟ ΜΑΡΤΙΟ ΑΠΡΙΛΙΟ ΜΑΙΟ ΙΟΥΝΙΟ ΙΟΥΛΙΟ ΑΥΓΟΥΣΤΟ ΣΕΠΤΕΜΒΡΙΟ ΟΚΤΩΒΡΙΟ ΝΟΕΜΒΡΙΟ ΔΕΚΕΜΒΡΙΟ"),
     ("el", "popular, nominative", "Γενάρης Φλεβάρης Μάρτης Απρίλης Μάης Ιούνης Ιούλης Αύγουστος Σεπτέμβρης Οκτώβρης Νοέμβρης Δεκέμβρης"),
     ("el", "popular, accusative and genitive", "Γενάρη Φλεβάρη Μάρτη Απρίλη Μάη Ιούνη Ιούλη Αύγουστο Σεπτέμβρη Οκτώβρη Νοέμβρη Δεκέμβρη"),
+    ("sk", "locative", "januári februári marci apríli máji júni júli auguste septembri októbri novembri decembri"),
+    ("sr", "genitive", "јануара фебруара марта априла маја јуна јула августа септембра октобра новембра децембра"),
+    ("sr", "locative", "јануару фебруару марту априлу мају јуну јулу августу септембру октобру новембру децембру"),
+    ("sl", "genitive", "januarja februarja marca aprila maja junija julija avgusta septembra oktobra novembra decembra"),
+    ("sl", "locative", "januarju februarju marcu aprilu maju juniju juliju avgustu septembru oktobru novembru decembru"),
+    ("be", "locative", "студзені лютым сакавіку красавіку траўні чэрвені ліпені жніўні верасні кастрычніку лістападзе снежні"),
+    ("lv", "locative", "janvārī februārī martā aprīlī maijā jūnijā jūlijā augustā septembrī oktobrī novembrī decembrī"),
+    ("hu", "inessive", "januárban februárban márciusban áprilisban májusban júniusban júliusban augusztusban szeptemberben októberben novemberben decemberben"),
     ("fi", "genitive", "tammikuun helmikuun maaliskuun huhtikuun toukokuun kesäkuun heinäkuun elokuun syyskuun lokakuun marraskuun joulukuun"),
     ("fi", "elative", "tammikuusta helmikuusta maaliskuusta huhtikuusta toukokuusta kesäkuusta heinäkuusta elokuusta syyskuusta lokakuusta marraskuusta joulukuusta"),
 ]
@@ -48,6 +56,12 @@ WEEKDAY_CASES = [
     ("fi", "essive", "maanantaina tiistaina keskiviikkona torstaina perjantaina lauantaina sunnuntaina"),
     ("fi", "nominative", "maanantai tiistai keskiviikko torstai perjantai lauantai sunnuntai"),
     ("cs", "genitive", "čtvrtku pátku"),
+    ("hr", "accusative", "ponedjeljak utorak srijedu četvrtak petak subotu nedjelju"),
+    # Serbian "недељу" is also "week": a homograph, left out (see test_homographs_are_not_generated).
+    ("sr", "accusative", "понедељак уторак среду четвртак петак суботу"),
+    ("sl", "accusative", "ponedeljek torek sredo četrtek petek soboto nedeljo"),
+    ("lv", "locative", "pirmdienā otrdienā trešdienā ceturtdienā piektdienā sestdienā svētdienā"),
+    ("hu", "superessive", "hétfőn kedden szerdán csütörtökön pénteken szombaton vasárnap"),
 ]
 
 # (lang, unit, forms)
@@ -114,6 +128,8 @@ def test_inflect(rules, word, expected):
 
 
 def test_homographs_are_not_generated():
+    assert "недељу" not in lexicon("sr").weekdays   # Serbian: also "week"
+    assert "piatka" not in lexicon("sk").weekdays   # Slovak: also "a five"
     # Russian "среды", "среде", "средой" are the everyday "environment"; Wednesday keeps its
     # accusative "среду" from dateparser, whose data has it.
     weekdays = lexicon("ru").weekdays
