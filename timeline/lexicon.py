@@ -83,6 +83,14 @@ def _drop_acute(word: str) -> str:
     return unicodedata.normalize("NFC", unicodedata.normalize("NFD", word).replace("\u0301", ""))
 
 
+# A word without a vowel is an abbreviation ("вск", "pzt"), not a word to decline.
+_VOWELS = set("aeiouyàáâäåæèéêëìíîïòóôöøùúûüýąęěůаеёиоуыэюяієїαεηιουωάέήίόύώϊϋΐΰ")
+
+
+def _has_vowel(text: str) -> bool:
+    return any(ch in _VOWELS for ch in text.lower())
+
+
 def inflect(word: str, rules: dict[str, list[str]]) -> list[str]:
     """The other forms of `word` given by the rule of the longest ending it has (or none).
 
@@ -97,14 +105,6 @@ def inflect(word: str, rules: dict[str, list[str]]) -> list[str]:
             stem = word[:len(word) - len(ending)]
             return [(_drop_acute(stem) + r[1:]) if r.startswith("~") else stem + r for r in rules[ending]]
     return []
-
-
-# A stem without a vowel is an abbreviation ("вск", "pzt"), not a word to decline.
-_VOWELS = set("aeiouyàáâäåæèéêëìíîïòóôöøùúûüýąęěůаеёиоуыэюяієїαεηιουωάέήίόύώϊϋΐΰ")
-
-
-def _has_vowel(text: str) -> bool:
-    return any(ch in _VOWELS for ch in text.lower())
 
 
 def _variants(form: str, options: dict) -> set[str]:
@@ -131,9 +131,10 @@ def _add_word_forms(lex: Lexicon, rules: dict) -> None:
                 generated.setdefault(new, meaning)
         for form, meaning in list(table.items()) + list(generated.items()):
             for new in _variants(form, options) - homographs:
-                # A form the grammar gives is a word of its own, even where it is also the
-                # start of a longer form and so was filed as a short form ("tammikuu").
-                abbrevs.pop(new, None)
+                if form in generated:
+                    # A form the grammar gives is a word of its own, even where it is also the
+                    # start of a longer form and so was filed as a short form ("tammikuu").
+                    abbrevs.pop(new, None)
                 table.setdefault(new, meaning)
 
 
