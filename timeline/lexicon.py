@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 _EXTRA_PATH = Path(__file__).with_name("lang") / "extra.json"
+_FORMS_PATH = Path(__file__).with_name("lang") / "forms.json"
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -59,6 +61,81 @@ class Lexicon:
 
 def _load_extra() -> dict:
     return json.loads(_EXTRA_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _load_forms() -> dict:
+    return json.loads(_FORMS_PATH.read_text(encoding="utf-8"))
+
+
+def declension_rules(lang: str) -> dict:
+    """The language's rules from timeline/lang/forms.json (empty when it has none)."""
+    return _load_forms().get(lang, {})
+
+
+def _without_accents(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+def _drop_acute(word: str) -> str:
+    # Only the stress mark goes: the diaeresis of "μαΐου" is a letter's identity, not stress.
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", word).replace("\u0301", ""))
+
+
+# A word without a vowel is an abbreviation ("вск", "pzt"), not a word to decline.
+_VOWELS = set("aeiouyàáâäåæèéêëìíîïòóôöøùúûüýąęěůаеёиоуыэюяієїαεηιουωάέήίόύώϊϋΐΰ")
+
+
+def _has_vowel(text: str) -> bool:
+    return any(ch in _VOWELS for ch in text.lower())
+
+
+def inflect(word: str, rules: dict[str, list[str]]) -> list[str]:
+    """The other forms of `word` given by the rule of the longest ending it has (or none).
+
+    A replacement starting with "~" first drops the stem's stress mark ("ημέρα" + "~ών" ->
+    "ημερών"). A word without a vowel is an abbreviation ("вск") and takes no rule.
+    """
+    word = word.lower()
+    if not _has_vowel(word):
+        return []
+    for ending in sorted(rules, key=len, reverse=True):
+        if word.endswith(ending) and len(word) > len(ending):
+            stem = word[:len(word) - len(ending)]
+            return [(_drop_acute(stem) + r[1:]) if r.startswith("~") else stem + r for r in rules[ending]]
+    return []
+
+
+def _variants(form: str, options: dict) -> set[str]:
+    out = {form}
+    if options.get("accentless"):
+        out.add(_without_accents(form))
+    marks = options.get("apostrophes", [])
+    for mark in marks:
+        if mark in form:
+            out |= {form.replace(mark, other) for other in marks}
+    return out
+
+
+def _add_word_forms(lex: Lexicon, rules: dict) -> None:
+    """Every case and number form of the months, weekdays and units the lexicon has."""
+    homographs = {w.lower() for w in rules.get("homographs", [])}
+    options = rules.get("variants", {})
+    tables = (("months", lex.months, lex.month_abbrevs), ("weekdays", lex.weekdays, lex.weekday_abbrevs),
+              ("units", lex.units, {}))
+    for kind, table, abbrevs in tables:
+        generated: dict[str, object] = {}
+        for form, meaning in table.items():
+            for new in inflect(form, rules.get(kind, {})):
+                generated.setdefault(new, meaning)
+        for form, meaning in list(table.items()) + list(generated.items()):
+            for new in _variants(form, options) - homographs:
+                if form in generated:
+                    # A form the grammar gives is a word of its own, even where it is also the
+                    # start of a longer form and so was filed as a short form ("tammikuu").
+                    abbrevs.pop(new, None)
+                table.setdefault(new, meaning)
 
 
 def supported_extra_languages() -> list[str]:
@@ -110,6 +187,8 @@ def lexicon(lang: str) -> Lexicon:
     for unit, forms in extra.get("units", {}).items():
         for form in forms:
             lex.units[form.lower()] = unit
+
+    _add_word_forms(lex, declension_rules(lang))
 
     for key, phrases in info.get("relative-type", {}).items():
         m = _RELATIVE_KEY.match(key)

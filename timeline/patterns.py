@@ -122,8 +122,8 @@ def patterns(lang: str) -> Patterns:
     year4 = r"(?:1[5-9]\d\d|20\d\d|2100)"
     sep_and = alternation(lex.words("range_and") + lex.words("range_to"))
     dash = r"\s*[-–—]\s*"
-    # Words between a month (or day) and its year: "of", "de", Greek "του" ("Μάιο του 1936").
-    of = rf"(?:\s+(?:de|of|del|do|da|{alternation(lex.words('year_links'))})(?!\w))?"
+    # The word between a day or month and its year ("of", "de"; Greek "του").
+    of = rf"(?:\s+{alternation(lex.words('of') or ['de', 'of', 'del', 'do', 'da'])})?"
     year_prefix = alternation(lex.words("year_prefix"))
     year_suffix = alternation(lex.words("year_suffix"))
     day_prefix = alternation(lex.words("day_prefix"))
