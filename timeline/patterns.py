@@ -247,7 +247,11 @@ def patterns(lang: str) -> Patterns:
         decade=re.compile(rf"{L}(?P<c>1[5-9]|20)(?P<d>\d)0(?:'?s|-an|an)(?!\w)|{L}'(?P<d2>\d)0s(?!\w)"
                           rf"|{L}(?:{alternation(lex.words('decade_prefix'))})\s+(?P<c3>1[5-9]|20)(?P<d3>\d)0(?!\w)", flags),
         century=re.compile(
-            rf"(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)\s+century|abad\s+(?:ke-?)?(?P<n2>\d{{1,2}}|[XVI]+)|(?P<n3>\d{{1,2}})(?:e|ème)\s+siècle|siglo\s+(?P<n4>[XVI]+))(?!\w)", flags),
+            rf"(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)\s+century|abad\s+(?:ke-?)?(?P<n2>\d{{1,2}}|[XVI]+)|(?P<n3>\d{{1,2}})(?:e|ème)\s+siècle|siglo\s+(?P<n4>[XVI]+)"
+            # The language's own century words, before or after the number ("19ου αιώνα",
+            # "XX века", "20. Jahrhundert"), from its data.
+            rf"|(?P<n5>\d{{1,2}}|[XVI]+)(?:{alternation(lex.words('century_ordinal'), boundary=False)})?\.?\s+(?:{alternation(lex.words('century_after'))})"
+            rf"|(?:{alternation(lex.words('century_before'))})\s+(?P<n6>\d{{1,2}}|[XVI]+)(?:{alternation(lex.words('century_ordinal'), boundary=False)})?)(?!\w)", flags),
         weekday=re.compile(weekday, flags),
         relative_phrase=re.compile(alternation(relative_phrases), flags),
         modified=re.compile(modified, flags),

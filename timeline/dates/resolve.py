@@ -217,7 +217,7 @@ def _roman(text: str) -> int:
 
 
 def _r_century(cand: _Candidate, ctx: _Context) -> dict:
-    raw = next(cand.data[k] for k in ("n", "n2", "n3", "n4") if cand.data.get(k))
+    raw = next(cand.data[k] for k in ("n", "n2", "n3", "n4", "n5", "n6") if cand.data.get(k))
     number = int(raw) if raw.isdigit() else _roman(raw.upper())
     return _period(f"{number - 1:02d}")   # the 20th century is TIMEX "19"
 
