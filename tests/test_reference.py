@@ -175,3 +175,8 @@ def test_cli_anchor_option(tmp_path):
         return {row["text"]: row["value"] for row in map(json.loads, out.splitlines())}
     assert run("narrative")["3 September"] == "1939-09-03"
     assert run("publication")["3 September"] == "2017-09-03"
+
+
+def test_a_future_clause_points_forward_even_to_a_date_nearer_behind():
+    # 5 March is three months behind 1 June and nine ahead; "will be held" decides.
+    assert values("The summit will be held on 5 March.", published="2024-06-01")["5 March"] == "2025-03-05"

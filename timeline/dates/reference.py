@@ -37,22 +37,23 @@ _EXPLICIT_YEAR_KINDS = frozenset({"ymd", "year", "month_year", "cjk", "year_rang
 
 @dataclass(frozen=True)
 class ReferenceFit:
-    """Fitted constants of the model (see bench/fit_reference.py)."""
+    """Constants of the model; the values in force are fitted by bench/fit_reference.py
+    (timeline/lang/fitted.json), these defaults are its last fit."""
 
-    far_years: int = 2            # a written year this far from publication starts a story of its own
+    far_years: int = 5            # a written year this far from publication starts a story of its own
     max_sentences: int = 0        # in a news document, the story's time holds this many sentences after its year (-1: never)
     narrative_share: float = 0.6  # share of written years far from publication that makes a document narrative
     min_years: int = 3            # written years needed before a document can be called narrative
     # A year-less date in a story takes the story's year (HeidelTime's rule), unless it would
     # then lie more than this many months before the story's time: a story told forward has
     # moved into the next year ("8 December 2024 ... on 9 January").
-    story_back_months: int = 4
+    story_back_months: int = 6
     # Direction of a year-less date against publication: the cost, per day of distance, of a
     # future date in a past clause, of a future date in a clause with no tense, and of a past
     # date in a future clause (a past date in a past clause costs its distance).
     past_future_cost: float = 20.0
     neutral_future_cost: float = 1.6
-    future_past_cost: float = 3.0
+    future_past_cost: float = 20.0
 
 
 _override: list[ReferenceFit] = []
