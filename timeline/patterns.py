@@ -208,8 +208,13 @@ def patterns(lang: str) -> Patterns:
     for kind, words in (
             ("month", list(lex.months) + list(lex.month_abbrevs)),
             ("weekday", list(lex.weekdays)),
-            ("unit", list(lex.units) + list(lex.fused) + list(lex.mapping("set_words")) + quarter.get("words", [])
-             + halves.get("words", []) + lex.words("fiscal_words") + list(lex.mapping("seasons"))),
+            ("unit", list(lex.units) + list(lex.fused) + quarter.get("words", []) + list(lex.mapping("seasons"))),
+            # Narrow kinds for the recognisers that need only their own words nearby.
+            ("quarter", quarter.get("words", [])),
+            ("period", halves.get("words", []) + lex.words("fiscal_words")),
+            ("set", lex.words("every_words") + list(lex.mapping("set_words"))),
+            ("later", list(lex.mapping("later_words"))),
+            ("era", lex.words("bc_words") + lex.words("ad_words")),
             ("relative", relative_phrases + list(lex.mapping("today_pod")) + list(lex.mapping("yesterday_pod"))),
             ("reference", reference + lex.words("same_day") + lex.words("same_year") + lex.words("that_time")),
             ("pod", list(lex.mapping("part_of_day")))):

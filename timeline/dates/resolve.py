@@ -691,7 +691,7 @@ def _register_all() -> None:
         ("day_weekday", "day_weekday", 7, WEEKDAY, _r_day_weekday),
         ("day_month", "day_month", 6, MONTH, _r_day_month), ("ordinal_date", "ordinal_date", 6, MONTH, _r_ordinal_date),
         ("month_day", "month_day", 5, MONTH, _r_day_month), ("month_year", "month_year", 5, MONTH, _r_month_year),
-        ("quarter", "quarter", 5, ("digit", "unit"), _r_quarter), ("month_range", "month_range", 5, MONTH, _r_month_range),
+        ("quarter", "quarter", 5, ("digit", "quarter"), _r_quarter), ("month_range", "month_range", 5, MONTH, _r_month_range),
         ("bare_month", "month", 1, MONTH, _r_month, _bare_month_ok),
         ("year_range", "year_range", 4, DIGIT, _r_year_range, None, _year_range_data),
         ("year", "year", 1, DIGIT, _r_year, _year_check), ("decade", "decade", 3, DIGIT, _r_decade),
@@ -707,9 +707,9 @@ def _register_all() -> None:
         ("plural_unit", "plural_unit", 0, UNIT, _r_plural_unit),
         ("anaphor", "anaphor", 2, ("reference",), _r_anaphor),
         ("pod_phrase", "pod_phrase", 3, ("relative",), _r_pod_phrase),
-        ("later", "later", 5, UNIT, _r_later),
-        ("half", "half", 5, UNIT, _r_half), ("era_year", "era_year", 5, DIGIT, _r_era_year), ("fiscal", "fiscal", 5, UNIT, _r_fiscal),
-        ("set", "set", 3, ("unit", "weekday", "pod"), _r_set),
+        ("later", "later", 5, ("later",), _r_later),
+        ("half", "half", 5, ("period",), _r_half), ("era_year", "era_year", 5, ("era",), _r_era_year), ("fiscal", "fiscal", 5, ("period",), _r_fiscal),
+        ("set", "set", 3, ("set",), _r_set),
     ]:
         pattern, kind, rank, triggers, resolver, *rest = args
         guard = rest[0] if rest else None
