@@ -255,8 +255,8 @@ def patterns(lang: str) -> Patterns:
             rf"(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)\s+century|abad\s+(?:ke-?)?(?P<n2>\d{{1,2}}|[XVI]+)|(?P<n3>\d{{1,2}})(?:e|ème)\s+siècle|siglo\s+(?P<n4>[XVI]+)"
             # The language's own century words, before or after the number ("19ου αιώνα",
             # "XX века", "20. Jahrhundert"), from its data.
-            rf"|(?P<n5>\d{{1,2}}|[XVI]+)(?:{alternation(lex.words('century_ordinal'), boundary=False)})?\.?\s+(?:{alternation(lex.words('century_after'))})"
-            rf"|(?:{alternation(lex.words('century_before'))})\s+(?P<n6>\d{{1,2}}|[XVI]+)(?:{alternation(lex.words('century_ordinal'), boundary=False)})?)(?!\w)", flags),
+            rf"|{L}(?P<n5>\d{{1,2}}|(?-i:[XVI]+))(?:{alternation(lex.words('century_ordinal'), boundary=False)})?\.?\s+(?:{alternation(lex.words('century_after'))})"
+            rf"|(?:{alternation(lex.words('century_before'))})\s+(?P<n6>\d{{1,2}}|(?-i:[XVI]+))(?:{alternation(lex.words('century_ordinal'), boundary=False)})?)(?!\w)", flags),
         weekday=re.compile(weekday, flags),
         relative_phrase=re.compile(alternation(relative_phrases), flags),
         modified=re.compile(modified, flags),
