@@ -36,10 +36,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from timeline.titled_names import titled_names
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # The curated actors file; TIMELINE_ACTORS names another (the dashboard, CLI and batch alike).
 ACTORS_FILE = Path(os.environ["TIMELINE_ACTORS"]) if os.environ.get("TIMELINE_ACTORS") else DATA_DIR / "actors.csv"
 EVENT_TYPES_FILE = DATA_DIR / "event_types.json"
+# The type of a row whose clause and sentence hold no cue word of any type: every row has one.
+FALLBACK_TYPE = "other"
 
 # Languages whose pycountry translations feed the country gazetteer.
 COUNTRY_NAME_LANGS = ("id", "ms", "fr", "es", "pt", "de", "it", "nl", "tr", "ru", "uk", "ar", "fa")
@@ -604,8 +608,29 @@ def find_actors(text: str, lang: str = "", published: str = "") -> list[str]:
     """Canonical names of the people, organisations and states `text` names, in order of
     first mention, without repeats. Job titles ("presiden Rusia") count as the person who
     held the office on `published` (ISO date; empty means today's holder)."""
-    return _unique(m.entry.name for m in _scan(text or "", lang or "", published or "")
-                   if m.role == "actor")
+    matches = _scan(text or "", lang or "", published or "")
+    found = [(m.start, m.entry.name) for m in matches if m.role == "actor"]
+    known = [(m.start, m.end, m.entry.kind) for m in matches]
+    for start, _end, name in titled_names(text or "", lang or "", known):
+        found.append((start, _known_surname(name) or name))
+    return _unique(name for _, name in sorted(found, key=lambda item: item[0]))
+
+
+def _known_surname(name: str) -> str:
+    """The curated person a bare surname after a role word stands for ("senador Paz" is Rodrigo Paz),
+    when exactly one person of the actors file has that surname."""
+    if " " in name:
+        return ""
+    return _surnames().get(_key(name), "")
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> dict[str, str]:
+    owners: dict[str, set[str]] = {}
+    for row in _read_actors():
+        if row.get("kind") == "person" and " " in row["name"]:
+            owners.setdefault(_key(row["name"].split()[-1]), set()).add(row["name"])
+    return {key: next(iter(names)) for key, names in owners.items() if len(names) == 1}
 
 
 def find_places(text: str, lang: str = "") -> list[Place]:
@@ -705,6 +730,23 @@ def _cue_hits(clause: str, lang: str) -> list[tuple[int, int, str, str]]:
     return sorted((h for h in kept_hits if h[2]), key=lambda h: h[0])
 
 
+@lru_cache(maxsize=64)
+def _negation_pattern(lang: str) -> re.Pattern | None:
+    """A negation word of the language (and English) and up to six words after it in the same phrase."""
+    table = _taxonomy_file().get("negations", {})
+    words = {w for code, ws in table.items() if code in (lang, "en") or lang not in table for w in ws}
+    if not words:
+        return None
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)(?:[^\w,;.:!?]+\w+){{0,6}}", re.IGNORECASE)
+
+
+def _negated_spans(clause: str, lang: str) -> list[tuple[int, int]]:
+    """Where a negation word denies what follows: "without an agreement on a ceasefire"."""
+    pattern = _negation_pattern(lang or "")
+    return [(m.start(), m.end()) for m in pattern.finditer(clause)] if pattern else []
+
+
 def classify_event(clause: str, lang: str = "", near: str = "") -> tuple[str, str]:
     """The event type of a clause and the cue word that decided it; ("", "") when none.
 
@@ -718,8 +760,10 @@ def classify_event(clause: str, lang: str = "", near: str = "") -> tuple[str, st
         return "", ""
     names = [(m.start, m.end) for m in _scan(clause, lang or "", "")]
     # A cue inside a name is part of the name: "Departemen Operasi Militer", "Komisi Pemilihan Umum".
+    negated = _negated_spans(clause, lang)
     hits = [h for h in _cue_hits(clause, lang)
-            if not any(start <= h[0] and h[1] <= end for start, end in names)]
+            if not any(start <= h[0] and h[1] <= end for start, end in names)
+            and not any(start <= h[0] < end for start, end in negated)]
     if not hits:
         return "", ""
     taxonomy = event_taxonomy()
@@ -754,7 +798,9 @@ def enrich_events(frame: pd.DataFrame) -> pd.DataFrame:
     whole sentence) only when the title names nothing of that kind.
     """
     out = frame.copy()
-    for column in ("actors", "places", "event_type", "event_type_cue"):
+    from timeline.headline import headline
+
+    for column in ("actors", "places", "event_type", "event_type_cue", "headline"):
         if column not in out.columns:
             out[column] = pd.Series([""] * len(out), index=out.index, dtype="string")
     for index, row in out.iterrows():
@@ -773,9 +819,13 @@ def enrich_events(frame: pd.DataFrame) -> pd.DataFrame:
             event_type, cue = classify_event(title, lang, near)
             if not event_type:
                 event_type, cue = classify_event(evidence, lang, near)
-            out.at[index, "event_type"] = event_type
+            out.at[index, "event_type"] = event_type or FALLBACK_TYPE
             if _blank(row["event_type_cue"]):
                 out.at[index, "event_type_cue"] = cue
+        if _blank(row["headline"]):
+            role = "" if _blank(row.get("role")) else str(row.get("role"))
+            out.at[index, "headline"] = headline(str(out.at[index, "event_type"]), str(out.at[index, "actors"]),
+                                                 str(out.at[index, "places"]), role)
     return out
 
 
@@ -811,5 +861,5 @@ def reload(actors_file: str | Path | None = None) -> None:
     global ACTORS_FILE
     if actors_file is not None:
         ACTORS_FILE = Path(actors_file)
-    for cached in (_gazetteer, _places_by_name, _scan):
+    for cached in (_gazetteer, _places_by_name, _scan, _surnames):
         cached.cache_clear()

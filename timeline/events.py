@@ -16,6 +16,7 @@ import pandas as pd
 
 from timeline.dates import DateMention, find_dates
 from timeline.lexicon import lexicon
+from timeline.role import row_role
 from timeline.schema import conform, empty_events, stable_event_id
 from timeline.text import sentence_bounds
 
@@ -213,6 +214,8 @@ def _row(text: str, primary: DateMention, group: list[DateMention], seg_start: i
         "date_text": primary.text,
         "title": _title(text, seg_start, seg_end, group, lang),
         "evidence": evidence,
+        "role": row_role(text[seg_start:seg_end], primary.first_day, primary.last_day or primary.first_day,
+                         published_iso, lang),
         "source": source or "",
         "url": url or "",
         "published": published_iso,
