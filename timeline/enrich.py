@@ -42,8 +42,9 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # The curated actors file; TIMELINE_ACTORS names another (the dashboard, CLI and batch alike).
 ACTORS_FILE = Path(os.environ["TIMELINE_ACTORS"]) if os.environ.get("TIMELINE_ACTORS") else DATA_DIR / "actors.csv"
 EVENT_TYPES_FILE = DATA_DIR / "event_types.json"
-# The type of a row whose clause and sentence hold no cue word of any type: every row has one.
-FALLBACK_TYPE = "other"
+# The type of a row whose clause and sentence hold no cue word of any type (its cue stays empty):
+# every row has one, and statement is the weakest.
+FALLBACK_TYPE = "statement"
 
 # Languages whose pycountry translations feed the country gazetteer.
 COUNTRY_NAME_LANGS = ("id", "ms", "fr", "es", "pt", "de", "it", "nl", "tr", "ru", "uk", "ar", "fa")
@@ -612,6 +613,8 @@ def find_actors(text: str, lang: str = "", published: str = "") -> list[str]:
     found = [(m.start, m.entry.name) for m in matches if m.role == "actor"]
     known = [(m.start, m.end, m.entry.kind) for m in matches]
     for start, _end, name in titled_names(text or "", lang or "", known):
+        if any(m.start == 0 and m.end == len(name) for m in _scan(name, lang or "", "")):
+            continue                 # a known name the scan passed over on purpose ("mantan presiden Rusia")
         found.append((start, _known_surname(name) or name))
     return _unique(name for _, name in sorted(found, key=lambda item: item[0]))
 
@@ -785,6 +788,27 @@ def classify_event(clause: str, lang: str = "", near: str = "") -> tuple[str, st
 
 # --------------------------------------------------------------------------- the stage
 
+ARMED_GROUPS_FILE = DATA_DIR / "armed_groups.txt"
+
+
+@lru_cache(maxsize=1)
+def _armed_groups() -> frozenset[str]:
+    return frozenset(line.strip() for line in ARMED_GROUPS_FILE.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def _armed_group_at_place(clause: str, lang: str, published: str) -> tuple[str, str]:
+    """("military_action", group as written) for a clause without cue words whose first name is an
+    armed group (data/armed_groups.txt) followed by a place: "Setelah masuknya HTS ... ke Damaskus"."""
+    matches = _scan(clause or "", lang or "", published or "")
+    # The group must be the clause's first name (its subject) with a place after it; "Moscow talked
+    # to HTS officials in Damascus" is not armed force.
+    if len(matches) >= 2 and matches[0].entry.name in _armed_groups() \
+            and any(m.role == "place" for m in matches[1:]):
+        return "military_action", matches[0].surface
+    return "", ""
+
+
 def _blank(value) -> bool:
     return value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA \
         or str(value).strip() == ""
@@ -817,6 +841,8 @@ def enrich_events(frame: pd.DataFrame) -> pd.DataFrame:
             out.at[index, "places"] = "; ".join(p.name for p in places)
         if _blank(row["event_type"]):
             event_type, cue = classify_event(title, lang, near)
+            if not event_type:
+                event_type, cue = _armed_group_at_place(title, lang, published)
             if not event_type:
                 event_type, cue = classify_event(evidence, lang, near)
             out.at[index, "event_type"] = event_type or FALLBACK_TYPE
