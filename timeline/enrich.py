@@ -36,7 +36,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from timeline.titled_names import titled_names
+from timeline.titled_names import is_role_word, titled_names
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # The curated actors file; TIMELINE_ACTORS names another (the dashboard, CLI and batch alike).
@@ -471,6 +471,10 @@ def _scan(text: str, lang: str, published: str) -> tuple[_Match, ...]:
                     and not _locative(tokens, i, length, text, lang, _PLACE_NOUN_KEYS))):
             i += length
             continue
+        if entry.kind == "state" and length == 1 and lang != "de" and entry.term is None \
+                and (_after_a_name(tokens, i, text) or _before_a_name(tokens, i, text)):
+            i += length              # "Luís Montenegro", "Maurice Kamto", "Jordan Bardella": a person
+            continue
         role = _role(entry, tokens, i, length, text, lang)
         if role == "actor" and entry.kind == "state" and matches and matches[-1].role == "place" \
                 and matches[-1].entry.country_code == entry.country_code \
@@ -550,6 +554,19 @@ def _after_a_name(tokens: list[_Token], i: int, text: str) -> bool:
         if not re.search(r"[.!?:\n\"“”«»–—(]", gap):
             return not _known_word(before.key)
     return False
+
+
+def _before_a_name(tokens: list[_Token], i: int, text: str) -> bool:
+    """Is this one-word country the given name in "Maurice Kamto", "Georgia Smith"? True when the
+    next word, one space on, is capitalised, is no name we know and is no role word ("Ukraine
+    President")."""
+    if i + 1 >= len(tokens):
+        return False
+    here, after = tokens[i], tokens[i + 1]
+    if text[here.end:after.start] != " " or not after.surface[:1].isupper() or after.surface.isupper() \
+            or here.surface.isupper():
+        return False
+    return not _known_word(after.key) and not is_role_word(after.surface)
 
 
 def _known_word(key: str) -> bool:

@@ -39,6 +39,16 @@ def _particles() -> frozenset[str]:
     return frozenset(_data()["particles"])
 
 
+@lru_cache(maxsize=1)
+def _first_role_words() -> frozenset[str]:
+    return frozenset(phrase[0] for phrase in _roles(""))
+
+
+def is_role_word(word: str) -> bool:
+    """Does an office word of any language begin with `word` ("President", "Menteri", "ministre")?"""
+    return word.casefold() in _first_role_words()
+
+
 def _capitalised(word: str) -> bool:
     return word[:1].isupper() and not (len(word) > 3 and word.isupper())
 
