@@ -95,14 +95,16 @@ def test_empty_article_gives_empty_table():
     ("The two sides will meet again on 2 May.", "2025-05-02", "2025-03-20", "en", "plan"),
     ("Ia akan mengumumkan kabinet pada Senin malam.", "2024-10-21", "2024-10-21", "id", "plan"),
     ("Korea Selatan terakhir kali memberlakukan darurat militer pada 1979", "1979-01-01", "2024-12-04", "id", "background"),
-    ("Le pays est en guerre depuis le 3 mars", "2025-03-03", "2025-04-01", "fr", "background"),
+    ("Le pays est en guerre depuis mars", ("2025-03-01", "2025-03-31"), "2025-05-10", "fr", "background"),
+    ("Ils ne sont plus membres depuis mercredi", "2025-01-29", "2025-01-30", "fr", "happening"),
     ("Troops crossed the border on Tuesday.", "2025-03-18", "2025-03-20", "en", "happening"),
     ("Sharaa, previously known as Julani, was appointed last month", "2025-01-01", "2025-02-13", "en", "happening"),
 ])
 def test_row_role_from_date_and_clause_words(clause, first, published, lang, role):
     from timeline.role import row_role
 
-    assert row_role(clause, first, first, published, lang) == role
+    first, last = first if isinstance(first, tuple) else (first, first)
+    assert row_role(clause, first, last, published, lang) == role
 
 
 def test_headline_names_type_actors_and_place_in_english_within_twelve_words():

@@ -215,7 +215,7 @@ def _row(text: str, primary: DateMention, group: list[DateMention], seg_start: i
         "title": _title(text, seg_start, seg_end, group, lang),
         "evidence": evidence,
         "role": row_role(text[seg_start:seg_end], primary.first_day, primary.last_day or primary.first_day,
-                         published_iso, lang),
+                         published_iso, lang, date_at=group[0].start - seg_start),
         "source": source or "",
         "url": url or "",
         "published": published_iso,

@@ -5,8 +5,10 @@
 * plan: the date lies after publication, or the clause speaks of the future (the date engine's
   `future_cues`: "will", "akan", "doit", "soll") and the date is not yet past.
 * background: a past fact given as context. Either the date ended more than half a year before
-  publication (data/roles.json `background_days`), or the clause carries a background word of its
-  language ("since", "the last time", "who was", "sejak", "pernah", "depuis", "seit").
+  publication (data/roles.json `background_days`), or a background word of its language stands
+  shortly before the date in the same phrase ("since", "the last time", "who was", "sejak",
+  "pernah", "depuis", "seit") and the date is wider than a day ("since April", "sejak 1987";
+  "depuis mercredi" is the story's own news).
 * happening: everything else, and every row whose publication date is unknown and whose clause
   has no cue.
 The words are data (data/roles.json, timeline/lang/extra.json); this module only applies them.
@@ -55,12 +57,29 @@ def _day(value) -> date | None:
         return None
 
 
-def row_role(clause: str, first_day, last_day, published, lang: str = "") -> str:
+# A background word governs the date only from close before it, in the same phrase: "since 1987",
+# "the last time martial law was declared, in 1979", not "X, who once used the name Y, was
+# appointed last month".
+BACKGROUND_WORD_REACH = 8
+
+
+def _background_word_before(clause: str, date_at: int | None, lang: str) -> bool:
+    before = clause if date_at is None else clause[:date_at]
+    for m in _words("background", lang).finditer(before):
+        between = before[m.end():]
+        if not re.search(r"[,;:()]", between) and len(re.findall(r"\w+", between)) <= BACKGROUND_WORD_REACH:
+            return True
+    return False
+
+
+def row_role(clause: str, first_day, last_day, published, lang: str = "", date_at: int | None = None) -> str:
     """"happening", "plan" or "background" for a row dated first_day..last_day (ISO or date) whose
-    own clause is `clause`, in an article of `published` (ISO, date or empty when unknown)."""
+    own clause is `clause`, in an article of `published` (ISO, date or empty when unknown);
+    `date_at` is where the date stands in the clause (None: at its end)."""
     clause = clause or ""
     first, last, today = _day(first_day), _day(last_day) or _day(first_day), _day(published)
     future = bool(_words("future", lang or "").search(clause))
+    background_word = _background_word_before(clause, date_at, lang or "")
     if today is not None and first is not None:
         if first > today:
             return "plan"
@@ -68,9 +87,11 @@ def row_role(clause: str, first_day, last_day, published, lang: str = "") -> str
             return "plan"
         if last is not None and last < today - timedelta(days=int(_data()["background_days"])):
             return "background"
-        if last is not None and last < today and _words("background", lang or "").search(clause):
+        # "depuis mercredi", "since Tuesday": a recent day after "since" starts the story's own
+        # state of affairs; context is dated coarser ("since April", "sejak 1987").
+        if last is not None and last < today and background_word and last > first:
             return "background"
         return "happening"
-    if _words("background", lang or "").search(clause):
+    if background_word:
         return "background"
     return "plan" if future else "happening"
