@@ -141,3 +141,17 @@ def test_two_language_reports_of_one_ceasefire_merge_into_one_event_with_two_sou
     merged = merge_events(day)
     assert len(merged) == 1
     assert merged.iloc[0]["source_count"] == 2
+
+
+def test_a_reporting_frame_is_no_row_of_its_own_and_its_clause_runs_into_the_main_one():
+    text = ("Dans un communiqué publié le 3 mars 2025, les trois gouvernements ont rejeté "
+            "le calendrier proposé par l'organisation régionale.")
+    events = extract_events(text, published="2025-03-05", lang="fr")
+    assert len(events) == 1
+    assert "ont rejeté le calendrier" in events["title"][0]
+
+
+def test_a_two_word_preposition_goes_with_the_date_it_introduces():
+    events = extract_events("Ce retrait deviendra effectif dès le 29 janvier 2025.", published="2024-12-23", lang="fr")
+    assert list(events["title"]) == ["Ce retrait deviendra effectif."]
+    assert list(events["role"]) == ["plan"]

@@ -48,6 +48,15 @@ def _words(kind: str, lang: str) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
 
+def opens_a_frame(clause: str, lang: str = "") -> bool:
+    """Does `clause` open with a reporting frame ("Dans une déclaration", "Dalam keterangan resmi",
+    "In a statement") rather than with its own subject (data/roles.json `frame_openers`)?"""
+    words = _data().get("frame_openers", {})
+    openers = words.get(lang, []) if lang in words else [w for ws in words.values() for w in ws]
+    head = clause.lstrip(" \n\"“'(").casefold()
+    return any(head.startswith(opener + " ") for opener in openers)
+
+
 def _day(value) -> date | None:
     if isinstance(value, date):
         return value
