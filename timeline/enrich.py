@@ -836,7 +836,10 @@ def enrich_events(frame: pd.DataFrame) -> pd.DataFrame:
     filled in; a value already there (an analyst's override) is never replaced.
 
     Each row is read from its `title` (the event's own clause) first and its `evidence` (the
-    whole sentence) only when the title names nothing of that kind.
+    whole sentence) only when the title names nothing of that kind. Within the own clause the
+    type's priority decides, not the distance to the date: "met in Doha on Tuesday and agreed on a
+    ceasefire" is one agreement in every language, whichever word the date stands next to.
+    The headline is composed last, from the filled columns.
     """
     out = frame.copy()
     from timeline.headline import headline
@@ -857,7 +860,7 @@ def enrich_events(frame: pd.DataFrame) -> pd.DataFrame:
             places = find_places(title, lang) or find_places(evidence, lang)
             out.at[index, "places"] = "; ".join(p.name for p in places)
         if _blank(row["event_type"]):
-            event_type, cue = classify_event(title, lang, near)
+            event_type, cue = classify_event(title, lang)
             if not event_type:
                 event_type, cue = _armed_group_at_place(title, lang, published)
             if not event_type:
