@@ -30,7 +30,7 @@ import json
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -70,6 +70,8 @@ CITY_STOPWORD_EXCEPTIONS = frozenset({"paris", "panama", "washington", "valencia
 # A town smaller than this is a place only where the text says so ("in Roth", "di Ende",
 # "the town of Pahalgam"): otherwise its name is more often a surname (Roth, Davis, Obama).
 SMALL_CITY_POPULATION = 100_000
+# A city whose name is a stop word is still read after a locative word when it is this large.
+LOCATIVE_CITY_MIN_POPULATION = 500_000
 PLACE_NOUNS = frozenset({"town", "city", "village", "kota", "desa", "kabupaten", "kecamatan",
                          "ville", "village", "ciudad", "pueblo", "cidade", "vila", "stadt",
                          "dorf", "gemeinde", "kasaba", "köy", "город", "посёлок", "село",
@@ -129,6 +131,7 @@ class _Entry:
     rank: float = 0.0           # higher wins among entries of one alias (population, curation)
     place: Place | None = None  # for cities and states
     term: tuple[tuple[str, str], ...] | None = None   # for titles: (from, until) ISO dates, "" open
+    needs_locative: bool = False  # a city whose name is a common word: only after "in", "di", "en"
 
 
 @dataclass(frozen=True)
@@ -287,8 +290,9 @@ LANDMARK_PHRASES = frozenset({"white house", "casa blanca", "casa branca", "mais
                               "weißes haus", "beyaz saray", "belyy dom"})
 
 
-def _city_alias_ok(alias: str, population: int) -> bool:
-    """Keep a city alias only if it is unlikely to be an ordinary word or a stray code."""
+def _city_alias_ok(alias: str, population: int, stop_words: bool = True) -> bool:
+    """Keep a city alias only if it is unlikely to be an ordinary word or a stray code
+    (`stop_words=False`: without the check against CITY_STOPWORDS)."""
     if _letters(alias) < MIN_ALIAS_LETTERS:
         return False
     if _CYRILLIC_OR_ARABIC_NAME.fullmatch(alias):
@@ -304,7 +308,7 @@ def _city_alias_ok(alias: str, population: int) -> bool:
         # Phrases: only landmark names that some city carries as a translation of its name.
         return _key(alias) not in LANDMARK_PHRASES
     key = _key(alias)
-    return key not in CITY_STOPWORDS or key in CITY_STOPWORD_EXCEPTIONS
+    return not stop_words or key not in CITY_STOPWORDS or key in CITY_STOPWORD_EXCEPTIONS
 
 
 def _read_actors() -> list[dict]:
@@ -394,6 +398,11 @@ def _gazetteer() -> _Gazetteer:
         for alias in names:
             if _city_alias_ok(alias, population):
                 _add(gazetteer, alias, entry)
+        # A large city whose own name is a common word somewhere ("Lima" is five in Indonesian):
+        # still the city where the text says it is the scene, "en Lima", "in Lima".
+        if population >= LOCATIVE_CITY_MIN_POPULATION and _city_alias_ok(city["name"], 0, stop_words=False) \
+                and not _city_alias_ok(city["name"], population) and _key(city["name"]) not in _PLACE_NOUN_KEYS:
+            _add(gazetteer, city["name"], replace(entry, needs_locative=True))
 
     for bucket in [*gazetteer.aliases.values(), *gazetteer.prefixes.values()]:
         bucket.sort(key=lambda a: a.entry.rank, reverse=True)
@@ -467,7 +476,7 @@ def _scan(text: str, lang: str, published: str) -> tuple[_Match, ...]:
             continue
         if entry.kind == "city" and (
                 (lang != "de" and _after_a_name(tokens, i, text))
-                or (entry.rank < SMALL_CITY_POPULATION
+                or ((entry.rank < SMALL_CITY_POPULATION or entry.needs_locative)
                     and not _locative(tokens, i, length, text, lang, _PLACE_NOUN_KEYS))):
             i += length
             continue
@@ -546,6 +555,8 @@ def _after_a_name(tokens: list[_Token], i: int, text: str) -> bool:
     if i == 0:
         return False
     before, here = tokens[i - 1], tokens[i]
+    if before.key in _PLACE_NOUN_KEYS:
+        return False                 # "Kota Gaza", "Ville de ...": the place noun, not a given name
     if text[before.end:here.start] != " " or not before.surface[:1].isupper() \
             or before.surface.isupper() or here.surface.isupper():
         return False
