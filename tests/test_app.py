@@ -101,7 +101,10 @@ def test_opens_on_the_demo_with_events_shown(db):
     assert len(shown) >= 3
     assert set(shown["source"]) >= {"aes_leaves_ecowas_fr.txt", "putin_sharaa_call_id.txt", "yoon_removed_en.txt"}
     assert chart_ids(at) == sorted(i for i, value in zip(shown["event_id"], shown["date"]) if value)
-    assert plain(at.caption[0].value).startswith(f"{len(shown)} of {len(shown)} events shown")
+    # background rows (context, not the story) are hidden until asked for
+    stored = Store(db).events("demo")
+    assert len(shown) == int((stored["role"] != "background").sum())
+    assert plain(at.caption[0].value).startswith(f"{len(shown)} of {len(stored)} events shown")
     # the next visit finds the demo there and does not extract it again
     changes = len(Store(db).history("demo"))
     open_app()
@@ -565,3 +568,12 @@ def test_a_large_collection_is_previewed_when_asked(two_reports, monkeypatch):
     assert table_with(at, "role") is not None
     at.slider(key="merge_threshold").set_value(0.7).run()               # asked again for other settings
     assert table_with(at, "role") is None
+
+
+def test_show_background_lists_the_background_rows_too(db):
+    at = open_app()
+    stored = Store(db).events("demo")
+    assert (stored["role"] == "background").any()
+    assert len(at.dataframe[0].value) < len(stored)
+    next(c for c in at.sidebar.checkbox if c.label == "Show background").check().run()
+    assert len(at.dataframe[0].value) == len(stored)

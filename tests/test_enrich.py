@@ -294,3 +294,26 @@ def test_map_figure_draws_offline():
     json.loads(figure.to_json())
     empty = map_figure(frame.iloc[0:0])
     assert not empty.data and empty.layout.annotations[0].text == "No mapped places"
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # A large city whose name is a common word elsewhere ("lima" is five in Indonesian) is the
+    # scene after a locative word of the language, and nothing otherwise.
+    ("Miles de personas marcharon el jueves en Lima contra la extorsión.", "es", ["Lima"]),
+    ("Lima orang tewas dalam kecelakaan itu.", "id", []),
+    # "Kota" (town) before a name is the place noun, not the Indian city of Kota.
+    ("Serangan udara menghantam Kota Gaza pada Rabu.", "id", ["Gaza"]),
+])
+def test_cities_named_like_common_words_need_a_locative(text, lang, expected):
+    assert [place.name for place in find_places(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Innenminister Marcin Kierwiński sagte, die Grenze bleibe zu.", "de", ["Marcin Kierwiński"]),
+    ("Le ministre des Affaires étrangères Abderaman Koulamallah a expliqué sa position.", "fr", ["Abderaman Koulamallah"]),
+    ("el senador Paz dio la gran sorpresa", "es", ["Rodrigo Paz"]),      # a known surname after a role word
+    ("Paz en Gaza, pidió el papa.", "es", []),                            # no bare one-word alias
+    ("O primeiro-ministro Luís Montenegro perdeu a votação.", "pt", ["Luís Montenegro"]),
+])
+def test_people_after_a_role_word_are_actors_kept_as_written(text, lang, expected):
+    assert find_actors(text, lang, "2025-08-27") == expected

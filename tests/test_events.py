@@ -87,3 +87,73 @@ def test_no_publication_date_lowers_confidence_and_keeps_year_unknown():
 
 def test_empty_article_gives_empty_table():
     assert extract_events("", published="2025-01-01").empty
+
+
+# --- role and headline (issue 10) -----------------------------------------------------------
+
+@pytest.mark.parametrize("clause, first, published, lang, role", [
+    ("The two sides will meet again on 2 May.", "2025-05-02", "2025-03-20", "en", "plan"),
+    ("Ia akan mengumumkan kabinet pada Senin malam.", "2024-10-21", "2024-10-21", "id", "plan"),
+    ("Korea Selatan terakhir kali memberlakukan darurat militer pada 1979", "1979-01-01", "2024-12-04", "id", "background"),
+    ("Le pays est en guerre depuis mars", ("2025-03-01", "2025-03-31"), "2025-05-10", "fr", "background"),
+    ("Ils ne sont plus membres depuis mercredi", "2025-01-29", "2025-01-30", "fr", "happening"),
+    ("Troops crossed the border on Tuesday.", "2025-03-18", "2025-03-20", "en", "happening"),
+    ("Sharaa, previously known as Julani, was appointed last month", "2025-01-01", "2025-02-13", "en", "happening"),
+])
+def test_row_role_from_date_and_clause_words(clause, first, published, lang, role):
+    from timeline.role import row_role
+
+    first, last = first if isinstance(first, tuple) else (first, first)
+    assert row_role(clause, first, last, published, lang) == role
+
+
+def test_headline_names_type_actors_and_place_in_english_within_twelve_words():
+    from timeline.headline import headline
+
+    line = headline("meeting", "Russia; Mikhail Bogdanov; Alexander Lavrentyev; Ahmed al-Sharaa", "Damascus", "plan")
+    assert line == "Meeting (planned): Russia, Mikhail Bogdanov, Alexander Lavrentyev, Ahmed al-Sharaa, Damascus"
+    assert len(headline("meeting", "; ".join(f"Person Number{i}" for i in range(9)), "Damascus").split()) <= 12
+
+
+def test_seed_rows_have_headline_type_and_role_and_8_december_is_military(seed_events):
+    assert (seed_events["headline"] != "").all() and (seed_events["event_type"] != "").all()
+    assert set(seed_events["role"]) <= {"happening", "plan", "background"} and (seed_events["role"] != "").all()
+    december_8 = seed_events[seed_events["date"] == "2024-12-08"].iloc[0]
+    assert december_8["event_type"] in ("military_action", "regime_change")
+    assert "Hayat Tahrir al-Sham" in december_8["headline"]
+
+
+# Before issue 10 these got "meeting" (English: the cue nearest the date) and "agreement" and stayed
+# two events; one happening now gets one type in both languages, whichever cue is nearer its date.
+CEASEFIRE_EN = ("Doha, 14 May 2025 – The two warring sides agreed on a ceasefire in Sudan on Tuesday after "
+                "talks in Doha, mediators said.")
+CEASEFIRE_ID = ("Kedua pihak yang bertikai di Sudan bertemu di Doha pada Selasa (13/5) dan akhirnya "
+                "menyepakati gencatan senjata.")
+
+
+def test_two_language_reports_of_one_ceasefire_merge_into_one_event_with_two_sources():
+    from timeline.merge import merge_events
+
+    frame = pd.concat([extract_events(CEASEFIRE_EN, published="2025-05-14", lang="en", source="wire-en"),
+                       extract_events(CEASEFIRE_ID, published="2025-05-14", lang="id", source="kabar-id")],
+                      ignore_index=True)
+    day = frame[frame["date"] == "2025-05-13"]
+    assert set(day["source"]) == {"wire-en", "kabar-id"}
+    assert set(day["event_type"]) == {"agreement"}
+    merged = merge_events(day)
+    assert len(merged) == 1
+    assert merged.iloc[0]["source_count"] == 2
+
+
+def test_a_reporting_frame_is_no_row_of_its_own_and_its_clause_runs_into_the_main_one():
+    text = ("Dans un communiqué publié le 3 mars 2025, les trois gouvernements ont rejeté "
+            "le calendrier proposé par l'organisation régionale.")
+    events = extract_events(text, published="2025-03-05", lang="fr")
+    assert len(events) == 1
+    assert "ont rejeté le calendrier" in events["title"][0]
+
+
+def test_a_two_word_preposition_goes_with_the_date_it_introduces():
+    events = extract_events("Ce retrait deviendra effectif dès le 29 janvier 2025.", published="2024-12-23", lang="fr")
+    assert list(events["title"]) == ["Ce retrait deviendra effectif."]
+    assert list(events["role"]) == ["plan"]

@@ -38,10 +38,10 @@ TWO_ROWS = conform(pd.DataFrame([
 def test_to_csv_whole_output():
     assert to_csv(TWO_ROWS) == (
         HEADER + "\r\n"
-        'ev-1,2024-12-08,day,2024-12-08,2024-12-08,8 Desember,Prabowo meets Xi,"He said ""yes"", then left.",'
+        'ev-1,2024-12-08,day,2024-12-08,2024-12-08,8 Desember,,Prabowo meets Xi,"He said ""yes"", then left.",,'
         "Prabowo; Xi Jinping,Beijing,meeting,bertemu,Kompas,https://kompas.example/a,,,,2025-02-13,,id,10,20,0.9,"
         "extracted,false,,\r\n"
-        "ev-2,2024-12,month,2024-12-01,2024-12-31,bulan Desember,'=cmd|' /C calc'!A0,\"line one\nline two\","
+        "ev-2,2024-12,month,2024-12-01,2024-12-31,bulan Desember,,'=cmd|' /C calc'!A0,\"line one\nline two\",,"
         ",,,,,,,,,,,,,,,manual,true,'-check,'@later\r\n"
     )
 
@@ -132,7 +132,7 @@ def test_to_json_records():
     records = json.loads(to_json(TWO_ROWS))
     assert records[1] == {
         "event_id": "ev-2", "date": "2024-12", "precision": "month", "start": "2024-12-01", "end": "2024-12-31",
-        "date_text": "bulan Desember", "title": "=cmd|' /C calc'!A0", "evidence": "line one\nline two",
+        "date_text": "bulan Desember", "headline": "", "role": "", "title": "=cmd|' /C calc'!A0", "evidence": "line one\nline two",
         "actors": "", "places": "", "event_type": "", "event_type_cue": "", "source": "", "url": "",
         "sources": "", "source_count": None, "merge_note": "", "published": "", "published_from": "", "lang": "",
         "char_start": None, "char_end": None, "confidence": None,

@@ -122,3 +122,9 @@ def test_actor_lanes_after_an_actor_filter():
     assert fig.layout.meta["lanes"] == ["Sergey Lavrov", "Abbas Araghchi", "Iran"]
     drawn = sorted({i for t in fig.data if t.customdata is not None for i in t.customdata})
     assert drawn == ["call", "odd", "visit"]
+
+
+def test_background_rows_are_shown_only_on_request():
+    frame = pd.DataFrame({"event_id": ["now", "then", "later"], "role": ["happening", "background", "plan"]})
+    assert ids(filter_events(frame)) == ["now", "then", "later"]
+    assert ids(filter_events(frame, show_background=False)) == ["now", "later"]

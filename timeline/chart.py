@@ -91,7 +91,7 @@ def filter_events(frame: pd.DataFrame, date_from=None, date_to=None, text: str |
                   event_types: Iterable[str] | None = None, sources: Iterable[str] | None = None,
                   precisions: Iterable[str] | None = None, verified_only: bool = False,
                   min_confidence: float = 0.0, actors: Iterable[str] | None = None,
-                  places: Iterable[str] | None = None) -> pd.DataFrame:
+                  places: Iterable[str] | None = None, show_background: bool = True) -> pd.DataFrame:
     """The rows of `frame` that pass every given filter, in their order, with a fresh index.
 
     - `date_from`/`date_to` (date, datetime or ISO text; either may be None) keep events whose
@@ -104,6 +104,7 @@ def filter_events(frame: pd.DataFrame, date_from=None, date_to=None, text: str |
     - `actors`, `places`: keep events naming at least one of the given names in that
       "; "-joined column (exact names, as `names_in` lists them); None or empty: no filter.
     - `min_confidence`: events without a confidence (typed in by an analyst) count as 1.0.
+    - `show_background=False` drops rows whose `role` is "background" (context, not the story).
     All other columns (e.g. the store's `version`) are kept.
     """
     mask = pd.Series(True, index=frame.index)
@@ -140,6 +141,8 @@ def filter_events(frame: pd.DataFrame, date_from=None, date_to=None, text: str |
         confidence = (pd.to_numeric(frame["confidence"], errors="coerce") if "confidence" in frame.columns
                       else pd.Series(np.nan, index=frame.index))
         mask &= confidence.fillna(1.0) >= float(min_confidence)
+    if not show_background:
+        mask &= _text_column(frame, "role") != "background"
     return frame.loc[mask.to_numpy(dtype=bool)].reset_index(drop=True)
 
 
@@ -419,16 +422,17 @@ def _wrapped(text: str, width: int, limit: int) -> str:
 
 
 def _hover_texts(frame_rows: pd.DataFrame, source: pd.DataFrame) -> list[str]:
-    """Hover text per row: title, date as written and as read, evidence, source, lane."""
+    """Hover text per row: headline, title, date as written and as read, evidence, source, lane."""
     picked = source.iloc[frame_rows["_row"].to_numpy()]
     texts = []
-    for title, date_text, value, precision, evidence, origin_source, lane in zip(
-            _text_column(picked, "title"), _text_column(picked, "date_text"),
+    for headline, title, date_text, value, precision, evidence, origin_source, lane in zip(
+            _text_column(picked, "headline"), _text_column(picked, "title"), _text_column(picked, "date_text"),
             _text_column(picked, "date"), _text_column(picked, "precision"),
             _text_column(picked, "evidence"), _text_column(picked, "source"), frame_rows["_lane_shown"]):
         written = f"“{_escape(date_text)}” → " if date_text else ""
-        parts = [f"<b>{_wrapped(title or '(untitled)', 70, 200)}</b>",
-                 f"{written}{_escape(value)} ({_escape(precision or '?')})"]
+        parts = ([f"<b>{_wrapped(headline, 70, 200)}</b>", _wrapped(title, 70, 200)] if headline and title
+                 else [f"<b>{_wrapped(headline or title or '(untitled)', 70, 200)}</b>"])
+        parts += [f"{written}{_escape(value)} ({_escape(precision or '?')})"]
         if evidence:
             parts.append(f"<i>{_wrapped(evidence, 80, 600)}</i>")
         parts.append(f"Source: {_escape(origin_source or 'unknown')} · Lane: {_escape(lane)}")

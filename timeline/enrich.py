@@ -30,16 +30,21 @@ import json
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
+from timeline.titled_names import is_role_word, titled_names
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # The curated actors file; TIMELINE_ACTORS names another (the dashboard, CLI and batch alike).
 ACTORS_FILE = Path(os.environ["TIMELINE_ACTORS"]) if os.environ.get("TIMELINE_ACTORS") else DATA_DIR / "actors.csv"
 EVENT_TYPES_FILE = DATA_DIR / "event_types.json"
+# The type of a row whose clause and sentence hold no cue word of any type (its cue stays empty):
+# every row has one, and statement is the weakest.
+FALLBACK_TYPE = "statement"
 
 # Languages whose pycountry translations feed the country gazetteer.
 COUNTRY_NAME_LANGS = ("id", "ms", "fr", "es", "pt", "de", "it", "nl", "tr", "ru", "uk", "ar", "fa")
@@ -65,6 +70,8 @@ CITY_STOPWORD_EXCEPTIONS = frozenset({"paris", "panama", "washington", "valencia
 # A town smaller than this is a place only where the text says so ("in Roth", "di Ende",
 # "the town of Pahalgam"): otherwise its name is more often a surname (Roth, Davis, Obama).
 SMALL_CITY_POPULATION = 100_000
+# A city whose name is a stop word is still read after a locative word when it is this large.
+LOCATIVE_CITY_MIN_POPULATION = 500_000
 PLACE_NOUNS = frozenset({"town", "city", "village", "kota", "desa", "kabupaten", "kecamatan",
                          "ville", "village", "ciudad", "pueblo", "cidade", "vila", "stadt",
                          "dorf", "gemeinde", "kasaba", "köy", "город", "посёлок", "село",
@@ -124,6 +131,7 @@ class _Entry:
     rank: float = 0.0           # higher wins among entries of one alias (population, curation)
     place: Place | None = None  # for cities and states
     term: tuple[tuple[str, str], ...] | None = None   # for titles: (from, until) ISO dates, "" open
+    needs_locative: bool = False  # a city whose name is a common word: only after "in", "di", "en"
 
 
 @dataclass(frozen=True)
@@ -282,8 +290,9 @@ LANDMARK_PHRASES = frozenset({"white house", "casa blanca", "casa branca", "mais
                               "weißes haus", "beyaz saray", "belyy dom"})
 
 
-def _city_alias_ok(alias: str, population: int) -> bool:
-    """Keep a city alias only if it is unlikely to be an ordinary word or a stray code."""
+def _city_alias_ok(alias: str, population: int, stop_words: bool = True) -> bool:
+    """Keep a city alias only if it is unlikely to be an ordinary word or a stray code
+    (`stop_words=False`: without the check against CITY_STOPWORDS)."""
     if _letters(alias) < MIN_ALIAS_LETTERS:
         return False
     if _CYRILLIC_OR_ARABIC_NAME.fullmatch(alias):
@@ -299,7 +308,7 @@ def _city_alias_ok(alias: str, population: int) -> bool:
         # Phrases: only landmark names that some city carries as a translation of its name.
         return _key(alias) not in LANDMARK_PHRASES
     key = _key(alias)
-    return key not in CITY_STOPWORDS or key in CITY_STOPWORD_EXCEPTIONS
+    return not stop_words or key not in CITY_STOPWORDS or key in CITY_STOPWORD_EXCEPTIONS
 
 
 def _read_actors() -> list[dict]:
@@ -389,6 +398,11 @@ def _gazetteer() -> _Gazetteer:
         for alias in names:
             if _city_alias_ok(alias, population):
                 _add(gazetteer, alias, entry)
+        # A large city whose own name is a common word somewhere ("Lima" is five in Indonesian):
+        # still the city where the text says it is the scene, "en Lima", "in Lima".
+        if population >= LOCATIVE_CITY_MIN_POPULATION and _city_alias_ok(city["name"], 0, stop_words=False) \
+                and not _city_alias_ok(city["name"], population) and _key(city["name"]) not in _PLACE_NOUN_KEYS:
+            _add(gazetteer, city["name"], replace(entry, needs_locative=True))
 
     for bucket in [*gazetteer.aliases.values(), *gazetteer.prefixes.values()]:
         bucket.sort(key=lambda a: a.entry.rank, reverse=True)
@@ -462,9 +476,13 @@ def _scan(text: str, lang: str, published: str) -> tuple[_Match, ...]:
             continue
         if entry.kind == "city" and (
                 (lang != "de" and _after_a_name(tokens, i, text))
-                or (entry.rank < SMALL_CITY_POPULATION
+                or ((entry.rank < SMALL_CITY_POPULATION or entry.needs_locative)
                     and not _locative(tokens, i, length, text, lang, _PLACE_NOUN_KEYS))):
             i += length
+            continue
+        if entry.kind == "state" and length == 1 and lang != "de" and entry.term is None \
+                and (_after_a_name(tokens, i, text) or _before_a_name(tokens, i, text)):
+            i += length              # "Luís Montenegro", "Maurice Kamto", "Jordan Bardella": a person
             continue
         role = _role(entry, tokens, i, length, text, lang)
         if role == "actor" and entry.kind == "state" and matches and matches[-1].role == "place" \
@@ -535,6 +553,8 @@ def _after_a_name(tokens: list[_Token], i: int, text: str) -> bool:
     if i == 0:
         return False
     before, here = tokens[i - 1], tokens[i]
+    if before.key in _PLACE_NOUN_KEYS:
+        return False                 # "Kota Gaza", "Ville de ...": the place noun, not a given name
     if text[before.end:here.start] != " " or not before.surface[:1].isupper() \
             or before.surface.isupper() or here.surface.isupper():
         return False
@@ -543,6 +563,19 @@ def _after_a_name(tokens: list[_Token], i: int, text: str) -> bool:
         if not re.search(r"[.!?:\n\"“”«»–—(]", gap):
             return not _known_word(before.key)
     return False
+
+
+def _before_a_name(tokens: list[_Token], i: int, text: str) -> bool:
+    """Is this one-word country the given name in "Maurice Kamto", "Georgia Smith"? True when the
+    next word, one space on, is capitalised, is no name we know and is no role word ("Ukraine
+    President")."""
+    if i + 1 >= len(tokens):
+        return False
+    here, after = tokens[i], tokens[i + 1]
+    if text[here.end:after.start] != " " or not after.surface[:1].isupper() or after.surface.isupper() \
+            or here.surface.isupper():
+        return False
+    return not _known_word(after.key) and not is_role_word(after.surface)
 
 
 def _known_word(key: str) -> bool:
@@ -602,8 +635,31 @@ def find_actors(text: str, lang: str = "", published: str = "") -> list[str]:
     """Canonical names of the people, organisations and states `text` names, in order of
     first mention, without repeats. Job titles ("presiden Rusia") count as the person who
     held the office on `published` (ISO date; empty means today's holder)."""
-    return _unique(m.entry.name for m in _scan(text or "", lang or "", published or "")
-                   if m.role == "actor")
+    matches = _scan(text or "", lang or "", published or "")
+    found = [(m.start, m.entry.name) for m in matches if m.role == "actor"]
+    known = [(m.start, m.end, m.entry.kind) for m in matches]
+    for start, _end, name in titled_names(text or "", lang or "", known):
+        if any(m.start == 0 and m.end == len(name) for m in _scan(name, lang or "", "")):
+            continue                 # a known name the scan passed over on purpose ("mantan presiden Rusia")
+        found.append((start, _known_surname(name) or name))
+    return _unique(name for _, name in sorted(found, key=lambda item: item[0]))
+
+
+def _known_surname(name: str) -> str:
+    """The curated person a bare surname after a role word stands for ("senador Paz" is Rodrigo Paz),
+    when exactly one person of the actors file has that surname."""
+    if " " in name:
+        return ""
+    return _surnames().get(_key(name), "")
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> dict[str, str]:
+    owners: dict[str, set[str]] = {}
+    for row in _read_actors():
+        if row.get("kind") == "person" and " " in row["name"]:
+            owners.setdefault(_key(row["name"].split()[-1]), set()).add(row["name"])
+    return {key: next(iter(names)) for key, names in owners.items() if len(names) == 1}
 
 
 def find_places(text: str, lang: str = "") -> list[Place]:
@@ -703,6 +759,23 @@ def _cue_hits(clause: str, lang: str) -> list[tuple[int, int, str, str]]:
     return sorted((h for h in kept_hits if h[2]), key=lambda h: h[0])
 
 
+@lru_cache(maxsize=64)
+def _negation_pattern(lang: str) -> re.Pattern | None:
+    """A negation word of the language (and English) and up to six words after it in the same phrase."""
+    table = _taxonomy_file().get("negations", {})
+    words = {w for code, ws in table.items() if code in (lang, "en") or lang not in table for w in ws}
+    if not words:
+        return None
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)(?:[^\w,;.:!?]+\w+){{0,6}}", re.IGNORECASE)
+
+
+def _negated_spans(clause: str, lang: str) -> list[tuple[int, int]]:
+    """Where a negation word denies what follows: "without an agreement on a ceasefire"."""
+    pattern = _negation_pattern(lang or "")
+    return [(m.start(), m.end()) for m in pattern.finditer(clause)] if pattern else []
+
+
 def classify_event(clause: str, lang: str = "", near: str = "") -> tuple[str, str]:
     """The event type of a clause and the cue word that decided it; ("", "") when none.
 
@@ -716,8 +789,10 @@ def classify_event(clause: str, lang: str = "", near: str = "") -> tuple[str, st
         return "", ""
     names = [(m.start, m.end) for m in _scan(clause, lang or "", "")]
     # A cue inside a name is part of the name: "Departemen Operasi Militer", "Komisi Pemilihan Umum".
+    negated = _negated_spans(clause, lang)
     hits = [h for h in _cue_hits(clause, lang)
-            if not any(start <= h[0] and h[1] <= end for start, end in names)]
+            if not any(start <= h[0] and h[1] <= end for start, end in names)
+            and not any(start <= h[0] < end for start, end in negated)]
     if not hits:
         return "", ""
     taxonomy = event_taxonomy()
@@ -739,6 +814,27 @@ def classify_event(clause: str, lang: str = "", near: str = "") -> tuple[str, st
 
 # --------------------------------------------------------------------------- the stage
 
+ARMED_GROUPS_FILE = DATA_DIR / "armed_groups.txt"
+
+
+@lru_cache(maxsize=1)
+def _armed_groups() -> frozenset[str]:
+    return frozenset(line.strip() for line in ARMED_GROUPS_FILE.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def _armed_group_at_place(clause: str, lang: str, published: str) -> tuple[str, str]:
+    """("military_action", group as written) for a clause without cue words whose first name is an
+    armed group (data/armed_groups.txt) followed by a place: "Setelah masuknya HTS ... ke Damaskus"."""
+    matches = _scan(clause or "", lang or "", published or "")
+    # The group must be the clause's first name (its subject) with a place after it; "Moscow talked
+    # to HTS officials in Damascus" is not armed force.
+    if len(matches) >= 2 and matches[0].entry.name in _armed_groups() \
+            and any(m.role == "place" for m in matches[1:]):
+        return "military_action", matches[0].surface
+    return "", ""
+
+
 def _blank(value) -> bool:
     return value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA \
         or str(value).strip() == ""
@@ -749,10 +845,15 @@ def enrich_events(frame: pd.DataFrame) -> pd.DataFrame:
     filled in; a value already there (an analyst's override) is never replaced.
 
     Each row is read from its `title` (the event's own clause) first and its `evidence` (the
-    whole sentence) only when the title names nothing of that kind.
+    whole sentence) only when the title names nothing of that kind. Within the own clause the
+    type's priority decides, not the distance to the date: "met in Doha on Tuesday and agreed on a
+    ceasefire" is one agreement in every language, whichever word the date stands next to.
+    The headline is composed last, from the filled columns.
     """
     out = frame.copy()
-    for column in ("actors", "places", "event_type", "event_type_cue"):
+    from timeline.headline import headline
+
+    for column in ("actors", "places", "event_type", "event_type_cue", "headline"):
         if column not in out.columns:
             out[column] = pd.Series([""] * len(out), index=out.index, dtype="string")
     for index, row in out.iterrows():
@@ -768,12 +869,18 @@ def enrich_events(frame: pd.DataFrame) -> pd.DataFrame:
             places = find_places(title, lang) or find_places(evidence, lang)
             out.at[index, "places"] = "; ".join(p.name for p in places)
         if _blank(row["event_type"]):
-            event_type, cue = classify_event(title, lang, near)
+            event_type, cue = classify_event(title, lang)
+            if not event_type:
+                event_type, cue = _armed_group_at_place(title, lang, published)
             if not event_type:
                 event_type, cue = classify_event(evidence, lang, near)
-            out.at[index, "event_type"] = event_type
+            out.at[index, "event_type"] = event_type or FALLBACK_TYPE
             if _blank(row["event_type_cue"]):
                 out.at[index, "event_type_cue"] = cue
+        if _blank(row["headline"]):
+            role = "" if _blank(row.get("role")) else str(row.get("role"))
+            out.at[index, "headline"] = headline(str(out.at[index, "event_type"]), str(out.at[index, "actors"]),
+                                                 str(out.at[index, "places"]), role)
     return out
 
 
@@ -809,5 +916,5 @@ def reload(actors_file: str | Path | None = None) -> None:
     global ACTORS_FILE
     if actors_file is not None:
         ACTORS_FILE = Path(actors_file)
-    for cached in (_gazetteer, _places_by_name, _scan):
+    for cached in (_gazetteer, _places_by_name, _scan, _surnames):
         cached.cache_clear()

@@ -17,6 +17,7 @@ import pandas as pd
 from timeline.dates import DateMention, find_dates
 from timeline.lexicon import lexicon
 from timeline.pubdate import dateline_head
+from timeline.role import opens_a_frame, row_role
 from timeline.schema import conform, empty_events, stable_event_id
 from timeline.text import sentence_bounds
 
@@ -60,7 +61,7 @@ def extract_events(text: str, published: date | str | None = None, lang: str | N
         segments = _segments(text, sentence_start, sentence_end, groups, lang)
         evidence = _clean(text[sentence_start:sentence_end])
         for group, (seg_start, seg_end) in zip(groups, segments):
-            seg_start, seg_end = _own_clause(text, seg_start, seg_end, group)
+            seg_start, seg_end = _own_clause(text, seg_start, seg_end, group, lang)
             if _is_dateline(text, group, seg_start, seg_end):
                 continue
             primary = min(group, key=lambda m: (_PRECISION_RANK.get(m.precision, 9) == 0, _PRECISION_RANK.get(m.precision, 9)))
@@ -70,7 +71,7 @@ def extract_events(text: str, published: date | str | None = None, lang: str | N
     return _enrich(frame)
 
 
-def _own_clause(text: str, start: int, end: int, group: list[DateMention]) -> tuple[int, int]:
+def _own_clause(text: str, start: int, end: int, group: list[DateMention], lang: str = "") -> tuple[int, int]:
     """The piece of a segment, between semicolons or dashes, that holds the group's dates."""
     for brk in _STRONG_BREAK.finditer(text, start, end):
         if brk.end() <= group[0].start:
@@ -80,8 +81,10 @@ def _own_clause(text: str, start: int, end: int, group: list[DateMention]) -> tu
             break
     # "After HTS entered Damascus on 8 December, the Kremlin gave Assad asylum": the date
     # closes its own clause, so the clause ends at the comma after it.
+    # A reporting frame ("Dans une déclaration publiée le 22 décembre, les pays ont rejeté ...") is
+    # no happening of its own: its clause runs on into the main one.
     comma = text.find(",", group[-1].end, end)
-    if comma >= 0 and not text[group[-1].end:comma].strip():
+    if comma >= 0 and not text[group[-1].end:comma].strip() and not opens_a_frame(text[start:group[0].start], lang):
         own_words = re.findall(r"\w{2,}", text[start:group[0].start])
         if len(own_words) >= 5:
             end = comma
@@ -177,7 +180,10 @@ def _title(text: str, seg_start: int, seg_end: int, group: list[DateMention], la
     preps = {w.lower() for w in lexicon(lang).words("preps")}
     before = text[seg_start:group[0].start]
     words = before.rstrip().split(" ")
-    if words and words[-1].lower().strip("(") in preps:
+    # "dès le 29 janvier": a two-word preposition of the language goes with the date as a whole
+    if len(words) >= 2 and " ".join(words[-2:]).lower().strip("(") in preps:
+        before = before.rstrip()[: -len(" ".join(words[-2:]))]
+    elif words and words[-1].lower().strip("(") in preps:
         before = before.rstrip()[: -len(words[-1])]
     after = text[group[-1].end:seg_end]
     at_edge = not before.strip(" ,;:(\"“'\n") or not after.strip(" .,;:!?)\"”'\n")
@@ -214,6 +220,8 @@ def _row(text: str, primary: DateMention, group: list[DateMention], seg_start: i
         "date_text": primary.text,
         "title": _title(text, seg_start, seg_end, group, lang),
         "evidence": evidence,
+        "role": row_role(text[seg_start:seg_end], primary.first_day, primary.last_day or primary.first_day,
+                         published_iso, lang, date_at=group[0].start - seg_start),
         "source": source or "",
         "url": url or "",
         "published": published_iso,

@@ -371,7 +371,7 @@ def _slide(record: dict) -> dict | None:
     parts = _TIMELINEJS_PARTS[precision]
     start = _timelinejs_date(_iso_or(record["start"], first_day), parts)
     end = _timelinejs_date(_iso_or(record["end"], last_day), parts)
-    headline = record["title"] or record["date_text"] or record["date"]
+    headline = record.get("headline") or record["title"] or record["date_text"] or record["date"]
     slide: dict = {"start_date": start}
     if end != start:
         slide["end_date"] = end
@@ -386,6 +386,8 @@ def _slide(record: dict) -> dict | None:
 
 def _slide_text(record: dict) -> str:
     paragraphs = []
+    if record.get("headline") and record["title"]:
+        paragraphs.append(f"<b>{html.escape(record['title'])}</b>")
     if record["evidence"]:
         paragraphs.append(html.escape(record["evidence"]))
     for label, column in (("Actors", "actors"), ("Places", "places")):

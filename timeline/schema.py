@@ -17,8 +17,10 @@ EVENT_COLUMNS: dict[str, str] = {
     "start": "string",        # first day the date covers (ISO)
     "end": "string",          # last day the date covers (ISO)
     "date_text": "string",    # the expression as written
+    "headline": "string",     # "who did what, where" in English (timeline.headline)
     "title": "string",
     "evidence": "string",     # the sentence the event came from
+    "role": "string",         # happening, plan, background (timeline.role)
     "actors": "string",       # "; "-joined
     "places": "string",       # "; "-joined
     "event_type": "string",

@@ -61,7 +61,8 @@ def event_details(row: pd.Series, labels: dict[str, str]) -> None:
     st.markdown(f"#### {escape_markdown(row['title'] or '(untitled)')}")
     facts = [("Date", f"{row['date']} ({row['precision'] or 'unknown precision'})"),
              ("Covers", f"{row['start']} … {row['end']}" if row["start"] != row["end"] else row["start"]),
-             ("As written", row["date_text"]), ("Type", _type_shown(row["event_type"], labels)),
+             ("As written", row["date_text"]), ("Headline", row.get("headline", "")), ("Role", row.get("role", "")),
+             ("Type", _type_shown(row["event_type"], labels)),
              ("Decided by the word", row.get("event_type_cue", "")), ("Actors", row["actors"]),
              ("Places", row["places"]), ("Source", row["source"]), ("Link", row["url"]),
              ("Published", row["published"] or "unknown"), ("Language", row["lang"]),

@@ -20,7 +20,7 @@ TOPOJSON_URL = "app/static/topojson/"
 _TABLE_IDS_KEY = "_table_ids"
 MAX_TABLE_ROWS = 10_000  # more rows only slow every rerun; nobody scrolls through them
 
-TABLE_COLUMNS = ["date", "date_text", "title", "event_type", "actors", "places", "source", "source_count",
+TABLE_COLUMNS = ["date", "date_text", "headline", "title", "event_type", "actors", "places", "source", "source_count",
                  "precision", "confidence", "verified", "tags", "origin", "event_id"]
 
 
@@ -123,7 +123,8 @@ def table(frame: pd.DataFrame, labels: dict[str, str]) -> None:
         column_config={
             "date": st.column_config.TextColumn("Date", help="At its precision: 2024-12-08, 2024-12, 2024"),
             "date_text": st.column_config.TextColumn("As written"),
-            "title": st.column_config.TextColumn("Title", width="large"),
+            "headline": st.column_config.TextColumn("Headline", width="large"),
+            "title": st.column_config.TextColumn("Title", width="medium"),
             "event_type": "Type", "actors": "Actors", "places": "Places", "source": "Source",
             "source_count": st.column_config.NumberColumn(
                 "Sources", format="%d", help="How many sources report the event (merged reports count each)"),

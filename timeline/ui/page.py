@@ -51,7 +51,9 @@ def run(db_path: str | None = None) -> None:
 
     st.title(escape_markdown(collection) if collection else "Timeline")
     show_flashes()
-    st.caption(f"{len(shown):,} of {len(events):,} events shown" + (" (filtered)" if chosen.active() else ""),
+    hidden = not chosen.show_background and "role" in events and bool((events["role"] == "background").any())
+    st.caption(f"{len(shown):,} of {len(events):,} events shown" + (" (filtered)" if chosen.active() else "")
+               + (" (background hidden)" if hidden else ""),
                help=f"Database: {db_path}")
 
     tab_explore, tab_articles, tab_import, tab_add, tab_merge, tab_actors, tab_history = st.tabs(

@@ -18,7 +18,7 @@ USER_KEY = "user"
 FILTER_KEYS = {"date_from": "filter_from", "date_to": "filter_to", "text": "filter_text",
                "event_types": "filter_types", "sources": "filter_sources", "precisions": "filter_precisions",
                "verified_only": "filter_verified", "min_confidence": "filter_confidence",
-               "actors": "filter_actors", "places": "filter_places"}
+               "actors": "filter_actors", "places": "filter_places", "show_background": "filter_background"}
 
 
 @dataclass
@@ -35,6 +35,7 @@ class Filters:
     min_confidence: float = 0.0
     actors: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
+    show_background: bool = False   # background rows (context, not the story) only on request
 
     def as_kwargs(self) -> dict:
         return asdict(self)
@@ -120,11 +121,13 @@ def filters(events: pd.DataFrame, labels: dict[str, str]) -> Filters:
                                      key=FILTER_KEYS["precisions"], placeholder="All")
     verified_only = sidebar.checkbox("Verified only", key=FILTER_KEYS["verified_only"])
     min_confidence = sidebar.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.05, key=FILTER_KEYS["min_confidence"])
+    show_background = sidebar.checkbox("Show background", key=FILTER_KEYS["show_background"],
+                                       help="Also show past facts given as context (role: background)")
     if sidebar.button("Clear filters", disabled=not _any_filter_set()):
         st.session_state["_clear_filters"] = True
         st.rerun()
     return Filters(date_from, date_to, text or "", list(event_types), list(sources), list(precisions),
-                   bool(verified_only), float(min_confidence), list(actors), list(places))
+                   bool(verified_only), float(min_confidence), list(actors), list(places), bool(show_background))
 
 
 def clear_filters_if_asked() -> None:

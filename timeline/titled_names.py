@@ -1,0 +1,96 @@
+"""People the gazetteer lacks, found by the office before their name: "Innenminister Marcin Kierwiński",
+"Menteri Luar Negeri Malaysia Mohamad Hasan", "le ministre Abderaman Koulamallah".
+
+    titled_names(text, lang, known) -> [(start, end, name)]
+
+A role word of the language (data/role_words.json) may be followed by a country or a nationality
+the gazetteer knows ("Malaysia", "ukrainien") and then by one to four capitalised words (with name
+particles such as "da", "bin", "von" inside): that run is a person's name, kept as written. `known`
+lists the gazetteer's matches as (start, end, kind); a run that starts on a known person or
+organisation is left to the gazetteer, and a state right after the role word is skipped.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+ROLE_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "role_words.json"
+MAX_NAME_WORDS = 4
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return json.loads(ROLE_WORDS_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=64)
+def _roles(lang: str) -> frozenset[tuple[str, ...]]:
+    """Role phrases of `lang` and English as tuples of folded words; every language's when unknown."""
+    table = _data()["roles"]
+    langs = {lang, "en"} if lang in table else set(table)
+    return frozenset(tuple(w.casefold() for w in _WORD.findall(phrase)) for code in langs for phrase in table[code])
+
+
+@lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    return frozenset(_data()["particles"])
+
+
+@lru_cache(maxsize=1)
+def _first_role_words() -> frozenset[str]:
+    return frozenset(phrase[0] for phrase in _roles(""))
+
+
+def is_role_word(word: str) -> bool:
+    """Does an office word of any language begin with `word` ("President", "Menteri", "ministre")?"""
+    return word.casefold() in _first_role_words()
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not (len(word) > 3 and word.isupper())
+
+
+def titled_names(text: str, lang: str, known: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """(start, end, name as written) for each person named after a role word in `text`."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text or "")]
+    roles = _roles(lang or "")
+    longest = max((len(r) for r in roles), default=0)
+
+    def kind_at(position: int) -> str:
+        return next((kind for start, end, kind in known if start <= position < end), "")
+
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        size = next((k for k in range(min(longest, len(tokens) - i), 0, -1)
+                     if tuple(t[2].casefold() for t in tokens[i:i + k]) in roles
+                     and all(b[0] - a[1] <= 1 for a, b in zip(tokens[i:i + k], tokens[i + 1:i + k]))), 0)
+        if not size:
+            i += 1
+            continue
+        j = i + size
+        # "Menteri Luar Negeri Malaysia X", "le président ukrainien X": a state or city may stand between.
+        while j < len(tokens) and kind_at(tokens[j][0]) == "state" and j - i - size < 3:
+            j += 1
+        words: list[tuple[int, int, str]] = []
+        while j < len(tokens) and len(words) < MAX_NAME_WORDS:
+            start, end, word = tokens[j]
+            gap = text[(words[-1][1] if words else tokens[j - 1][1]):start]
+            # A city's name is often a person's too ("Hassan"); a known person, body or state is not new.
+            if gap not in (" ", "\u00a0") or kind_at(start) not in ("", "city"):
+                break
+            if _capitalised(word):
+                words.append(tokens[j])
+            elif word in _particles() and words and j + 1 < len(tokens) and _capitalised(tokens[j + 1][2]) \
+                    and not kind_at(tokens[j + 1][0]):
+                words.append(tokens[j])
+            else:
+                break
+            j += 1
+        if words:
+            found.append((words[0][0], words[-1][1], text[words[0][0]:words[-1][1]]))
+        i = max(j, i + 1)
+    return found
