@@ -180,3 +180,14 @@ def test_cli_anchor_option(tmp_path):
 def test_a_future_clause_points_forward_even_to_a_date_nearer_behind():
     # 5 March is three months behind 1 June and nine ahead; "will be held" decides.
     assert values("The summit will be held on 5 March.", published="2024-06-01")["5 March"] == "2025-03-05"
+
+
+@pytest.mark.parametrize("text, lang, expression, value", [
+    # the future belongs to the reported clause after "that"/"bahwa", not to the month before it
+    ("The minister said in December that the new port will depend on the budget.", "en", "December", "2024-12"),
+    ("Menteri itu menyatakan pada bulan Desember bahwa pelabuhan baru akan bergantung pada anggaran.", "id",
+     "bulan Desember", "2024-12"),
+    ("The ministry said that talks are scheduled for 9 March.", "en", "9 March", "2025-03-09"),
+])
+def test_a_complementizer_closes_the_clause(text, lang, expression, value):
+    assert values(text, published="2025-02-13", lang=lang)[expression] == value

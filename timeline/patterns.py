@@ -99,6 +99,7 @@ class Patterns:
     plural_unit: re.Pattern
     day_weekday: re.Pattern
     later: re.Pattern | None
+    complementizer: re.Pattern | None
     era_year: re.Pattern | None
     clock_compact: re.Pattern
     half: re.Pattern | None
@@ -306,6 +307,7 @@ def patterns(lang: str) -> Patterns:
         era_year=re.compile(rf"(?<![\w.,])(?P<y>[1-9]\d{{0,3}})\s*(?:(?P<bc>{alternation(lex.words('bc_words'), boundary=False)})"
                             rf"|(?P<ad>{alternation(lex.words('ad_words'), boundary=False)}))(?!\w)", flags)
         if lex.words("bc_words") else None,
+        complementizer=re.compile(alternation(lex.words("complementizers")), flags) if lex.words("complementizers") else None,
         later=re.compile(rf"{L}(?P<n>{number})\s+(?P<unit>{units_all})(?=\s+(?P<dir>{alternation(lex.mapping('later_words'))})(?!\w))", flags)
         if lex.mapping("later_words") else None,
         day_weekday=re.compile(

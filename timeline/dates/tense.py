@@ -3,7 +3,7 @@
 The governing words are the clause's: the cue nearest before the mention inside its clause
 (the verb group that usually governs a time adverbial: "was announced Wednesday", "planned to
 leave on Thursday"), else the nearest after it inside the clause, else the nearest in the
-sentence. A word that is a future cue ("scheduled", "planned") is never read as a past form,
+sentence that no complementizer divides from it. A word that is a future cue ("scheduled", "planned") is never read as a past form,
 however it ends; so a plan reported in the past ("said talks are scheduled for 9 March")
 points forward.
 """
@@ -37,6 +37,9 @@ def _tense(ctx: _Context, cand: _Candidate) -> str:
     lo = max((m.end() for m in _CLAUSE_EDGE.finditer(sentence, 0, max(at, 0))), default=0)
     edge = _CLAUSE_EDGE.search(sentence, max(at_end, 0))
     hi = edge.start() if edge else len(sentence)
+    # A complementizer also closes the clause: "said in December that ... will" is two clauses.
+    complement_lo, complement_hi = _complement_bounds(ctx, sentence, at, at_end)
+    lo, hi = max(lo, complement_lo), min(hi, complement_hi)
     before = [c for c in cues if lo <= c[0] and c[1] <= at]
     if before:
         last = before[-1]
@@ -46,4 +49,21 @@ def _tense(ctx: _Context, cand: _Candidate) -> str:
     after = [c for c in cues if at_end <= c[0] and c[1] <= hi]
     if after:
         return after[0][2]
-    return min(cues, key=lambda c: min(abs(c[0] - at), abs(c[1] - at)))[2]
+    # Else the nearest cue of the sentence, but not across a complementizer: in "said in
+    # December that the bases will depend on...", "will" governs the reported clause only.
+    lo, hi = _complement_bounds(ctx, sentence, at, at_end)
+    near = [c for c in cues if lo <= c[0] and c[1] <= hi]
+    if not near:
+        return ""
+    return min(near, key=lambda c: min(abs(c[0] - at), abs(c[1] - at)))[2]
+
+
+def _complement_bounds(ctx: _Context, sentence: str, at: int, at_end: int) -> tuple[int, int]:
+    """The stretch of `sentence` around a mention that no complementizer ("that", "bahwa",
+    "que", "dass", "ότι") divides."""
+    pattern = ctx.pats.complementizer
+    if pattern is None:
+        return 0, len(sentence)
+    lo = max((m.end() for m in pattern.finditer(sentence, 0, max(at, 0))), default=0)
+    edge = pattern.search(sentence, max(at_end, 0))
+    return lo, edge.start() if edge else len(sentence)
