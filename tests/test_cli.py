@@ -221,7 +221,7 @@ def test_corpus_bad_lines_and_a_failing_document(tmp_path, tagger, capsys):
 
 # --- extract: formats -----------------------------------------------------------------------------
 
-def fake_events(text, published=None, lang=None, source=None, url=None):
+def fake_events(text, published=None, lang=None, source=None, url=None, anchor="auto"):
     return conform(pd.DataFrame([{
         "event_id": f"ev-{source}", "date": "2024-12-08", "precision": "day", "start": "2024-12-08",
         "end": "2024-12-08", "date_text": "8 Desember", "title": "HTS masuk Damaskus", "source": source,

@@ -302,7 +302,7 @@ def test_extract_a_folder(folder, capsys):
 
 
 def test_extract_a_folder_and_a_file_together(folder, tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(timeline, "extract_events", lambda text, published=None, lang=None, source=None, url=None:
+    monkeypatch.setattr(timeline, "extract_events", lambda text, published=None, lang=None, source=None, url=None, anchor="auto":
                         conform(pd.DataFrame([{"date": "2024", "source": source, "url": url or ""}])))
     (folder / "broken.txt").unlink()
     single = tmp_path / "single.txt"

@@ -191,3 +191,12 @@ def test_a_future_clause_points_forward_even_to_a_date_nearer_behind():
 ])
 def test_a_complementizer_closes_the_clause(text, lang, expression, value):
     assert values(text, published="2025-02-13", lang=lang)[expression] == value
+
+
+def test_extract_events_passes_the_anchor():
+    from timeline import extract_events
+
+    text = ("The siege began on 1 September 1939 and the army crossed the border. "
+            "On 3 September the allies declared war on the invader.")
+    assert "1939-09-03" in set(extract_events(text, published="2018-07-07", lang="en", anchor="narrative")["date"])
+    assert "2017-09-03" in set(extract_events(text, published="2018-07-07", lang="en", anchor="publication")["date"])

@@ -1,8 +1,8 @@
 """timeline: dated events from news articles in any language, as one pandas table.
 
 The public surface is small on purpose:
-    find_dates(text, published=None, lang=None) -> list[DateMention]
-    extract_events(text, published=None, lang=None, source=None, url=None) -> pandas.DataFrame
+    find_dates(text, published=None, lang=None, anchor="auto") -> list[DateMention]
+    extract_events(text, published=None, lang=None, source=None, url=None, anchor="auto") -> pandas.DataFrame
     merge_events(frame, threshold=0.6) -> pandas.DataFrame   (one row per happening across sources)
     to_csv(frame) -> str, read_events_csv(data) -> pandas.DataFrame   (the one export path)
 """
@@ -11,11 +11,11 @@ from timeline.dates import DateMention, find_dates
 __all__ = ["DateMention", "find_dates", "extract_events", "merge_events", "to_csv", "read_events_csv"]
 
 
-def extract_events(text, published=None, lang=None, source=None, url=None):
+def extract_events(text, published=None, lang=None, source=None, url=None, anchor="auto"):
     """The events table (see timeline.schema) for one article: one row per dated clause."""
     from timeline.events import extract_events as _extract
 
-    return _extract(text, published=published, lang=lang, source=source, url=url)
+    return _extract(text, published=published, lang=lang, source=source, url=url, anchor=anchor)
 
 
 def merge_events(frame, threshold=None, **options):

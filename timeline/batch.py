@@ -45,7 +45,7 @@ _ARROW_TYPES = {"string": "string", "Int64": "int64", "float64": "float64", "boo
 # One document, one partition (what a worker runs)
 # --------------------------------------------------------------------------------------------
 
-def document_events(document: Document) -> pd.DataFrame:
+def document_events(document: Document, anchor: str = "auto") -> pd.DataFrame:
     """The events table for one Document, with its source, URL, dates and language on every row.
 
     The one place where a Document becomes event rows, used by `extract` and by `batch`.
@@ -53,7 +53,7 @@ def document_events(document: Document) -> pd.DataFrame:
     import timeline  # looked up at call time, so that a test can stand in for extract_events
 
     frame = timeline.extract_events(document.text, published=document.published, lang=document.lang or None,
-                                    source=document.source, url=document.url or None)
+                                    source=document.source, url=document.url or None, anchor=anchor)
     if len(frame):
         frame = frame.copy()
         frame["published_from"] = pd.array([document.published_from] * len(frame), dtype="string")

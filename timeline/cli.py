@@ -294,7 +294,7 @@ def _run_extract(args, documents: Iterator[tuple[str, Document]], run: _Run) -> 
     frames = []
     for name, document in documents:
         try:
-            frames.append(document_events(document))
+            frames.append(document_events(document, anchor=args.anchor))
         except ModuleNotFoundError as err:
             if err.name == "timeline.events":
                 raise Unavailable("event extraction is not available yet (timeline/events.py is missing)") from None

@@ -33,11 +33,12 @@ _PRECISION_RANK = {"time": 0, "part_of_day": 1, "day": 2, "week": 3, "weekend": 
 
 
 def extract_events(text: str, published: date | str | None = None, lang: str | None = None,
-                   source: str | None = None, url: str | None = None) -> pd.DataFrame:
+                   source: str | None = None, url: str | None = None, anchor: str = "auto") -> pd.DataFrame:
     """The events table (timeline.schema) for one article: one row per dated clause.
 
     Without `published`, year-less and relative dates stay unresolved and rows carry a low
-    confidence; nothing is silently dated against today.
+    confidence; nothing is silently dated against today. `anchor` is find_dates's: what
+    year-less and context-relative dates resolve against ("auto", "publication", "narrative").
     """
     if not text or not text.strip():
         return empty_events()
@@ -45,7 +46,7 @@ def extract_events(text: str, published: date | str | None = None, lang: str | N
         from timeline.ingest import detect_language
 
         lang = detect_language(text) or "en"
-    mentions = [m for m in find_dates(text, published, lang) if m.is_event_date]
+    mentions = [m for m in find_dates(text, published, lang, anchor=anchor) if m.is_event_date]
     if not mentions:
         return empty_events()
     published_iso = published.isoformat() if isinstance(published, date) else (str(published)[:10] if published else "")
