@@ -7,10 +7,10 @@ from datetime import datetime, timezone
 import pandas as pd
 import pytest
 
-from timeline import store as store_module
+from store_target import db_target, server_url  # noqa: F401 - db_target is a fixture
 from timeline.export import read_events_csv, to_csv
 from timeline.schema import EVENT_COLUMNS
-from timeline.store import ConflictError, Store, StoreError, default_db_path
+from timeline.store import ConflictError, Store, StoreError, core as store_core, default_db_path
 
 C = "default"
 
@@ -30,8 +30,9 @@ ARTICLE = extracted(
 
 
 @pytest.fixture
-def store(tmp_path):
-    db = Store(tmp_path / "timeline.db")
+def store(db_target):
+    """A store holding ARTICLE, on SQLite or (TIMELINE_TEST_DB) PostgreSQL."""
+    db = Store(db_target)
     db.add_extracted(C, ARTICLE, user="pipeline")
     return db
 
@@ -51,13 +52,27 @@ def snapshot(db, collection=C):
 
 def test_default_db_path(monkeypatch, tmp_path):
     monkeypatch.delenv("TIMELINE_DB", raising=False)
-    assert default_db_path() == Path(store_module.__file__).resolve().parent.parent / "data" / "timeline.db"
+    monkeypatch.setenv("TIMELINE_HOME", str(tmp_path / "home"))
+    assert default_db_path() == tmp_path / "home" / "timeline.db"   # the user data folder, not the package
+    assert Store().path == tmp_path / "home" / "timeline.db"
     monkeypatch.setenv("TIMELINE_DB", str(tmp_path / "elsewhere.db"))
     assert default_db_path() == tmp_path / "elsewhere.db"
     assert Store().path == tmp_path / "elsewhere.db"
+    monkeypatch.setenv("TIMELINE_DB", "postgresql://rina@db.example/timeline")
+    assert default_db_path() == "postgresql://rina@db.example/timeline"
 
 
-def test_a_real_sqlite_file_in_wal_mode(store, tmp_path):
+def test_the_user_data_folder_is_the_platforms(monkeypatch):
+    import platformdirs
+
+    monkeypatch.delenv("TIMELINE_DB", raising=False)
+    monkeypatch.delenv("TIMELINE_HOME", raising=False)
+    assert default_db_path() == platformdirs.user_data_path("timeline", appauthor=False) / "timeline.db"
+    assert store_core.__file__.rsplit("/timeline/", 1)[0] not in str(default_db_path())
+
+
+def test_a_real_sqlite_file_in_wal_mode(tmp_path):
+    Store(tmp_path / "timeline.db").add_extracted(C, ARTICLE, user="pipeline")
     with sqlite3.connect(tmp_path / "timeline.db") as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 3
@@ -262,8 +277,8 @@ def test_a_version_from_the_future_is_a_conflict(store):
         store.update_event(C, "ev-a", {"title": "x"}, "rina", expected_version=7)
 
 
-def test_two_store_objects_on_one_file_keep_both_edits(store, tmp_path):
-    tab_one, tab_two = Store(tmp_path / "timeline.db"), Store(tmp_path / "timeline.db")
+def test_two_store_objects_on_one_file_keep_both_edits(store, db_target):
+    tab_one, tab_two = Store(db_target), Store(db_target)
     frame_one, frame_two = tab_one.events(C), tab_two.events(C)  # both tabs loaded the table
     version = dict(zip(frame_one["event_id"], frame_one["version"]))
     tab_one.update_event(C, "ev-a", {"title": "edited in tab one"}, "rina", expected_version=version["ev-a"])
@@ -276,8 +291,8 @@ def test_two_store_objects_on_one_file_keep_both_edits(store, tmp_path):
     assert len(frame_two) == 3
 
 
-def test_concurrent_threads_lose_nothing(store, tmp_path):
-    path = tmp_path / "timeline.db"
+def test_concurrent_threads_lose_nothing(store, db_target):
+    path = db_target
     ids = [store.add_manual(C, {"date": "2024", "title": f"event {n}"}, "rina") for n in range(8)]
     errors = []
 
@@ -472,17 +487,17 @@ def test_a_failed_import_leaves_the_database_unchanged(store):
 
 def test_an_import_that_fails_half_way_writes_nothing(store, monkeypatch):
     before = snapshot(store)
-    real_insert, calls = store_module._insert, []
+    real_insert, calls = store_core._insert, []
 
     def failing_insert(*args, **kwargs):
         calls.append(1)
         if len(calls) == 2:
-            raise sqlite3.IntegrityError("disk trouble")
+            raise RuntimeError("disk trouble")
         return real_insert(*args, **kwargs)
 
-    monkeypatch.setattr(store_module, "_insert", failing_insert)
+    monkeypatch.setattr(store_core, "_insert", failing_insert)
     frame = read_events_csv("event_id,date,title\nev-a,2024-11,changed\nev-x,2024,x\nev-y,2024,y\n")
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(RuntimeError):
         store.import_events(C, frame, "rina")
     assert len(calls) == 2
     assert snapshot(store) == before

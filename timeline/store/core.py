@@ -1,6 +1,7 @@
-"""Events tables kept in SQLite: named collections, analyst edits, a history of every change, undo.
+"""Events tables kept in SQLite or PostgreSQL: named collections, analyst edits, a history of every change, undo.
 
-    store = Store()                                    # TIMELINE_DB, else <repo>/data/timeline.db
+    store = Store()                                    # TIMELINE_DB, else the user data folder (settings)
+    store = Store("postgresql://rina@db.example/timeline")   # a database shared by a team
     store.add_extracted("default", frame)              # re-running never overwrites an analyst's work
     version = store.update_event("default", "ev-1", {"title": "..."}, user="rina", expected_version=3)
     store.merge_similar("default", threshold=0.6, user="rina")   # reports of one happening -> one event
@@ -8,8 +9,10 @@
     store.undo("default")
 
 Every mutation is one transaction that also writes its history rows, so the history never misses a
-change and a failed change leaves nothing behind. Each call opens its own connection, so one Store
-serves many threads and Streamlit sessions, and several Store objects may share a file.
+change and a failed change leaves nothing behind; the change names its analyst. Each call opens its
+own connection, so one Store serves many threads and Streamlit sessions, and several Store objects
+(in several processes, on several machines for PostgreSQL) may share one database. The SQL is written
+once, here; timeline.store.backends holds what differs between SQLite and PostgreSQL.
 
 What an analyst touched is kept apart from what extraction may refresh: a row is refreshed by
 `add_extracted` only while it is an extracted row that nobody edited, deleted or merged. Deleted and
@@ -21,12 +24,12 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -36,8 +39,12 @@ from timeline.merge import (
 )
 from timeline.periods import at_precision
 from timeline.schema import EVENT_COLUMNS, conform, stable_event_id
+from timeline.settings import database_target
+from timeline.store.backends import BackendError, is_database_url, open_backend
 
-ENV_VAR = "TIMELINE_DB"
+Connection = Any  # an sqlite3.Connection, or the PostgreSQL connection of timeline.store.backends
+
+ENV_VAR = "TIMELINE_DB"  # read by timeline.settings.database_target
 DEFAULT_COLLECTION = "default"
 SCHEMA_VERSION = 1
 
@@ -45,14 +52,6 @@ COLUMNS = tuple(EVENT_COLUMNS)
 STATE_COLUMNS = ("status", "merged_into", "edited", "version")  # kept beside the schema's columns
 NOT_EDITABLE = ("event_id", "origin")
 MAX_COLLECTION_NAME = 200
-
-_SQL_TYPES = {
-    "string": "TEXT NOT NULL DEFAULT ''",
-    "Int64": "INTEGER",
-    "float64": "REAL",
-    "boolean": "INTEGER NOT NULL DEFAULT 0",
-}
-
 
 class StoreError(Exception):
     """A change the store refuses: unknown collection, event or column, or a bad value (`column`)."""
@@ -66,32 +65,48 @@ class ConflictError(StoreError):
     """The event changed since the caller read it, in a field the caller is changing too."""
 
 
-def default_db_path() -> Path:
-    """The database file: $TIMELINE_DB when set, else data/timeline.db in the repository."""
-    configured = os.environ.get(ENV_VAR, "").strip()
-    if configured:
-        return Path(configured).expanduser()
-    return Path(__file__).resolve().parent.parent / "data" / "timeline.db"
+def default_db_path() -> str | Path:
+    """The database: $TIMELINE_DB when set (a file path, or a postgresql:// URL), else timeline.db
+    in the user data folder (timeline.settings)."""
+    return database_target()
 
 
 class Store:
-    """The events of every collection in one SQLite file (see the module docstring)."""
+    """The events of every collection in one database (see the module docstring).
 
-    def __init__(self, path: str | os.PathLike | None = None):
-        self.path = Path(path) if path is not None else default_db_path()
+    `target` is an SQLite file path or a postgresql:// URL; None means default_db_path(). `path`
+    is the SQLite file (None for PostgreSQL) and `location` the database named without password.
+    """
+
+    def __init__(self, target: str | os.PathLike | None = None):
+        if target is None:
+            target = default_db_path()
+        if not is_database_url(target):
+            target = Path(target)
+        self.path = None if is_database_url(target) else target
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = self._connect()
-            try:
-                conn.execute("PRAGMA journal_mode = WAL")
-            finally:
-                conn.close()
-            with self._write() as conn:
-                _create_tables(conn)
+            self._backend = open_backend(target)
+        except ImportError as error:
+            raise StoreError(f"a PostgreSQL database needs the psycopg package ({error})") from None
+        self.location = self._backend.label
+        try:
+            self._backend.prepare()
+            with self._backend.writing() as conn:
+                _create_tables(conn, self._backend)
                 if conn.execute("SELECT COUNT(*) FROM collections").fetchone()[0] == 0:
                     conn.execute("INSERT INTO collections (name, created) VALUES (?, ?)", (DEFAULT_COLLECTION, _now()))
-        except (sqlite3.DatabaseError, OSError) as error:
-            raise StoreError(f"{self.path} cannot be used as a timeline database: {error}") from None
+        except (*self._backend.errors, BackendError, StoreError, OSError) as error:
+            raise StoreError(f"{self.location} cannot be used as a timeline database: {error}") from None
+
+    @property
+    def backend(self) -> str:
+        """"sqlite" or "postgresql"."""
+        return self._backend.name
+
+    def revision(self) -> int:
+        """A number that grows with every write to the database (for caches that must notice one)."""
+        with self._read() as conn:
+            return int(conn.execute("SELECT revision FROM store_state").fetchone()[0])
 
     # --- collections ---------------------------------------------------------------------------
 
@@ -438,44 +453,31 @@ class Store:
 
     # --- connections ---------------------------------------------------------------------------
 
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA foreign_keys = ON")
-        return conn
+    @contextmanager
+    def _read(self) -> Iterator:
+        try:
+            with self._backend.reading() as conn:
+                yield conn
+        except BackendError as error:
+            raise StoreError(str(error)) from None
 
     @contextmanager
-    def _read(self) -> Iterator[sqlite3.Connection]:
-        conn = self._connect()
+    def _write(self) -> Iterator:
+        """One transaction that no other writer interleaves with (see timeline.store.backends)."""
         try:
-            yield conn
-        finally:
-            conn.close()
-
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One transaction, taken for writing at once so that read-check-write steps cannot interleave."""
-        conn = self._connect()
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            yield conn
-            conn.execute("COMMIT")
-        except sqlite3.OperationalError as error:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise StoreError(f"the database could not be written: {error}") from None
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        finally:
-            conn.close()
+            with self._backend.writing() as conn:
+                conn.execute("UPDATE store_state SET revision = revision + 1")
+                yield conn
+        except BackendError as error:
+            raise StoreError(str(error)) from None
+        except self._backend.errors as error:
+            raise StoreError(f"the database refused the change: {' '.join(str(error).split())}") from None
 
 
 class _ChangeLog:
     """One change (a row of `changes`) and its history rows, created when the first row is recorded."""
 
-    def __init__(self, conn: sqlite3.Connection, collection_id: int, who: str, action: str):
+    def __init__(self, conn: Connection, collection_id: int, who: str, action: str):
         self.conn, self.collection_id, self.who, self.action = conn, collection_id, str(who or "analyst"), action
         self.change_id: int | None = None
 
@@ -498,44 +500,50 @@ class _ChangeLog:
 
     def _open(self) -> None:
         self.change_id = self.conn.execute(
-            "INSERT INTO changes (collection_id, at, who, action, description) VALUES (?, ?, ?, ?, '')",
-            (self.collection_id, _now(), self.who, self.action)).lastrowid
+            "INSERT INTO changes (collection_id, at, who, action, description) VALUES (?, ?, ?, ?, '') RETURNING id",
+            (self.collection_id, _now(), self.who, self.action)).fetchone()[0]
 
 
 # --- rows ----------------------------------------------------------------------------------------
 
-def _create_tables(conn: sqlite3.Connection) -> None:
-    event_columns = ", ".join(f"{_quote(column)} {_SQL_TYPES[dtype]}" for column, dtype in EVENT_COLUMNS.items())
+def _create_tables(conn: Connection, backend) -> None:
+    """The store's tables, in the backend's column types; columns added to the schema since are added."""
+    types = backend.types
+    event_columns = ", ".join(f"{_quote(column)} {types[dtype]}" for column, dtype in EVENT_COLUMNS.items())
+    text = types["string"]
+    rowid = f"{backend.rowid_column}, " if backend.rowid_column else ""
+    active = text.replace("''", "'active'")
     # One execute() per statement: executescript() would commit the caller's transaction first.
     for statement in (
-        "CREATE TABLE IF NOT EXISTS collections (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
-        "created TEXT NOT NULL)",
+        f"CREATE TABLE IF NOT EXISTS collections (id {backend.id_column}, name {text} UNIQUE, created {text})",
         "CREATE TABLE IF NOT EXISTS events ("
         "collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE, "
         f"{event_columns}, "
-        "status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'deleted', 'merged')), "
-        "merged_into TEXT NOT NULL DEFAULT '', edited INTEGER NOT NULL DEFAULT 0, "
-        "version INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (collection_id, event_id))",
-        "CREATE TABLE IF NOT EXISTS changes (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+        f"status {active} CHECK (status IN ('active', 'deleted', 'merged')), "
+        f"merged_into {text}, edited INTEGER NOT NULL DEFAULT 0, "
+        f"version INTEGER NOT NULL DEFAULT 1, {rowid}PRIMARY KEY (collection_id, event_id))",
+        f"CREATE TABLE IF NOT EXISTS changes (id {backend.id_column}, "
         "collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE, "
-        "at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, description TEXT NOT NULL, undone_by INTEGER)",
-        "CREATE TABLE IF NOT EXISTS history (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+        f"at {text}, who {text}, action {text}, description {text}, undone_by INTEGER)",
+        f"CREATE TABLE IF NOT EXISTS history (id {backend.id_column}, "
         "change_id INTEGER NOT NULL REFERENCES changes(id) ON DELETE CASCADE, "
-        "event_id TEXT NOT NULL, version INTEGER NOT NULL, fields TEXT NOT NULL, before TEXT, after TEXT)",
+        f"event_id {text}, version INTEGER NOT NULL, fields {text}, before TEXT, after TEXT)",
+        "CREATE TABLE IF NOT EXISTS store_state (revision INTEGER NOT NULL)",
         "CREATE INDEX IF NOT EXISTS changes_by_collection ON changes (collection_id, id)",
         "CREATE INDEX IF NOT EXISTS history_by_change ON history (change_id)",
         "CREATE INDEX IF NOT EXISTS history_by_event ON history (event_id, version)",
     ):
         conn.execute(statement)
-    # A column added to the schema later is added to an existing database too.
-    existing = {row["name"] for row in conn.execute("PRAGMA table_info(events)")}
+    if conn.execute("SELECT COUNT(*) FROM store_state").fetchone()[0] == 0:
+        conn.execute("INSERT INTO store_state (revision) VALUES (0)")
+    existing = backend.columns(conn, "events")
     for column, dtype in EVENT_COLUMNS.items():
         if column not in existing:
-            conn.execute(f"ALTER TABLE events ADD COLUMN {_quote(column)} {_SQL_TYPES[dtype]}")
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute(f"ALTER TABLE events ADD COLUMN {_quote(column)} {types[dtype]}")
+    backend.mark_schema(conn, SCHEMA_VERSION)
 
 
-def _snapshot(conn: sqlite3.Connection, collection_id: int, event_id: str) -> dict | None:
+def _snapshot(conn: Connection, collection_id: int, event_id: str) -> dict | None:
     """The stored row as plain values (schema columns and state), or None."""
     columns = ", ".join(_quote(column) for column in (*COLUMNS, *STATE_COLUMNS))
     row = conn.execute(f"SELECT {columns} FROM events WHERE collection_id = ? AND event_id = ?",
@@ -547,7 +555,7 @@ def _snapshot(conn: sqlite3.Connection, collection_id: int, event_id: str) -> di
     return snapshot
 
 
-def _live_snapshot(conn: sqlite3.Connection, collection_id: int, event_id: str) -> dict:
+def _live_snapshot(conn: Connection, collection_id: int, event_id: str) -> dict:
     current = _snapshot(conn, collection_id, event_id)
     if current is None:
         raise StoreError(f"there is no event {event_id!r} in this collection", "event_id")
@@ -558,7 +566,7 @@ def _live_snapshot(conn: sqlite3.Connection, collection_id: int, event_id: str) 
     return current
 
 
-def _insert(conn: sqlite3.Connection, collection_id: int, record: dict, edited: bool = False) -> dict:
+def _insert(conn: Connection, collection_id: int, record: dict, edited: bool = False) -> dict:
     # Versions continue from the event's history, so an id that comes back never reuses a version.
     last = conn.execute("SELECT MAX(h.version) FROM history h JOIN changes c ON c.id = h.change_id "
                         "WHERE c.collection_id = ? AND h.event_id = ?", (collection_id, record["event_id"])).fetchone()[0]
@@ -568,7 +576,7 @@ def _insert(conn: sqlite3.Connection, collection_id: int, record: dict, edited: 
     return _snapshot(conn, collection_id, record["event_id"])
 
 
-def _update(conn: sqlite3.Connection, collection_id: int, current: dict, changes: dict) -> dict:
+def _update(conn: Connection, collection_id: int, current: dict, changes: dict) -> dict:
     """Writes only the changed columns (so concurrent edits of other fields survive) and bumps the version."""
     assignments = ", ".join(f"{_quote(column)} = ?" for column in changes)
     conn.execute(f"UPDATE events SET {assignments}{', ' if changes else ''}version = version + 1 "
@@ -577,7 +585,7 @@ def _update(conn: sqlite3.Connection, collection_id: int, current: dict, changes
     return _snapshot(conn, collection_id, current["event_id"])
 
 
-def _restore(conn: sqlite3.Connection, collection_id: int, event_id: str, current: dict | None,
+def _restore(conn: Connection, collection_id: int, event_id: str, current: dict | None,
              before: dict | None) -> dict | None:
     if before is None:
         conn.execute("DELETE FROM events WHERE collection_id = ? AND event_id = ?", (collection_id, event_id))
@@ -588,7 +596,7 @@ def _restore(conn: sqlite3.Connection, collection_id: int, event_id: str, curren
     return _snapshot(conn, collection_id, event_id)
 
 
-def _write_row(conn: sqlite3.Connection, collection_id: int, row: dict) -> None:
+def _write_row(conn: Connection, collection_id: int, row: dict) -> None:
     columns = [*COLUMNS, *STATE_COLUMNS]
     conn.execute(f"INSERT INTO events (collection_id, {', '.join(_quote(column) for column in columns)}) "
                  f"VALUES (?{', ?' * len(columns)})",
@@ -643,14 +651,14 @@ def _date_consistent(current: dict, changed: dict) -> dict:
     return _differences(current, changed)
 
 
-def _fields_changed_since(conn: sqlite3.Connection, collection_id: int, event_id: str, version: int) -> set[str]:
+def _fields_changed_since(conn: Connection, collection_id: int, event_id: str, version: int) -> set[str]:
     rows = conn.execute("SELECT h.fields FROM history h JOIN changes c ON c.id = h.change_id "
                         "WHERE c.collection_id = ? AND h.event_id = ? AND h.version > ?",
                         (collection_id, event_id, version)).fetchall()
     return {field for row in rows for field in json.loads(row["fields"])} - {"edited"}
 
 
-def _merge_into(conn: sqlite3.Connection, collection_id: int, log: _ChangeLog, keep: dict, other: dict,
+def _merge_into(conn: Connection, collection_id: int, log: _ChangeLog, keep: dict, other: dict,
                 note: str) -> None:
     """`other` merged into `keep` (timeline.merge.combined_fields), both recorded in `log`."""
     changes = _differences(keep, _merged(keep, other, note))
@@ -669,7 +677,7 @@ def _named(record: dict) -> str:
     return f"{record['event_id']} ({record['source']})" if record.get("source") else record["event_id"]
 
 
-def _live_records(conn: sqlite3.Connection, collection_id: int) -> list[dict]:
+def _live_records(conn: Connection, collection_id: int) -> list[dict]:
     """The collection's live events as plain values, in the order events() gives them."""
     columns = ", ".join(_quote(column) for column in COLUMNS)
     rows = conn.execute(f"SELECT {columns} FROM events WHERE collection_id = ? AND status = 'active' "
@@ -680,7 +688,7 @@ def _live_records(conn: sqlite3.Connection, collection_id: int) -> list[dict]:
     return records
 
 
-def _merge_order(conn: sqlite3.Connection, collection_id: int, keep_id: str,
+def _merge_order(conn: Connection, collection_id: int, keep_id: str,
                  member_ids: list[str]) -> dict[str, tuple[int, int]]:
     """For each member, (change id, history id) of the step that last merged it into `keep_id`."""
     if not member_ids:
@@ -697,7 +705,7 @@ def _merge_order(conn: sqlite3.Connection, collection_id: int, keep_id: str,
     return order
 
 
-def _unmerged_keep(conn: sqlite3.Connection, collection_id: int, keep: dict, staying: list[dict],
+def _unmerged_keep(conn: Connection, collection_id: int, keep: dict, staying: list[dict],
                    order: dict[str, tuple[int, int]], leaving: set[str]) -> tuple[dict, list[str]]:
     """The kept row's changes when the `leaving` members are split off, and the fields left alone
     because an analyst edited them after the merges.
@@ -751,12 +759,12 @@ def _collection_name(name: object) -> str:
     return name.strip()
 
 
-def _find_collection(conn: sqlite3.Connection, name: str) -> int | None:
+def _find_collection(conn: Connection, name: str) -> int | None:
     row = conn.execute("SELECT id FROM collections WHERE name = ?", (name,)).fetchone()
     return row[0] if row else None
 
 
-def _collection_id(conn: sqlite3.Connection, name: str, create: bool = False) -> int:
+def _collection_id(conn: Connection, name: str, create: bool = False) -> int:
     found = _find_collection(conn, name) if isinstance(name, str) else None
     if found is not None:
         return found
@@ -766,7 +774,8 @@ def _collection_id(conn: sqlite3.Connection, name: str, create: bool = False) ->
     found = _find_collection(conn, name)
     if found is not None:
         return found
-    return conn.execute("INSERT INTO collections (name, created) VALUES (?, ?)", (name, _now())).lastrowid
+    return conn.execute("INSERT INTO collections (name, created) VALUES (?, ?) RETURNING id",
+                        (name, _now())).fetchone()[0]
 
 
 def _sql_value(value: object) -> object:
