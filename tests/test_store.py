@@ -380,10 +380,10 @@ def test_undo_reverts_each_kind_of_change(store, action, change):
     before = store.events(C).drop(columns="version")
     change(store)
     assert not store.events(C).drop(columns="version").equals(before)
-    description = store.undo(C, user="budi")
+    description = store.undo(C, user="rina")
     pd.testing.assert_frame_equal(store.events(C).drop(columns="version"), before)
     history = store.history(C)
-    assert history["action"].iloc[0] == "undo" and history["who"].iloc[0] == "budi"
+    assert history["action"].iloc[0] == "undo" and history["who"].iloc[0] == "rina"
     assert description == history["description"].iloc[0]
     assert history.loc[history["action"] == action, "undone"].iloc[0]  # the newest change of that kind
 
@@ -501,3 +501,72 @@ def test_an_import_that_fails_half_way_writes_nothing(store, monkeypatch):
         store.import_events(C, frame, "rina")
     assert len(calls) == 2
     assert snapshot(store) == before
+
+
+# --- a team of analysts ----------------------------------------------------------------------------
+
+def test_the_same_field_edited_by_two_analysts_shows_both_values(store):
+    seen = row(store, "ev-a")["version"]
+    store.update_event(C, "ev-a", {"title": "Prabowo visits Beijing"}, "rina", expected_version=seen)
+    with pytest.raises(ConflictError) as raised:
+        store.update_event(C, "ev-a", {"title": "Xi hosts Prabowo"}, "budi", expected_version=seen)
+    message = str(raised.value)
+    assert message.startswith("event ev-a was changed by someone else since you opened it")
+    assert "title: rina wrote 'Prabowo visits Beijing', you wrote 'Xi hosts Prabowo'" in message
+    assert raised.value.fields == {"title": {"theirs": "Prabowo visits Beijing", "yours": "Xi hosts Prabowo",
+                                             "by": "rina"}}
+    assert row(store, "ev-a")["title"] == "Prabowo visits Beijing"
+
+
+def test_undo_undoes_your_own_last_change_only(store):
+    store.update_event(C, "ev-a", {"title": "rina's title"}, "rina")
+    store.update_event(C, "ev-b", {"notes": "budi's note"}, "budi")
+    assert store.undo(C, user="rina") == "undid edit of ev-a: title"
+    assert row(store, "ev-a")["title"] == "Prabowo meets Xi"
+    assert row(store, "ev-b")["notes"] == "budi's note"            # a colleague's change stays
+    assert store.undo(C, user="rina") is None                       # rina has nothing left to undo
+    history = store.history(C)
+    assert history.iloc[0][["who", "action"]].tolist() == ["rina", "undo"]
+
+
+def test_undo_keeps_a_colleagues_later_edit_of_another_field(store):
+    store.update_event(C, "ev-a", {"title": "rina's title"}, "rina")
+    store.update_event(C, "ev-a", {"notes": "budi's note"}, "budi")
+    store.undo(C, user="rina")
+    after = row(store, "ev-a")
+    assert (after["title"], after["notes"]) == ("Prabowo meets Xi", "budi's note")
+    assert store.add_extracted(C, ARTICLE)["kept_edited"] == 1      # budi's edit still protects the row
+
+
+def test_undo_refuses_to_overwrite_a_colleagues_later_edit_of_the_same_field(store):
+    store.update_event(C, "ev-a", {"title": "title by rina"}, "rina")
+    store.update_event(C, "ev-a", {"title": "title by budi"}, "budi")
+    before = snapshot(store)
+    with pytest.raises(ConflictError, match="budi changed it since.*title: now 'title by budi'"):
+        store.undo(C, user="rina")
+    assert snapshot(store) == before
+
+
+def test_a_colleagues_change_is_undone_only_explicitly(store):
+    store.update_event(C, "ev-a", {"title": "rina's title"}, "rina")
+    store.update_event(C, "ev-b", {"notes": "budi's note"}, "budi")
+    history = store.history(C)
+    rinas = int(history.loc[(history["who"] == "rina"), "change_id"].iloc[0])
+    assert store.undo_change(C, rinas, user="budi") == "undid edit of ev-a: title"
+    assert (row(store, "ev-a")["title"], row(store, "ev-b")["notes"]) == ("Prabowo meets Xi", "budi's note")
+    with pytest.raises(StoreError, match="already undone"):
+        store.undo_change(C, rinas, user="budi")
+    with pytest.raises(StoreError, match="no change 999"):
+        store.undo_change(C, 999, user="budi")
+
+
+def test_every_history_row_names_its_analyst(store):
+    store.update_event(C, "ev-a", {"title": "edited"}, "rina")
+    store.add_manual(C, {"date": "2024", "title": "mine"}, "budi")
+    store.merge_events(C, "ev-a", "ev-b", "sari")
+    store.delete_event(C, "ev-c", "  ")                               # no name given: still someone
+    store.undo(C, user="sari")
+    history = store.history(C)
+    assert history["who"].tolist() == ["sari", "sari",              # the undo of sari's merge, two rows
+                                       "analyst", "sari", "sari", "budi", "rina",
+                                       "pipeline", "pipeline", "pipeline"]

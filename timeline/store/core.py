@@ -62,7 +62,15 @@ class StoreError(Exception):
 
 
 class ConflictError(StoreError):
-    """The event changed since the caller read it, in a field the caller is changing too."""
+    """The event changed since the caller read it, in a field the caller is changing too.
+
+    `fields` says, for each such field, {"theirs": the stored value, "yours": the caller's,
+    "by": the analyst who changed it}; the message shows both values.
+    """
+
+    def __init__(self, message: str, fields: dict | None = None):
+        super().__init__(message, next(iter(fields), None) if fields else None)
+        self.fields = fields or {}
 
 
 def default_db_path() -> str | Path:
@@ -264,10 +272,13 @@ class Store:
             if expected_version is not None and expected_version != current["version"]:
                 touched = _fields_changed_since(conn, collection_id, event_id, expected_version)
                 if expected_version > current["version"] or touched & (set(changed) | {"status"}):
+                    clashes = _clashes(conn, collection_id, current, changed, touched, expected_version)
+                    shown = "; ".join(f"{field}: {clash['by']} wrote {_shown(clash['theirs'])}, you wrote "
+                                      f"{_shown(clash['yours'])}" for field, clash in clashes.items())
                     raise ConflictError(
                         f"event {event_id} was changed by someone else since you opened it (now version "
-                        f"{current['version']}, you had {expected_version}; changed: {', '.join(sorted(touched))}); "
-                        "reload it and try again")
+                        f"{current['version']}, you had {expected_version}; changed: {', '.join(sorted(touched))})"
+                        f"{': ' + shown if shown else ''}; reload it and try again", clashes)
             log = _ChangeLog(conn, collection_id, user, "edit")
             after = _update(conn, collection_id, current, {**changed, "edited": 1})
             log.record(event_id, current, after)
@@ -430,26 +441,41 @@ class Store:
             log.finish(f"split of {event_id}: {len(wanted)} event{'s' if len(wanted) != 1 else ''} restored")
         return {"restored": wanted, "kept_edits": kept_edits}
 
-    def undo(self, collection: str, user: str = "analyst") -> str | None:
-        """Reverts the collection's last change not yet undone; its description, or None when none is left."""
+    def undo(self, collection: str, user: str | None = None) -> str | None:
+        """Reverts `user`'s own last change to the collection not yet undone (with user None: the
+        collection's last change, whoever made it); its description, or None when none is left.
+
+        Colleagues' changes made since stay: a field they changed after yours keeps their value,
+        and ConflictError (nothing changed) when your change would undo over theirs.
+        """
+        with self._write() as conn:
+            collection_id = _collection_id(conn, collection)
+            mine = "" if user is None else " AND who = ?"
+            change = conn.execute(
+                "SELECT id, description FROM changes WHERE collection_id = ? AND undone_by IS NULL "
+                f"AND action != 'undo'{mine} ORDER BY id DESC LIMIT 1",
+                (collection_id, *(() if user is None else (_analyst(user),)))).fetchone()
+            if change is None:
+                return None
+            return _undo(conn, collection_id, change, user)
+
+    def undo_change(self, collection: str, change_id: int, user: str) -> str:
+        """Reverts one change by its change_id (history()), whoever made it; its description.
+
+        StoreError when there is no such change or it was undone already; ConflictError as undo().
+        """
         with self._write() as conn:
             collection_id = _collection_id(conn, collection)
             change = conn.execute(
-                "SELECT id, description FROM changes WHERE collection_id = ? AND undone_by IS NULL "
-                "AND action != 'undo' ORDER BY id DESC LIMIT 1", (collection_id,)).fetchone()
+                "SELECT id, description, undone_by, action FROM changes WHERE collection_id = ? AND id = ?",
+                (collection_id, int(change_id))).fetchone()
             if change is None:
-                return None
-            steps = conn.execute("SELECT event_id, before FROM history WHERE change_id = ? ORDER BY id DESC",
-                                 (change["id"],)).fetchall()
-            log = _ChangeLog(conn, collection_id, user, "undo")
-            for step in steps:
-                current = _snapshot(conn, collection_id, step["event_id"])
-                log.record(step["event_id"], current, _restore(conn, collection_id, step["event_id"], current,
-                                                               json.loads(step["before"]) if step["before"] else None))
-            description = f"undid {change['description']}"
-            undo_id = log.finish(description, always=True)
-            conn.execute("UPDATE changes SET undone_by = ? WHERE id = ?", (undo_id, change["id"]))
-            return description
+                raise StoreError(f"there is no change {change_id} in this collection")
+            if change["undone_by"] is not None:
+                raise StoreError(f"change {change_id} was already undone")
+            if change["action"] == "undo":
+                raise StoreError(f"change {change_id} is an undo; make the change again instead")
+            return _undo(conn, collection_id, change, user)
 
     # --- connections ---------------------------------------------------------------------------
 
@@ -478,7 +504,7 @@ class _ChangeLog:
     """One change (a row of `changes`) and its history rows, created when the first row is recorded."""
 
     def __init__(self, conn: Connection, collection_id: int, who: str, action: str):
-        self.conn, self.collection_id, self.who, self.action = conn, collection_id, str(who or "analyst"), action
+        self.conn, self.collection_id, self.who, self.action = conn, collection_id, _analyst(who), action
         self.change_id: int | None = None
 
     def record(self, event_id: str, before: dict | None, after: dict | None) -> None:
@@ -649,6 +675,93 @@ def _date_consistent(current: dict, changed: dict) -> dict:
         raise StoreError(f"{error.column}: {error.message}", error.column) from None
     changed.update(zip(("precision", "start", "end"), derived))
     return _differences(current, changed)
+
+
+def _analyst(who: object) -> str:
+    """The name a change is recorded under: the analyst's, or "analyst" when none was given."""
+    return " ".join(str(who or "").split()) or "analyst"
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _clashes(conn: Connection, collection_id: int, current: dict, changed: dict, touched: set[str],
+             version: int) -> dict:
+    """For each field both the caller and a colleague changed since `version`: both values and who."""
+    clashes = {}
+    for field in sorted(set(changed) & touched):
+        clashes[field] = {"theirs": current.get(field), "yours": changed[field],
+                          "by": _last_changed_by(conn, collection_id, current["event_id"], field, version)}
+    return clashes
+
+
+def _last_changed_by(conn: Connection, collection_id: int, event_id: str, field: str, version: int) -> str:
+    rows = conn.execute("SELECT c.who, h.fields FROM history h JOIN changes c ON c.id = h.change_id "
+                        "WHERE c.collection_id = ? AND h.event_id = ? AND h.version > ? ORDER BY h.id DESC",
+                        (collection_id, event_id, version)).fetchall()
+    return next((row["who"] for row in rows if field in json.loads(row["fields"])), "someone")
+
+
+def _undo(conn: Connection, collection_id: int, change, user: str | None) -> str:
+    """Reverts one change (a `changes` row) and records the undo; its description.
+
+    An event nobody touched since gets back exactly what it was. One changed since by a later change
+    gets back only this change's fields, and only where they still hold what this change wrote;
+    anything else is a ConflictError, raised before anything is written.
+    """
+    steps = conn.execute("SELECT event_id, before, after FROM history WHERE change_id = ? ORDER BY id",
+                         (change["id"],)).fetchall()
+    first_before, last_after = {}, {}
+    for step in steps:
+        first_before.setdefault(step["event_id"], json.loads(step["before"]) if step["before"] else None)
+        last_after[step["event_id"]] = json.loads(step["after"]) if step["after"] else None
+    plans = []
+    for event_id in reversed(list(first_before)):
+        before, after = first_before[event_id], last_after[event_id]
+        current = _snapshot(conn, collection_id, event_id)
+        # Untouched since: holding just what this change left (later changes undone count as none).
+        untouched = (current is None and after is None) or (
+            current is not None and after is not None and _same_row(current, after))
+        if untouched:
+            plans.append((event_id, current, before, None))
+            continue
+        fields = sorted(key for key in {*(before or {}), *(after or {})} - {"version", "edited"}
+                        if (before or {}).get(key) != (after or {}).get(key))
+        moved = [field for field in fields if before is None or after is None or current is None
+                 or current.get(field) != after.get(field)]
+        if moved:
+            who = _later_analyst(conn, collection_id, event_id, change["id"])
+            now = "; ".join(f"{field}: now {_shown((current or {}).get(field))}, this change set "
+                            f"{_shown((after or {}).get(field))}" for field in moved[:3])
+            raise ConflictError(
+                f"cannot undo {change['description']}: {who} changed it since ({event_id}: {now}); "
+                "undo their change first, or edit the event by hand",
+                {field: {"theirs": (current or {}).get(field), "yours": (before or {}).get(field), "by": who}
+                 for field in moved})
+        plans.append((event_id, current, None, {field: before[field] for field in fields}))
+    log = _ChangeLog(conn, collection_id, user, "undo")
+    for event_id, current, before, fields in plans:
+        if fields is None:
+            log.record(event_id, current, _restore(conn, collection_id, event_id, current, before))
+        else:
+            log.record(event_id, current, _update(conn, collection_id, current, fields))
+    description = f"undid {change['description']}"
+    undo_id = log.finish(description, always=True)
+    conn.execute("UPDATE changes SET undone_by = ? WHERE id = ?", (undo_id, change["id"]))
+    return description
+
+
+def _same_row(current: dict, other: dict) -> bool:
+    return all(current.get(key) == other.get(key) for key in {*current, *other} - {"version"})
+
+
+def _later_analyst(conn: Connection, collection_id: int, event_id: str, change_id: int) -> str:
+    row = conn.execute("SELECT c.who FROM history h JOIN changes c ON c.id = h.change_id WHERE c.collection_id = ? "
+                       "AND h.event_id = ? AND c.id > ? ORDER BY h.id DESC LIMIT 1",
+                       (collection_id, event_id, change_id)).fetchone()
+    return row["who"] if row else "someone"
 
 
 def _fields_changed_since(conn: Connection, collection_id: int, event_id: str, version: int) -> set[str]:
