@@ -22,6 +22,7 @@ version it saw gets a ConflictError only when someone else changed one of the sa
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import uuid
@@ -177,7 +178,11 @@ class Store:
     # --- extraction and import -----------------------------------------------------------------
 
     def add_extracted(self, collection: str, frame: pd.DataFrame, user: str = "analyst") -> dict:
-        """Upserts extracted events by event_id; counts {added, updated, kept_edited, unchanged, rejected}.
+        """Upserts extracted events; counts {added, updated, kept_edited, unchanged, rejected}.
+
+        A row is the earlier row with its event_id or, when the text or publication date changed
+        since (so offsets and ids moved), the earlier row of the same article that says the same
+        (see _with_earlier_ids); it then keeps the earlier id.
 
         Rows an analyst edited, deleted or merged (and manual or imported rows) are left as they are.
         Rows with a bad value are left out and described in "problems"; the others are stored.
@@ -185,16 +190,17 @@ class Store:
         """
         counts = {"added": 0, "updated": 0, "kept_edited": 0, "unchanged": 0, "rejected": 0}
         problems: list[str] = []
+        records = []
+        for row, fields in enumerate(event_records(frame), start=1):
+            try:
+                records.append(validate_event(fields, origin="extracted"))
+            except FieldError as error:
+                counts["rejected"] += 1
+                problems.append(f"row {row}, column {error.column!r}: {error.message}")
         with self._write() as conn:
             collection_id = _collection_id(conn, collection, create=True)
             log = _ChangeLog(conn, collection_id, user, "extract")
-            for row, fields in enumerate(event_records(frame), start=1):
-                try:
-                    record = validate_event(fields, origin="extracted")
-                except FieldError as error:
-                    counts["rejected"] += 1
-                    problems.append(f"row {row}, column {error.column!r}: {error.message}")
-                    continue
+            for record in _with_earlier_ids(conn, collection_id, records):
                 current = _snapshot(conn, collection_id, record["event_id"])
                 if current is None:
                     log.record(record["event_id"], None, _insert(conn, collection_id, record))
@@ -675,6 +681,56 @@ def _date_consistent(current: dict, changed: dict) -> dict:
         raise StoreError(f"{error.column}: {error.message}", error.column) from None
     changed.update(zip(("precision", "start", "end"), derived))
     return _differences(current, changed)
+
+
+# How a re-extracted row finds its earlier self when its id moved, surest first: the same sentence
+# and date; the same sentence and date expression (the publication date was corrected); the same
+# date expression and date, when only one earlier row of the article has them (the sentence was
+# reworded). Each pass runs over all rows before the next, so a sure match is never taken by a
+# looser one.
+_CONTENT_KEYS = (("evidence", "date_text", "date"), ("evidence", "date_text"), ("date_text", "date"))
+
+
+def _with_earlier_ids(conn: Connection, collection_id: int, records: list[dict]) -> list[dict]:
+    """`records` with the ids of the earlier extracted rows they match by content (see _CONTENT_KEYS)."""
+    incoming = {record["event_id"] for record in records}
+    articles = {(record["source"], record["url"]) for record in records}
+    earlier = [dict(row) for row in conn.execute(
+        "SELECT event_id, source, url, evidence, date_text, date FROM events "
+        "WHERE collection_id = ? AND origin = 'extracted' ORDER BY rowid", (collection_id,))]
+    candidates = [row for row in earlier if (row["source"], row["url"]) in articles
+                  and row["event_id"] not in incoming]
+    if not candidates:
+        return records
+    known = {row["event_id"] for row in earlier}
+    unmatched = [index for index, record in enumerate(records) if record["event_id"] not in known]
+    matched: dict[int, str] = {}
+    for key in _CONTENT_KEYS:
+        content = functools.partial(_content, key=key)
+        claimed = set(matched.values())
+        table: dict[tuple, list[str]] = {}
+        for row in candidates:
+            if row["event_id"] not in claimed and content(row):
+                table.setdefault(content(row), []).append(row["event_id"])
+        waiting: dict[tuple, list[int]] = {}
+        for index in unmatched:
+            if index not in matched and content(records[index]):
+                waiting.setdefault(content(records[index]), []).append(index)
+        loose = key == _CONTENT_KEYS[-1]
+        for found_key, indexes in waiting.items():
+            found = table.get(found_key, [])
+            if loose and (len(found) != 1 or len(indexes) != 1):
+                continue  # which reworded sentence is which earlier one cannot be told
+            for index, event_id in zip(indexes, found):
+                matched[index] = event_id
+    return [{**record, "event_id": matched[index]} if index in matched else record
+            for index, record in enumerate(records)]
+
+
+def _content(row: dict, key: tuple[str, ...]) -> tuple | None:
+    """The row's article and `key` values, or None when one of them is empty (nothing to match on)."""
+    values = tuple(row[column] for column in key)
+    return (row["source"], row["url"], *values) if all(values) else None
 
 
 def _analyst(who: object) -> str:
