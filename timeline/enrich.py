@@ -36,7 +36,9 @@ from pathlib import Path
 
 import pandas as pd
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from timeline.settings import package_data
+
+DATA_DIR = package_data()  # shipped in the package (timeline.settings)
 # The curated actors file; TIMELINE_ACTORS names another (the dashboard, CLI and batch alike).
 ACTORS_FILE = Path(os.environ["TIMELINE_ACTORS"]) if os.environ.get("TIMELINE_ACTORS") else DATA_DIR / "actors.csv"
 EVENT_TYPES_FILE = DATA_DIR / "event_types.json"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from importlib import resources
-from importlib.abc import Traversable
 from pathlib import Path
 
 DB_ENV = "TIMELINE_DB"
@@ -41,6 +40,30 @@ def database_target() -> str | Path:
     return user_data_dir() / "timeline.db"
 
 
-def package_data(*parts: str) -> Traversable:
-    """A file or folder shipped inside the package under timeline/data (read with importlib.resources)."""
-    return resources.files("timeline").joinpath("data", *parts)
+def package_data(*parts: str) -> Path:
+    """A file or folder of the data shipped with the package (actors, event types, city stop words,
+    demo articles): timeline/data (see package_file)."""
+    return package_file("data", *parts)
+
+
+def package_file(*parts: str) -> Path:
+    """A file or folder shipped inside the package, by its path under timeline/ (read through
+    importlib.resources), as a path on disk.
+
+    A source checkout keeps some of them where people edit them, outside timeline/ (data/, static/,
+    .streamlit/); pyproject.toml's package-dir maps those folders into the package only when it is
+    built, so in a checkout they are found in those folders instead.
+    """
+    inside = Path(str(resources.files("timeline"))).joinpath(*parts)
+    if inside.exists():
+        return inside
+    relative = "/".join(parts)
+    for packaged, folder in _CHECKOUT_FOLDERS.items():
+        if relative == packaged or relative.startswith(packaged + "/"):
+            return _CHECKOUT_ROOT.joinpath(folder, relative[len(packaged):].lstrip("/"))
+    return inside
+
+
+# pyproject.toml's [tool.setuptools.package-dir], as paths: what is built into timeline/ from elsewhere.
+_CHECKOUT_FOLDERS = {"data": "data", "ui/static": "static", "ui/streamlit": ".streamlit"}
+_CHECKOUT_ROOT = Path(__file__).resolve().parent.parent

@@ -1,0 +1,234 @@
+"""Dated mentions + clauses -> event rows in the one events schema.
+
+A happening is a clause with a date that can place it on a timeline (not a duration, a
+frequency or a vague "now"). A sentence with two dates about two happenings gives two rows,
+each titled from its own stretch of the sentence; dates written side by side for one moment
+("pukul 01.00 dini hari pada Rabu (04/12) atau pukul 23.00 WIB Selasa (03/12)") give one row.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from datetime import date
+from functools import lru_cache
+
+import pandas as pd
+
+from timeline.dates import DateMention, find_dates
+from timeline.lexicon import lexicon
+from timeline.schema import conform, empty_events, stable_event_id
+from timeline.text import sentence_bounds
+
+TITLE_MAX_WORDS = 22
+# Between two dates of one moment there is only a connector: "pada", "atau", "on", ",", "(".
+_SAME_MOMENT_GAP = 30
+# Where one happening of a sentence ends and the next begins: a semicolon, colon or dash first,
+# else a comma or a conjunction of the language (timeline/lang/extra.json).
+_STRONG_BREAK = re.compile(r"[;:]|\s[–—-]\s")
+_PUNCTUATION_BREAK = re.compile(r",")
+_PRECISION_RANK = {"time": 0, "part_of_day": 1, "day": 2, "week": 3, "weekend": 3, "month": 4, "quarter": 5,
+                   "season": 5, "year": 6, "decade": 7, "century": 8}
+
+
+def extract_events(text: str, published: date | str | None = None, lang: str | None = None,
+                   source: str | None = None, url: str | None = None) -> pd.DataFrame:
+    """The events table (timeline.schema) for one article: one row per dated clause.
+
+    Without `published`, year-less and relative dates stay unresolved and rows carry a low
+    confidence; nothing is silently dated against today.
+    """
+    if not text or not text.strip():
+        return empty_events()
+    if lang is None:
+        from timeline.ingest import detect_language
+
+        lang = detect_language(text) or "en"
+    mentions = [m for m in find_dates(text, published, lang) if m.is_event_date]
+    if not mentions:
+        return empty_events()
+    published_iso = published.isoformat() if isinstance(published, date) else (str(published)[:10] if published else "")
+    document_key = source or url or stable_event_id(text[:2000])
+    rows = []
+    starts = [m.start for m in mentions]
+    for sentence_start, sentence_end in sentence_bounds(text):
+        sentence_start = _after_dateline(text, sentence_start, sentence_end, mentions, starts)
+        in_sentence = mentions[bisect_left(starts, sentence_start):bisect_left(starts, sentence_end)]
+        if not in_sentence:
+            continue
+        groups = _same_moment_groups(text, in_sentence, lang)
+        segments = _segments(text, sentence_start, sentence_end, groups, lang)
+        evidence = _clean(text[sentence_start:sentence_end])
+        for group, (seg_start, seg_end) in zip(groups, segments):
+            seg_start, seg_end = _own_clause(text, seg_start, seg_end, group)
+            if _is_dateline(text, group, seg_start, seg_end):
+                continue
+            primary = min(group, key=lambda m: (_PRECISION_RANK.get(m.precision, 9) == 0, _PRECISION_RANK.get(m.precision, 9)))
+            rows.append(_row(text, primary, group, seg_start, seg_end, evidence, published_iso, lang,
+                             source, url, document_key))
+    frame = conform(pd.DataFrame(rows))
+    return _enrich(frame)
+
+
+def _own_clause(text: str, start: int, end: int, group: list[DateMention]) -> tuple[int, int]:
+    """The piece of a segment, between semicolons or dashes, that holds the group's dates."""
+    for brk in _STRONG_BREAK.finditer(text, start, end):
+        if brk.end() <= group[0].start:
+            start = brk.end()
+        elif brk.start() >= group[-1].end:
+            end = brk.start()
+            break
+    # "After HTS entered Damascus on 8 December, the Kremlin gave Assad asylum": the date
+    # closes its own clause, so the clause ends at the comma after it.
+    comma = text.find(",", group[-1].end, end)
+    if comma >= 0 and not text[group[-1].end:comma].strip():
+        own_words = re.findall(r"\w{2,}", text[start:group[0].start])
+        if len(own_words) >= 5:
+            end = comma
+    return start, end
+
+
+def _after_dateline(text: str, start: int, end: int, mentions: list[DateMention], starts: list[int]) -> int:
+    """Where a sentence's own words begin: after "Jakarta, 13 Februari 2025 —" when it opens
+    with a dateline, so that neither its date nor its city ends up on a happening."""
+    brk = _STRONG_BREAK.search(text, start, min(end, start + 80))
+    if brk is None:
+        return start
+    head = text[start:brk.start()]
+    dated = mentions[bisect_left(starts, start):bisect_left(starts, brk.start())]
+    if dated and len(re.findall(r"\w{2,}", head)) <= 7 and \
+            len(re.findall(r"\w{2,}", head.replace(dated[0].text, ""))) <= 3:
+        return brk.end()
+    return start
+
+
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright|hak cipta|droits réservés|derechos reservados)", re.IGNORECASE)
+
+
+def _is_dateline(text: str, group: list[DateMention], seg_start: int, seg_end: int) -> bool:
+    """A date with at most two words around it and nothing else ("Niamey, 30 janvier 2025 —",
+    "Senin (13/10/2025)") dates the article, not a happening; so does a copyright line."""
+    before = text[seg_start:group[0].start]
+    if _COPYRIGHT.search(before[-40:]):
+        return True
+    rest = before + " " + text[group[-1].end:seg_end]
+    return len(re.findall(r"\w{2,}", rest)) <= 2
+
+
+def _same_moment_groups(text: str, mentions: list[DateMention], lang: str) -> list[list[DateMention]]:
+    # "8 and 9 December" are two days, "01.00 on Wednesday or 23.00 WIB on Tuesday" one moment.
+    and_words = _word_regex(tuple(lexicon(lang).words("range_and")))
+    groups: list[list[DateMention]] = []
+    for mention in mentions:
+        if groups:
+            previous = groups[-1][-1]
+            gap = text[previous.end:mention.start]
+            if len(gap) <= _SAME_MOMENT_GAP and not re.search(r"[;:.]", gap) and not and_words.search(gap) \
+                    and _close_days(previous, mention):
+                groups[-1].append(mention)
+                continue
+        groups.append([mention])
+    return groups
+
+
+def _close_days(a: DateMention, b: DateMention) -> bool:
+    """Two dates can be one moment only if they are at most a day apart (time zones)."""
+    return abs((a.first_day - b.first_day).days) <= 1
+
+
+@lru_cache(maxsize=256)
+def _word_regex(words: tuple[str, ...]) -> re.Pattern:
+    """Any of `words` as a whole word (a pattern that matches nothing when there are none)."""
+    if not words:
+        return re.compile(r"(?!x)x")
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+def _segments(text: str, start: int, end: int, groups: list[list[DateMention]], lang: str) -> list[tuple[int, int]]:
+    """Cut a sentence between consecutive date groups at the best break (; , and ...)."""
+    cuts = [start]
+    for left, right in zip(groups, groups[1:]):
+        lo, hi = left[-1].end, right[0].start
+        # A dash or semicolon between the dates separates two happenings best; else the last
+        # comma or conjunction before the second date ("X on 8 December, and Y in January").
+        conjunctions = _word_regex(tuple(lexicon(lang).words("clause_conjunctions")))
+        breaks = (list(_STRONG_BREAK.finditer(text, lo, hi))
+                  or sorted(list(_PUNCTUATION_BREAK.finditer(text, lo, hi)) + list(conjunctions.finditer(text, lo, hi)),
+                            key=lambda brk: brk.start()))
+        if breaks:
+            cut = breaks[-1].start()
+        else:
+            space = text.rfind(" ", lo, hi)
+            cut = space if space > lo else (lo + hi) // 2
+        cuts.append(cut)
+    cuts.append(end)
+    return list(zip(cuts, cuts[1:]))
+
+
+def _clean(snippet: str) -> str:
+    return re.sub(r"\s+", " ", snippet).strip()
+
+
+def _title(text: str, seg_start: int, seg_end: int, group: list[DateMention], lang: str) -> str:
+    """The segment, cut to a readable length; a date that opens or closes it (with the
+    preposition before it) is left out, since the row's date column says it. A date inside the
+    clause stays: cutting it out would break the sentence ("In der Nacht zum ... hatte")."""
+    preps = {w.lower() for w in lexicon(lang).words("preps")}
+    before = text[seg_start:group[0].start]
+    words = before.rstrip().split(" ")
+    if words and words[-1].lower().strip("(") in preps:
+        before = before.rstrip()[: -len(words[-1])]
+    after = text[group[-1].end:seg_end]
+    at_edge = not before.strip(" ,;:(\"“'\n") or not after.strip(" .,;:!?)\"”'\n")
+    # At an edge the connectors between a group's dates ("atau") go with them.
+    title = _clean(" ".join([before, after]) if at_edge else text[seg_start:seg_end])
+    title = re.sub(r"\s+([,.;:!?)])", r"\1", title)
+    title = re.sub(r"[,;:]+([.!?])", r"\1", title)
+    title = re.sub(r"\(\s*\)", "", title)
+    title = title.strip(" ,;:–—-\"“”'")
+    # A second happening's clause may open with "and": the title starts after it.
+    opening = _word_regex(tuple(lexicon(lang).words("range_and"))).match(title)
+    if opening:
+        title = title[opening.end():].lstrip(" ,")
+    words = title.split()
+    if len(words) > TITLE_MAX_WORDS:
+        title = " ".join(words[:TITLE_MAX_WORDS]) + " …"
+    if not title:
+        title = _clean(text[seg_start:seg_end])
+    return title[:1].upper() + title[1:]
+
+
+def _row(text: str, primary: DateMention, group: list[DateMention], seg_start: int, seg_end: int, evidence: str,
+         published_iso: str, lang: str, source: str | None, url: str | None, document_key: str) -> dict:
+    # The table's precisions are calendar units: a clock time dates a day, a weekend a week.
+    precision = {"time": "day", "part_of_day": "day", "weekend": "week"}.get(primary.precision, primary.precision)
+    value = primary.value.split("T")[0] if primary.type == "TIME" else primary.value
+    confidence = primary.confidence if published_iso else min(primary.confidence, 0.4)
+    return {
+        "event_id": stable_event_id(document_key, primary.start, primary.end, value),
+        "date": value,
+        "precision": precision,
+        "start": primary.first_day.isoformat(),
+        "end": (primary.last_day or primary.first_day).isoformat(),
+        "date_text": primary.text,
+        "title": _title(text, seg_start, seg_end, group, lang),
+        "evidence": evidence,
+        "source": source or "",
+        "url": url or "",
+        "published": published_iso,
+        "lang": lang,
+        "char_start": primary.start,
+        "char_end": primary.end,
+        "confidence": round(confidence, 2),
+        "origin": "extracted",
+        "verified": False,
+    }
+
+
+def _enrich(frame: pd.DataFrame) -> pd.DataFrame:
+    """Actors, places and event types where the enrichment stage is available."""
+    try:
+        from timeline.enrich import enrich_events
+    except ImportError:
+        return frame
+    return conform(enrich_events(frame))

@@ -1,0 +1,159 @@
+"""Per-language temporal vocabulary: dateparser's locale data plus timeline/lang/extra.json.
+
+`lexicon(lang)` gives the caller a `Lexicon` with lower-cased word -> meaning maps for months,
+weekdays, units, relative phrases and the rest, built once per language and cached. Any of
+dateparser's ~200 locales works: months, weekdays, units and relative phrases come from its
+data; extra.json adds what it lacks (number words, tense cues, reference words, ...).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from timeline.settings import package_file
+
+_EXTRA_PATH = package_file("lang", "extra.json")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DATEPARSER_UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H",
+                     "minute": "MIN", "decade": "DE", "century": "CE", "fortnight": "W"}
+_RELATIVE_KEY = re.compile(r"^(in )?(\d+) (second|minute|hour|day|week|month|year|decade|century)( ago)?$")
+_NUMBER_GROUP = re.compile(r"\(\\d\+\+\[\.,\]\?\\d\*\+\)")
+
+
+@dataclass
+class Lexicon:
+    """Lower-cased vocabulary of one language (and its fallbacks)."""
+
+    lang: str
+    months: dict[str, int] = field(default_factory=dict)          # full forms and declensions
+    month_abbrevs: dict[str, int] = field(default_factory=dict)   # short forms, used only beside a day or year
+    weekdays: dict[str, int] = field(default_factory=dict)        # 0 = Monday
+    weekday_abbrevs: dict[str, int] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)           # word -> Y, M, W, D, H, MIN, DE, CE, WE, Q
+    relative: dict[str, tuple[int, str]] = field(default_factory=dict)  # "bulan lalu" -> (-1, "M")
+    ago_patterns: list[tuple[str, str, int]] = field(default_factory=list)  # (regex with {N}, unit, sign)
+    fused: dict[str, tuple[int, str]] = field(default_factory=dict)  # "setahun" -> (1, "Y")
+    numbers: dict[str, object] = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)
+    date_order: str = "DMY"
+
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    def words(self, key: str) -> list[str]:
+        """A list-valued entry of extra.json (empty when the language has none). Do not mutate."""
+        if ("w", key) not in self._cache:
+            value = self.extra.get(key, [])
+            self._cache[("w", key)] = list(value.keys()) if isinstance(value, dict) else list(value)
+        return self._cache[("w", key)]
+
+    def mapping(self, key: str) -> dict:
+        """A dict-valued entry of extra.json, with lower-cased keys. Do not mutate."""
+        if ("m", key) not in self._cache:
+            value = self.extra.get(key, {})
+            self._cache[("m", key)] = {k.lower(): v for k, v in value.items()} if isinstance(value, dict) else {}
+        return self._cache[("m", key)]
+
+
+def _load_extra() -> dict:
+    return json.loads(_EXTRA_PATH.read_text(encoding="utf-8"))
+
+
+def supported_extra_languages() -> list[str]:
+    """Languages with hand-written supplements (others run on dateparser's data alone)."""
+    return sorted(k for k in _load_extra() if not k.startswith("_"))
+
+
+def _locale_info(lang: str) -> dict:
+    try:
+        from dateparser.languages.loader import default_loader
+
+        return default_loader.get_locale(lang).info
+    except Exception:  # unknown language code: no locale data, extras only
+        return {}
+
+
+@lru_cache(maxsize=64)
+def lexicon(lang: str) -> Lexicon:
+    """The vocabulary for `lang` (ISO 639-1), built once."""
+    extras = _load_extra()
+    extra = extras.get(lang, {})
+    if "_same_as" in extra:
+        extra = extras.get(extra["_same_as"], {})
+    info = _locale_info(lang)
+    lex = Lexicon(lang=lang, extra=extra, date_order=info.get("date_order", "DMY"))
+
+    for number, key in enumerate(_MONTHS, 1):
+        for form in info.get(key, []):
+            form = form.lower()
+            # Short forms ("mar", "des", "jan": a prefix of a longer form) are common words
+            # on their own: keep them apart, for use beside a day or a year only.
+            longer = [f.lower() for f in info.get(key, []) if len(f) > len(form)]
+            is_abbrev = form.endswith(".") or any(f.startswith(form) for f in longer) or len(form) <= 2
+            (lex.month_abbrevs if is_abbrev else lex.months)[form] = number
+    for number, key in enumerate(_WEEKDAYS):
+        for form in info.get(key, []):
+            form = form.lower()
+            longer = [f.lower() for f in info.get(key, []) if len(f) > len(form)]
+            is_abbrev = form.endswith(".") or any(f.startswith(form) for f in longer) or len(form) <= 2
+            (lex.weekday_abbrevs if is_abbrev else lex.weekdays)[form] = number
+    for key, unit in _DATEPARSER_UNITS.items():
+        for form in info.get(key, []):
+            if len(form) > 2 or form.lower() in {"an", "ay", "ay"}:
+                lex.units.setdefault(form.lower(), unit)
+    for form, number in extra.get("months_extra", {}).items():
+        lex.months[form.lower()] = number
+    for form, number in extra.get("weekdays_extra", {}).items():
+        lex.weekdays[form.lower()] = number
+    for unit, forms in extra.get("units", {}).items():
+        for form in forms:
+            lex.units[form.lower()] = unit
+
+    for key, phrases in info.get("relative-type", {}).items():
+        m = _RELATIVE_KEY.match(key)
+        if not m:
+            continue
+        amount = int(m.group(2))
+        unit = _DATEPARSER_UNITS.get(m.group(3))
+        if unit is None:
+            continue
+        if not (m.group(1) or m.group(4)):
+            # "1 year": ["setahun"] is an amount of time, not a date: a fused duration.
+            for phrase in phrases:
+                lex.fused[phrase.lower()] = (amount, unit)
+            continue
+        sign = 1 if m.group(1) else -1
+        for phrase in phrases:
+            lex.relative[phrase.lower()] = (sign * amount, unit)
+    skip = {w.lower() for w in info.get("skip", []) + info.get("ago", []) + info.get("in", [])}
+    for key, patterns in info.get("relative-type-regex", {}).items():
+        m = re.match(r"^(in )?\\1 (second|minute|hour|day|week|month|year|decade|century)( ago)?$", key)
+        if not m:
+            continue
+        unit = _DATEPARSER_UNITS.get(m.group(2))
+        if unit is None or unit in ("H", "MIN"):
+            continue
+        sign = 1 if m.group(1) else -1
+        for pattern in patterns:
+            # "in 5 years" is a duration in TimeML ("5 years"); only "ago" forms are dates.
+            if not _NUMBER_GROUP.search(pattern) or sign > 0:
+                continue
+            # Learn plural/inflected unit words from the word right after the number
+            # ("(\d+) days ago" -> "days", "vor (\d+) tagen" -> "tagen").
+            after = re.match(r"\s*([^\W\d_]{3,})", _NUMBER_GROUP.split(pattern, 1)[1])
+            if after and after.group(1).lower() not in skip:
+                lex.units.setdefault(after.group(1).lower(), unit)
+            lex.ago_patterns.append((_NUMBER_GROUP.sub("{N}", pattern), unit, sign))
+
+    for word, (amount, unit) in extra.get("fused", {}).items():
+        lex.fused[word.lower()] = (amount, unit)
+    for word, value in extra.get("numbers", {}).items():
+        lex.numbers[word.lower()] = value
+    for simplification in info.get("simplifications", []):
+        for word, value in simplification.items():
+            if re.fullmatch(r"[^\W\d_]+", word) and re.fullmatch(r"\d+", str(value)):
+                lex.numbers.setdefault(word.lower(), int(value))
+    return lex

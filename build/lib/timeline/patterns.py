@@ -1,0 +1,281 @@
+"""Compiled recognisers for one language: regexes built from its Lexicon, cached per language.
+
+`patterns(lang)` gives the caller a `Patterns` whose fields are compiled regexes with named
+groups; `timeline.dates` runs them and turns matches into mentions. Cheap and certain patterns
+(ISO, numeric) are language-free; the rest are alternations of the language's own words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from timeline.lexicon import Lexicon, lexicon
+
+L = r"(?<![\w])"   # left word edge that also works for non-Latin scripts
+R = r"(?![\w])"    # right word edge
+
+
+def alternation(words, boundary: bool = True) -> str:
+    """A regex matching any of `words` (flexible inner spaces), as a trie.
+
+    A trie ("ja(?:n(?:uari)?|...)") lets the regex engine reject a position after one or
+    two characters instead of trying every word in turn: the tagger's hot path.
+    """
+    forms = {re.sub(r"\s+", " ", w.strip()) for w in words if w and w.strip()}
+    if not forms:
+        return r"(?!x)x"
+    body = _trie_regex(sorted(forms))
+    return f"{L}{body}{R}" if boundary else body
+
+
+def _trie_regex(words: list[str]) -> str:
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word.lower() if word.lower().upper() == word.upper() else word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _node_regex(trie)
+
+
+def _node_regex(node: dict) -> str:
+    ends = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        piece = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(piece + _node_regex(node[ch]))
+    if not branches:
+        return ""
+    inner = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        # Longer words first: the optional tail is greedy, so "bulan lalu" beats "bulan".
+        return f"(?:{inner})?"
+    return inner
+
+
+@dataclass
+class Patterns:
+    lex: Lexicon
+    number: str
+    iso: re.Pattern
+    numeric: re.Pattern
+    numeric_paren: re.Pattern
+    day_month: re.Pattern
+    month_day: re.Pattern
+    month_year: re.Pattern
+    bare_month: re.Pattern
+    year: re.Pattern
+    year_range: re.Pattern
+    decade: re.Pattern
+    century: re.Pattern
+    weekday: re.Pattern
+    relative_phrase: re.Pattern
+    modified: re.Pattern
+    ago: re.Pattern
+    trigger: re.Pattern
+    trigger_kinds: dict[str, frozenset[str]]
+    pod_after_paren: re.Pattern
+    quantity_after: re.Pattern
+    this_word: re.Pattern
+    duration: re.Pattern
+    hyphen_duration: re.Pattern
+    reference: re.Pattern
+    clock: re.Pattern
+    anaphor: re.Pattern
+    pod_phrase: re.Pattern
+    position: re.Pattern
+    approx: re.Pattern
+    future_cue: re.Pattern
+    past_cue: re.Pattern
+    age_before: re.Pattern
+    age_after: re.Pattern
+    ordinal_date: re.Pattern | None
+    clock_outside: re.Pattern
+    quarter: re.Pattern
+    month_range: re.Pattern
+    cjk: re.Pattern
+    hms: re.Pattern
+    plural_unit: re.Pattern
+    day_weekday: re.Pattern
+
+
+@lru_cache(maxsize=64)
+def patterns(lang: str) -> Patterns:
+    """Compiled recognisers for `lang`, built once."""
+    lex = lexicon(lang)
+    ex = lex.extra
+    flags = re.IGNORECASE | re.UNICODE
+
+    month_full = alternation(lex.months)
+    month_any = f"(?:{alternation(lex.months)}|{alternation(lex.month_abbrevs)}\\.?)"
+    weekday_full = alternation(lex.weekdays)
+    weekday_suffix = alternation(lex.words("weekday_suffix"))
+    ordinal = ex.get("ordinal_suffix", "") or ""
+    day = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)" + (f"(?:{ordinal})?" if ordinal else "")
+    year4 = r"(?:1[5-9]\d\d|20\d\d|2100)"
+    sep_and = alternation(lex.words("range_and") + lex.words("range_to"))
+    dash = r"\s*[-–—]\s*"
+    of = r"(?:\s+(?:de|of|del|do|da)\b)?"
+    year_prefix = alternation(lex.words("year_prefix"))
+    year_suffix = alternation(lex.words("year_suffix"))
+    day_prefix = alternation(lex.words("day_prefix"))
+
+    number_words = alternation(lex.numbers)
+    half = alternation(lex.words("half"))
+    # Words worth 1 ("a", "se", "un") never start a compound number: "A four-week" is 4.
+    singles = alternation([w for w, v in lex.numbers.items() if v == 1 and len(w) <= 3])
+    compound = alternation([w for w, v in lex.numbers.items() if not (v == 1 and len(w) <= 3)])
+    number = (rf"(?<![-\w])(?:\d+(?:[.,]\d+)?|{singles}|{compound}(?:[\s-]+{compound})*)"
+              rf"(?:\s+{half})?")
+
+    units_all = alternation(lex.units)
+    pod = alternation(lex.mapping("part_of_day"))
+    vague = alternation(lex.words("vague"))
+    approx = alternation(lex.words("approx"))
+    position = alternation(lex.words("positions"))
+    seasons = alternation(lex.mapping("seasons"))
+    prefix_mods = alternation(lex.mapping("prefix_mods"))
+    suffix_mods = alternation(lex.mapping("suffix_mods"))
+    weekday_prefix = alternation(lex.words("weekday_prefix"))
+
+    # Relative phrases from dateparser ("bulan lalu", "last month") and day words ("kemarin").
+    relative_phrases = list(lex.relative) + list(lex.mapping("day_words"))
+    reference = lex.words("present") + lex.words("past") + lex.words("future")
+
+    # dateparser's "(\d+) days ago" / "hace (\d+) días" templates, folded into one regex:
+    # an optional word before the number, the unit word, an optional word after it.
+    ago_before, ago_after = set(), set()
+    for template, unit, sign in lex.ago_patterns:
+        left, right = template.split("{N}", 1)
+        words = right.split()
+        if left.strip():
+            ago_before.add(left.strip().lower())
+        if len(words) > 1:
+            ago_after.add(" ".join(words[1:]).lower())
+    fused = alternation(lex.fused)
+    ago = re.compile(
+        rf"(?:(?P<before>{alternation(ago_before)})\s+(?P<n1>{number})\s*(?P<u1>{units_all})"
+        rf"|(?P<n2>{number})\s*(?P<u2>{units_all})\s+(?P<after>{alternation(ago_after)})"
+        rf"|(?P<fused>{fused})\s+(?P<after2>{alternation(ago_after)}))(?!\w)", flags)
+    quarter = ex.get("quarter", {})
+    quarter_word = alternation(quarter.get("words", []))
+    quarter_ord = alternation(quarter.get("ordinals", {}))
+    if quarter.get("unit_first"):
+        quarter_body = rf"{quarter_word}\s+(?:ke-?)?(?P<q>{quarter_ord})(?:\s+{year_prefix})?\s+(?P<y>{year4})"
+    else:
+        quarter_body = rf"(?P<q>{quarter_ord})\s+{quarter_word}(?:\s+of)?\s+(?P<y>{year4})"
+
+    target = rf"(?:(?:{alternation(lex.words('unit_adjectives'))}\s+)?(?P<unit>{units_all})|(?P<wd>{weekday_full})|(?P<month>{month_full})|(?P<season>{seasons}))"
+    modified = (rf"(?:{L}the\s+)?(?:(?P<pre>{prefix_mods})\s+{target}(?:\s+(?P<post2>{suffix_mods}))?"
+                rf"|{target.replace('?P<unit>', '?P<unit2>').replace('?P<wd>', '?P<wd2>').replace('?P<month>', '?P<month2>').replace('?P<season>', '?P<season2>')}\s+(?P<post>{suffix_mods}))")
+
+    pod_link = alternation(lex.words("pod_link"))
+    weekday = (rf"(?:(?P<pod_before>{pod})\s+{pod_link}\s+)?(?:{weekday_prefix}\s+)?(?P<wd1>{weekday_full})"
+               rf"(?:\s*(?:,|{sep_and})\s*(?P<wd2>{weekday_full}))?"
+               rf"(?:\s+{weekday_suffix})?"
+               rf"(?:\s+(?P<pod>{pod}))?"
+               rf"(?:\s+(?P<weekmod>{alternation([u for u, k in lex.units.items() if k == 'W'])})\s+(?P<weekpost>{suffix_mods}))?"
+               rf"(?:\s+(?P<post>{suffix_mods}))?")
+
+    ordinal_date = None
+    if ex.get("ordinals"):
+        link = ex.get("ordinal_link", "")
+        ordinal_date = re.compile(
+            rf"(?P<ord>{alternation(ex['ordinals'])})\s+(?:{re.escape(link)}\s+)?(?P<m>{month_full})(?:\s+(?P<y>{year4}))?", flags)
+
+    # Trigger words, each with the kinds of expression it can start: a pattern only scans the
+    # stretches around triggers of its kinds (a weekday pattern never scans around a digit).
+    trigger_kinds: dict[str, frozenset[str]] = {}
+    for kind, words in (
+            ("month", list(lex.months) + list(lex.month_abbrevs)),
+            ("weekday", list(lex.weekdays)),
+            ("unit", list(lex.units) + list(lex.fused) + quarter.get("words", []) + list(lex.mapping("seasons"))),
+            ("relative", relative_phrases + list(lex.mapping("today_pod")) + list(lex.mapping("yesterday_pod"))),
+            ("reference", reference + lex.words("same_day") + lex.words("same_year") + lex.words("that_time")),
+            ("pod", list(lex.mapping("part_of_day")))):
+        for word in words:
+            key = re.sub(r"\s+", " ", word.strip().lower())
+            if key:
+                trigger_kinds[key] = trigger_kinds.get(key, frozenset()) | {kind}
+    # The trigger regex takes the longest phrase ("tahun lalu"), so a phrase also carries the
+    # kinds of its words ("dua tahun lalu" is an amount of a unit too).
+    for key in list(trigger_kinds):
+        for word in key.split(" "):
+            trigger_kinds[key] |= trigger_kinds.get(word, frozenset())
+
+    return Patterns(
+        lex=lex,
+        number=number,
+        iso=re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])"),
+        numeric=re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)"),
+        numeric_paren=re.compile(r"\((?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?\)"),
+        day_month=re.compile(
+            rf"{L}(?:{day_prefix}\s+)?(?:(?P<d1>{day})(?:{dash}|\s*{sep_and}\s*))?(?P<d>{day})\.?{of}\s*(?P<m>{month_any})"
+            rf"(?:,?{of}\s*(?P<y>{year4})(?:\s+{year_suffix})?|\s+(?P<post>{suffix_mods}))?(?!\d)(?!\w)", flags),
+        month_day=re.compile(
+            rf"(?P<m>{month_any})\s+(?P<d>{day})(?:{dash}(?P<d2>{day}))?(?:,?\s*(?P<y>{year4})(?:\s+{year_suffix})?)?(?!\d)", flags),
+        quarter=re.compile(rf"{L}(?:Q(?P<q2>[1-4])\s*(?P<y2>{year4})|(?P<y3>{year4})\s*Q(?P<q3>[1-4])|{quarter_body})(?!\w)", flags),
+        month_range=re.compile(
+            rf"(?P<m1>{month_full})\s*(?:[-–—]|{sep_and})\s*(?P<m>{month_full})(?:,?\s+(?P<y>{year4}))?(?!\d)", flags),
+        month_year=re.compile(rf"(?P<m>{month_any}),?{of}\s+(?P<y>{year4})(?:\s+{year_suffix})?(?!\d)", flags),
+        bare_month=re.compile(rf"(?:(?P<pre>{alternation(lex.words('month_prefix'))})\s+)?(?P<m>{month_full})", flags),
+        year=re.compile(rf"(?:(?P<pre>{year_prefix})\s+)?(?<![\w.,/$€£-])(?P<y>{year4})(?:\s+{year_suffix}|(?![\w%]|[.,]\d|-\w))", flags),
+        cjk=re.compile(r"(?P<y>\d{4})\s*[年년]\s*(?:(?P<m>\d{1,2})\s*[月월]\s*(?:(?P<d>\d{1,2})\s*[日일号])?)?"
+                       r"|(?P<m2>\d{1,2})\s*[月월]\s*(?P<d2>\d{1,2})\s*[日일号]"),
+        year_range=re.compile(
+            rf"(?<![\w.,/$-])(?P<y1>{year4})(?:{dash}|\s+{sep_and}\s+)(?P<y2>{year4}|\d\d)(?![\w%]|[.,]\d)", flags),
+        decade=re.compile(rf"{L}(?P<c>1[5-9]|20)(?P<d>\d)0(?:'?s|-an|an)(?!\w)|{L}'(?P<d2>\d)0s(?!\w)", flags),
+        century=re.compile(
+            rf"(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)\s+century|abad\s+(?:ke-?)?(?P<n2>\d{{1,2}}|[XVI]+)|(?P<n3>\d{{1,2}})(?:e|ème)\s+siècle|siglo\s+(?P<n4>[XVI]+))(?!\w)", flags),
+        weekday=re.compile(weekday, flags),
+        relative_phrase=re.compile(alternation(relative_phrases), flags),
+        modified=re.compile(modified, flags),
+        ago=ago,
+        trigger=re.compile(rf"(?P<word>{alternation(trigger_kinds)})|(?P<digit>\d)", flags),
+        trigger_kinds=trigger_kinds,
+        pod_after_paren=re.compile(rf"\)\s+(?P<pod>{pod})", flags),
+        quantity_after=re.compile(rf"\s*(?:%|{alternation(lex.words('quantity_after'))})", flags),
+        this_word=re.compile(alternation([w for w, v in {**lex.mapping("prefix_mods"), **lex.mapping("suffix_mods")}.items() if v == 0]), flags),
+        duration=re.compile(
+            rf"{L}(?:(?P<approx>{approx})\s+)?(?:(?P<the>the)\s+)?(?:(?P<mod>past|last|next|coming|following|first|recent)\s+)?"
+            rf"(?:(?P<vague>{vague})\s+(?P<vunit>{units_all})|(?P<n>{number})\s+(?P<unit>{units_all})|(?P<unit_first>{units_all})\s+(?P<vague_after>{alternation(lex.words('vague_after'))})"
+            rf"|(?P<fused>{fused}))(?!\w)", flags),
+        hyphen_duration=re.compile(rf"{L}(?P<n>{number})-(?P<unit>{units_all})(?!\w)", flags),
+        reference=re.compile(alternation(reference), flags),
+        clock=re.compile(
+            rf"{L}(?:(?P<approx>{approx})\s+)?(?:(?P<cue>{alternation(lex.words('clock_cues'))})\s+)?"
+            rf"(?<![\d.,:])(?P<h>2[0-4]|[01]?\d)(?:(?P<sep>[:.])(?P<mi>[0-5]\d)(?![\d]|[.,]\d))?"
+            rf"(?:\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?!\w))?"
+            rf"(?:\s+(?P<pod>{pod}))?"
+            rf"(?:\s*(?P<tz>{alternation(lex.words('timezones'))}))?", flags),
+        anaphor=re.compile(
+            rf"(?P<same_day>{alternation(lex.words('same_day'))})|(?P<same_year>{alternation(lex.words('same_year'))})|(?P<that_time>{alternation(lex.words('that_time'))})", flags),
+        pod_phrase=re.compile(
+            rf"(?P<today>{alternation(lex.mapping('today_pod'))})|(?P<yesterday>{alternation(lex.mapping('yesterday_pod'))})", flags),
+        position=re.compile(rf"(?:{position})(?:\s+(?:of|de|del|do|da|di))?\s*$", flags),
+        approx=re.compile(rf"(?:{approx})\s*$", flags),
+        future_cue=re.compile(alternation(lex.words("future_cues")) + (f"|{ex['future_suffix_regex']}" if ex.get("future_suffix_regex") else ""), flags),
+        past_cue=re.compile(alternation(lex.words("past_cues")) + (rf"|{L}\w{{3,}}{ex['past_suffix']}{R}" if ex.get("past_suffix") else "")
+                            + (f"|{ex['past_suffix_regex']}" if ex.get("past_suffix_regex") else ""), flags),
+        age_before=re.compile(rf"(?:{alternation(lex.words('age_cues_before'))})\s*$", flags),
+        age_after=re.compile(rf"^\s*(?:{alternation(lex.words('age_cues_after'), boundary=False)})", flags),
+        ordinal_date=ordinal_date,
+        clock_outside=re.compile(rf"(?:{alternation(lex.words('clock_cues_outside'))})\s*$", flags),
+        hms=re.compile(r"(?<![\d:.])(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?![\d:])"),
+        plural_unit=re.compile(alternation(_plural_units(lex)), flags),
+        day_weekday=re.compile(
+            rf"{day_prefix}\s+(?P<d>{day})\s+(?:{weekday_prefix}\s+)?(?P<wd1>{weekday_full})"
+            rf"(?:,?\s*(?P<m>{month_full})(?:\s+(?P<y>{year4}))?)?(?!\w)", flags),
+    )
+
+
+def _plural_units(lex: Lexicon) -> list[str]:
+    """Plural unit words ("years", "décadas"): alone they are vague durations (PXY)."""
+    out = []
+    for form, unit in lex.units.items():
+        if unit in ("WE", "Q") or len(form) < 4 or not form.endswith("s"):
+            continue
+        if form[:-1] in lex.units or form[:-2] in lex.units:
+            out.append(form)
+    return out

@@ -1,0 +1,31 @@
+"""Sentence boundaries with character offsets (no tokenizer model needed)."""
+from __future__ import annotations
+
+import re
+
+# A sentence ends at . ! ? (or their CJK/Arabic forms) followed by space and a capital, quote or
+# digit, or at a line break. Abbreviations ("Feb.", "Mr.") and decimals ("06.00") do not end one.
+_END = re.compile(r"(?<=[.!?。！？؟])[\"”’)]*\s+(?=[\"“‘(\[]?[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ\u0600-\u06FF\d])|\n\s*")
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|St|Jr|Sr|No|Vol|U\.S|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|e\.g|i\.e)|\b[A-Z])\.$")
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of each sentence of `text`, white space trimmed, in order."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for m in _END.finditer(text):
+        if _ABBREVIATION.search(text[max(start, m.start() - 8):m.start()]):
+            continue
+        _append(text, start, m.start(), bounds)
+        start = m.end()
+    _append(text, start, len(text), bounds)
+    return bounds
+
+
+def _append(text: str, start: int, end: int, bounds: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        bounds.append((start, end))

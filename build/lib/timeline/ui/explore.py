@@ -1,0 +1,142 @@
+"""The timeline chart, the map and the events table; a click on any of them opens that event."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from timeline.chart import LANE_LABELS, LANES, selected_bin, selected_event_ids, timeline_figure
+from timeline.ui.sidebar import FILTER_KEYS
+
+SELECTED_KEY = "selected_event"
+CHART_KEY = "timeline_chart"
+MAP_KEY = "events_map"
+TABLE_KEY = "events_table"
+LANE_KEY = "lane"
+VIEW_KEY = "explore_view"
+VIEWS = ("Timeline", "Map")
+# The map's world outlines, served by Streamlit from static/topojson (server.enableStaticServing)
+# rather than fetched by the browser from Plotly's CDN; relative, so a base URL path still works.
+TOPOJSON_URL = "app/static/topojson/"
+_TABLE_IDS_KEY = "_table_ids"
+MAX_TABLE_ROWS = 10_000  # more rows only slow every rerun; nobody scrolls through them
+
+TABLE_COLUMNS = ["date", "date_text", "title", "event_type", "actors", "places", "source", "source_count",
+                 "precision", "confidence", "verified", "tags", "origin", "event_id"]
+
+
+def views() -> tuple:
+    """The Timeline and Map tabs above the table. Only the open one is drawn (switching reruns),
+    so the map costs nothing while the timeline is shown, and the other way round."""
+    return st.tabs(list(VIEWS), key=VIEW_KEY, on_change="rerun")
+
+
+def keep_view_settings() -> None:
+    """Keep the lane choice while its tab is closed (Streamlit forgets the state of widgets that
+    were not drawn in a run; assigning the value back keeps it)."""
+    if LANE_KEY in st.session_state:
+        st.session_state[LANE_KEY] = st.session_state[LANE_KEY]
+    else:
+        st.session_state[LANE_KEY] = "event_type"
+
+
+def chart(frame: pd.DataFrame, labels: dict[str, str]) -> None:
+    """The Plotly timeline of the filtered events; clicking an event opens it below."""
+    lane = st.segmented_control("Lanes", list(LANES), format_func=LANE_LABELS.get, key=LANE_KEY,
+                                selection_mode="single",
+                                help="What each horizontal lane of the timeline stands for. "
+                                     "An event with several actors or places appears in each of their lanes.")
+    figure = timeline_figure(frame, lane=lane or "event_type", labels=labels)
+    st.plotly_chart(figure, key=CHART_KEY, on_select=_on_chart_select, selection_mode=("points",),
+                    config={"displaylogo": False,
+                            "modeBarButtonsToRemove": ["lasso2d", "select2d"]})
+    meta = figure.layout.meta or {}
+    notes = ["A dot is an event known to the day; a bar spans a date known only to the week, "
+             "month or year. Click one to open it; drag to zoom; use the slider below to move."]
+    if meta.get("aggregated"):
+        notes = [f"{meta['events']:,} events are counted per lane per {meta['aggregated']} "
+                 "(the circle's size is the count). Click a circle to narrow the dates to it, "
+                 "or filter to fewer events to see them one by one."]
+    if meta.get("undated"):
+        notes.append(f"{meta['undated']:,} event(s) without a usable date are in the table but not on the chart.")
+    st.caption(" ".join(notes))
+
+
+def _on_chart_select() -> None:
+    """Before the rerun: a clicked event becomes the open one; a clicked count narrows the dates."""
+    selection = st.session_state.get(CHART_KEY)
+    ids = selected_event_ids(selection)
+    if ids:
+        st.session_state[SELECTED_KEY] = ids[0]
+        return
+    span = selected_bin(selection)
+    if span:
+        st.session_state[FILTER_KEYS["date_from"]], st.session_state[FILTER_KEYS["date_to"]] = span
+
+
+def events_map(frame: pd.DataFrame, labels: dict[str, str]) -> None:
+    """The filtered events on a map, one point per event and place; clicking a point opens it below."""
+    from timeline.mapview import map_figure
+
+    figure = map_figure(frame, labels=labels)
+    st.plotly_chart(figure, key=MAP_KEY, on_select=_on_map_select, selection_mode=("points",),
+                    config={"displaylogo": False, "scrollZoom": False, "topojsonURL": TOPOJSON_URL,
+                            "modeBarButtonsToRemove": ["lasso2d", "select2d"]})
+    meta = figure.layout.meta or {}
+    if meta.get("aggregated"):
+        notes = [f"{meta['events']:,} events are counted per place (the circle's size is the count). "
+                 "Click a circle to show only the events there, or filter to fewer events to see them one by one."]
+    else:
+        notes = ["One point per event and place it names; events at the same place are spread around it. "
+                 "Click one to open it below."]
+    if meta.get("unmapped"):
+        notes.append(f"{meta['unmapped']:,} event(s) name no place the gazetteer knows; they are in the table "
+                     "but not on the map.")
+    st.caption(" ".join(notes))
+
+
+def _on_map_select() -> None:
+    """Before the rerun: a clicked event becomes the open one; a clicked place count narrows the places."""
+    from timeline.mapview import selected_on_map
+
+    ids, place = selected_on_map(st.session_state.get(MAP_KEY))
+    if ids:
+        st.session_state[SELECTED_KEY] = ids[0]
+    elif place:
+        st.session_state[FILTER_KEYS["places"]] = [place]
+
+
+def table(frame: pd.DataFrame, labels: dict[str, str]) -> None:
+    """The filtered events as a table (the first MAX_TABLE_ROWS); selecting a row opens that event."""
+    shown = frame[[c for c in TABLE_COLUMNS if c in frame.columns]]
+    if "event_type" in shown.columns:   # shown by label; the stored key is in the exports
+        shown = shown.assign(event_type=[labels.get(value, value) if value else "" for value in shown["event_type"]])
+    if "source_count" in shown.columns:   # a row merged from nothing counts its one source
+        shown = shown.assign(source_count=shown["source_count"].fillna(1))
+    if len(shown) > MAX_TABLE_ROWS:
+        st.caption(f"The first {MAX_TABLE_ROWS:,} of {len(shown):,} events; filter to narrow them down, "
+                   "or export them all below.")
+        shown = shown.head(MAX_TABLE_ROWS)
+    st.session_state[_TABLE_IDS_KEY] = shown["event_id"].tolist() if "event_id" in shown else []
+    st.dataframe(
+        shown, key=TABLE_KEY, on_select=_on_table_select, selection_mode="single-row", hide_index=True,
+        height=min(600, 38 + 35 * max(len(shown), 3)),
+        column_config={
+            "date": st.column_config.TextColumn("Date", help="At its precision: 2024-12-08, 2024-12, 2024"),
+            "date_text": st.column_config.TextColumn("As written"),
+            "title": st.column_config.TextColumn("Title", width="large"),
+            "event_type": "Type", "actors": "Actors", "places": "Places", "source": "Source",
+            "source_count": st.column_config.NumberColumn(
+                "Sources", format="%d", help="How many sources report the event (merged reports count each)"),
+            "precision": "Precision",
+            "confidence": st.column_config.NumberColumn("Confidence", format="%.2f"),
+            "verified": st.column_config.CheckboxColumn("Verified"),
+            "tags": "Tags", "origin": "Origin", "event_id": "Id",
+        })
+
+
+def _on_table_select() -> None:
+    state = st.session_state.get(TABLE_KEY)
+    rows = list(state.get("selection", {}).get("rows", [])) if state else []
+    ids = st.session_state.get(_TABLE_IDS_KEY, [])
+    if rows and rows[0] < len(ids):
+        st.session_state[SELECTED_KEY] = ids[rows[0]]

@@ -1,0 +1,93 @@
+"""The dashboard page: sidebar (collection, filters, undo) and tabs (explore: timeline or map and
+the table; add articles; import; add an event; merge reports of one happening; actors; history)."""
+from __future__ import annotations
+
+import streamlit as st
+
+from timeline.actors_file import use_for_enrichment
+from timeline.chart import event_type_labels, filter_events
+from timeline.ui import actors, annotate, data, downloads, explore, merging, sidebar, upload
+from timeline.ui.common import escape_markdown, show_flashes, user_action
+
+
+def run(db_path: str | None = None) -> None:
+    """Draw the whole page for this run. `db_path` defaults to --db, then TIMELINE_DB, then data/timeline.db."""
+    with user_action("Opening the database") as outcome:
+        db_path = db_path or data.db_path_from_args()
+        store = data.get_store(db_path)
+    if outcome.failed:
+        st.stop()
+    with user_action("Choosing the actors file"):
+        use_for_enrichment()   # TIMELINE_ACTORS, else data/actors.csv: the file the Actors tab edits
+    loaded = None
+    with user_action("Loading the demo articles"):
+        loaded = data.ensure_demo(db_path)
+    if loaded and not st.session_state.get("_demo_announced"):
+        st.session_state["_demo_announced"] = True
+        st.toast(loaded)
+
+    labels = event_type_labels()
+
+    # Requests made in the previous run that must land before the widgets they touch are drawn.
+    explore.keep_view_settings()
+    sidebar.apply_pending_collection()
+    sidebar.clear_filters_if_asked()
+    annotate.forget_deleted_selection()
+    annotate.open_added_event()
+
+    st.sidebar.title("Timeline")
+    collection = sidebar.collection_picker(store)
+    user = sidebar.user_name()
+    with user_action("Loading the events") as outcome:
+        events = data.events(db_path, collection)
+    if outcome.failed:
+        events = data.events(db_path, "")
+    chosen = sidebar.filters(events, labels)
+    with user_action("Filtering", where=st.sidebar) as outcome:
+        shown = filter_events(events, **chosen.as_kwargs())
+    if outcome.failed:
+        shown = events
+    sidebar.undo_button(store, collection, user)
+
+    st.title(escape_markdown(collection) if collection else "Timeline")
+    show_flashes()
+    st.caption(f"{len(shown):,} of {len(events):,} events shown" + (" (filtered)" if chosen.active() else ""),
+               help=f"Database: {db_path}")
+
+    tab_explore, tab_articles, tab_import, tab_add, tab_merge, tab_actors, tab_history = st.tabs(
+        ["Explore", "Add articles", "Import events", "Add an event", "Merge", "Actors", "History"])
+    event_types = annotate.type_options(events, labels)
+    with tab_explore:
+        if events.empty:
+            st.info("This collection has no events yet. Add articles, import an events file, or add an event.")
+        else:
+            view_timeline, view_map = explore.views()
+            if view_timeline.open is not False:
+                with view_timeline, user_action("Drawing the timeline"):
+                    explore.chart(shown, labels)
+            if view_map.open:
+                with view_map, user_action("Drawing the map"):
+                    explore.events_map(shown, labels)
+            left, right = st.columns([3, 2], gap="large")
+            with left:
+                explore.table(shown, labels)
+                downloads.export_buttons(shown, events, collection)
+            with right:
+                row = annotate.event_picker(events, shown)
+                if row is not None:
+                    annotate.event_details(row, labels)
+                    merging.sources_and_merges(store, collection, row, user)
+                    annotate.edit_form(store, collection, row, user, event_types, labels)
+                    annotate.delete_and_merge(store, collection, row, shown, user)
+    with tab_articles:
+        upload.articles_panel(store, collection, user)
+    with tab_import:
+        upload.import_panel(store, collection, user)
+    with tab_add:
+        annotate.add_event_form(store, collection, user, event_types, labels)
+    with tab_merge:
+        merging.merge_panel(store, db_path, collection, events, user)
+    with tab_actors:
+        actors.actors_panel(store, collection, user)
+    with tab_history:
+        annotate.history(store, collection)

@@ -1,0 +1,166 @@
+"""The sidebar: collection picker, who is editing, the filters, and undo."""
+from __future__ import annotations
+
+import getpass
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from timeline.chart import event_type_label, names_in
+from timeline.schema import PRECISIONS
+from timeline.ui import data
+from timeline.ui.common import flash, user_action
+
+COLLECTION_KEY = "collection"
+USER_KEY = "user"
+FILTER_KEYS = {"date_from": "filter_from", "date_to": "filter_to", "text": "filter_text",
+               "event_types": "filter_types", "sources": "filter_sources", "precisions": "filter_precisions",
+               "verified_only": "filter_verified", "min_confidence": "filter_confidence",
+               "actors": "filter_actors", "places": "filter_places"}
+
+
+@dataclass
+class Filters:
+    """The sidebar's filters, named as `timeline.chart.filter_events` takes them."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    text: str = ""
+    event_types: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    precisions: list[str] = field(default_factory=list)
+    verified_only: bool = False
+    min_confidence: float = 0.0
+    actors: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+
+    def as_kwargs(self) -> dict:
+        return asdict(self)
+
+    def active(self) -> bool:
+        return self != Filters()
+
+
+def collection_picker(store) -> str:
+    """The collection the analyst works in (a new one can be made here)."""
+    names = data.collection_names(store)
+    if st.session_state.get(COLLECTION_KEY) not in names:
+        st.session_state[COLLECTION_KEY] = data.DEMO_COLLECTION if data.DEMO_COLLECTION in names else (
+            names[0] if names else None)
+    st.sidebar.selectbox("Collection", names, key=COLLECTION_KEY,
+                         placeholder="No collection yet: make one below")
+    with st.sidebar.expander("New collection"):
+        with st.form("new_collection", clear_on_submit=True, border=False):
+            name = st.text_input("Name", max_chars=80, placeholder="e.g. Syria 2024")
+            if st.form_submit_button("Create"):
+                _create_collection(store, name.strip())
+    return st.session_state.get(COLLECTION_KEY) or ""
+
+
+def _create_collection(store, name: str) -> None:
+    if not name:
+        st.error("Give the new collection a name.")
+        return
+    with user_action(f"Creating the collection “{name}”") as outcome:
+        store.create_collection(name)
+    if not outcome.failed:
+        data.written()
+        st.session_state["_pending_collection"] = name
+        flash("success", f"Created the collection “{name}”.")
+        st.rerun()
+
+
+def apply_pending_collection() -> None:
+    """Switch to a just-created collection (before the picker widget exists in this run)."""
+    pending = st.session_state.pop("_pending_collection", None)
+    if pending:
+        st.session_state[COLLECTION_KEY] = pending
+
+
+def user_name() -> str:
+    """Who is editing, for the history; defaults to the server's login name."""
+    if USER_KEY not in st.session_state:
+        try:
+            st.session_state[USER_KEY] = getpass.getuser()
+        except Exception:  # noqa: BLE001 - no login name in some containers
+            st.session_state[USER_KEY] = "analyst"
+    st.sidebar.text_input("Your name (kept in the edit history)", key=USER_KEY, max_chars=60)
+    return st.session_state[USER_KEY].strip() or "analyst"
+
+
+def filters(events: pd.DataFrame, labels: dict[str, str]) -> Filters:
+    """The filter widgets, with choices taken from the whole collection; event types shown by
+    their `labels`, actors and places split from their "; "-joined columns."""
+    sidebar = st.sidebar
+    sidebar.subheader("Filters")
+    first_col, last_col = sidebar.columns(2)
+    date_from = first_col.date_input("From", value=None, key=FILTER_KEYS["date_from"], format="YYYY-MM-DD",
+                                     min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
+    date_to = last_col.date_input("To", value=None, key=FILTER_KEYS["date_to"], format="YYYY-MM-DD",
+                                  min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
+    text = sidebar.text_input("Search", key=FILTER_KEYS["text"],
+                              placeholder="words in title, evidence, actors, notes…")
+    type_choices = sorted(_choices(events, "event_type"), key=lambda value: event_type_label(value, labels).casefold())
+    event_types = sidebar.multiselect("Event types", type_choices, key=FILTER_KEYS["event_types"],
+                                      placeholder="All", format_func=lambda value: event_type_label(value, labels))
+    actors = sidebar.multiselect("Actors", _kept(names_in(events, "actors"), FILTER_KEYS["actors"]),
+                                 key=FILTER_KEYS["actors"], placeholder="All",
+                                 help="Events naming any of the chosen actors")
+    places = sidebar.multiselect("Places", _kept(names_in(events, "places"), FILTER_KEYS["places"]),
+                                 key=FILTER_KEYS["places"], placeholder="All",
+                                 help="Events naming any of the chosen places; a click on a place on the "
+                                      "map (when it counts events per place) chooses it too")
+    sources = sidebar.multiselect("Sources", _choices(events, "source"), key=FILTER_KEYS["sources"],
+                                  placeholder="All")
+    present = set(_choices(events, "precision"))
+    precisions = sidebar.multiselect("Precision", [p for p in PRECISIONS if p in present]
+                                     + sorted(present - set(PRECISIONS)),
+                                     key=FILTER_KEYS["precisions"], placeholder="All")
+    verified_only = sidebar.checkbox("Verified only", key=FILTER_KEYS["verified_only"])
+    min_confidence = sidebar.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.05, key=FILTER_KEYS["min_confidence"])
+    if sidebar.button("Clear filters", disabled=not _any_filter_set()):
+        st.session_state["_clear_filters"] = True
+        st.rerun()
+    return Filters(date_from, date_to, text or "", list(event_types), list(sources), list(precisions),
+                   bool(verified_only), float(min_confidence), list(actors), list(places))
+
+
+def clear_filters_if_asked() -> None:
+    """Reset the filter widgets (must run before they are drawn)."""
+    if st.session_state.pop("_clear_filters", False):
+        for key in FILTER_KEYS.values():
+            st.session_state.pop(key, None)
+
+
+def _any_filter_set() -> bool:
+    state = st.session_state
+    return any(state.get(key) not in (None, "", [], False, 0.0) for key in FILTER_KEYS.values())
+
+
+def _kept(options: list[str], key: str) -> list[str]:
+    """`options` plus the names already chosen in widget `key`, so a choice survives an edit
+    that renames its last event (the filter then shows nothing rather than failing)."""
+    chosen = [name for name in st.session_state.get(key) or [] if name not in options]
+    return options + chosen
+
+
+def _choices(events: pd.DataFrame, column: str) -> list[str]:
+    if column not in events.columns or events.empty:
+        return []
+    values = events[column].astype("string").fillna("")
+    return sorted(v for v in values.unique() if v)
+
+
+def undo_button(store, collection: str, user: str) -> None:
+    """Undo the collection's last change (any user's), saying what was undone."""
+    st.sidebar.subheader("Annotate")
+    if st.sidebar.button("Undo last change", disabled=not collection, help="Undoes the most recent change "
+                         "to this collection: an edit, addition, deletion, merge, import or extraction."):
+        with user_action("Undo", where=st.sidebar) as outcome:
+            undone = store.undo(collection, user)
+        if not outcome.failed:
+            data.written()
+            flash("info" if undone else "warning", f"Undone: {undone}" if undone else "Nothing to undo.")
+            st.rerun()

@@ -1,0 +1,249 @@
+"""Adding articles (upload or paste; check each one's date and language; extract) and importing events."""
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from timeline.ui import data
+from timeline.ui.common import escape_markdown, flash, user_action
+
+ARTICLE_TYPES = ["txt", "md", "markdown", "html", "htm"]
+MAX_ARTICLE_MB = 5          # one news article is far smaller; bigger files stall the page
+UPLOADER_LIMIT_MB = 25      # Streamlit refuses bigger files itself; up to here we explain why
+UPLOAD_KEY = "upload_files"
+IMPORT_KEY = "import_file"
+_DOCS_KEY = "_uploaded_documents"   # file_id -> (name, Document | None, problem | None, notes)
+
+PUBLISHED_HOW = {"given": "given", "url": "from the link", "dateline": "from the dateline",
+                 "metadata": "from the page's metadata", "none": "not found"}
+
+
+def articles_panel(store, collection: str, user: str) -> None:
+    """Upload articles, check their publication dates and languages, then extract their events."""
+    st.markdown(
+        "Add news articles as **.txt**, **.md** or **.html** files (UTF-8), as many as you like. "
+        "Each article's publication date is the reference for dates like “last Wednesday” or "
+        "“8 December”: check it below before extracting.")
+    round_ = st.session_state.get("_upload_round", 0)  # a new key empties the uploader after extraction
+    uploads = st.file_uploader("Articles", type=ARTICLE_TYPES, accept_multiple_files=True,
+                               key=UPLOAD_KEY if round_ == 0 else f"{UPLOAD_KEY}-{round_}",
+                               max_upload_size=UPLOADER_LIMIT_MB)
+    documents = _read_uploads(uploads or [])
+    readable = [(file_id, name, doc) for file_id, (name, doc, problem, _) in documents.items() if doc is not None]
+    for name, _doc, problem, notes in documents.values():
+        if problem:
+            st.error(escape_markdown(f"{name}: {problem}"))
+        for note in notes:
+            st.info(escape_markdown(f"{name}: {note}"))
+    if readable:
+        _review_and_extract(store, collection, user, readable)
+    with st.expander("…or paste an article"):
+        _paste_form(store, collection, user)
+
+
+def _read_uploads(uploads) -> dict:
+    """Each uploaded file read once per upload (kept in the session), with its problem if any."""
+    cache = st.session_state.setdefault(_DOCS_KEY, {})
+    current = {upload.file_id: upload for upload in uploads}
+    for stale in set(cache) - set(current):
+        del cache[stale]
+    new = [upload for file_id, upload in current.items() if file_id not in cache]
+    if new:
+        progress = st.progress(0.0, text="Reading articles…")
+        for number, upload in enumerate(new, start=1):
+            progress.progress(number / len(new), text=f"Reading {number} of {len(new)}: {upload.name}")
+            cache[upload.file_id] = read_upload(upload.name, upload.getvalue())
+        progress.empty()
+    return {file_id: cache[file_id] for file_id in current}
+
+
+def read_upload(name: str, content: bytes) -> tuple:
+    """(name, Document or None, problem or None, notes) for one uploaded file; never raises."""
+    from timeline.ingest import InputError, read_document
+
+    safe_name = Path(name).name or "article.txt"
+    if len(content) > MAX_ARTICLE_MB * 1024 * 1024:
+        return (safe_name, None, f"the file is {len(content) / 1024 / 1024:.1f} MB; the dashboard takes articles "
+                f"up to {MAX_ARTICLE_MB} MB. Split it into separate articles.", [])
+    if not content.strip():
+        return safe_name, None, "the file is empty.", []
+    notes = []
+    lowered = content[:200_000].lower()
+    if b"<script" in lowered or b"<iframe" in lowered or b"javascript:" in lowered:
+        notes.append("the page contains scripts; they are ignored and only its visible text is read.")
+    try:
+        with tempfile.TemporaryDirectory(prefix="timeline-upload-") as folder:
+            path = Path(folder) / safe_name
+            path.write_bytes(content)
+            try:
+                document = read_document(path)
+            except InputError as error:
+                message = str(error).replace(str(path), safe_name).replace(folder, "")
+                return safe_name, None, message.removeprefix(f"{safe_name}: "), notes
+    except Exception as error:  # noqa: BLE001 - a file must never take the page down
+        return safe_name, None, f"cannot be read ({type(error).__name__}: {error})", notes
+    if not document.text.strip():
+        return safe_name, None, "no text was found in the file.", notes
+    return safe_name, replace(document, source=safe_name), None, notes
+
+
+def _review_and_extract(store, collection: str, user: str, readable: list) -> None:
+    table = pd.DataFrame({
+        "file": [name for _, name, _ in readable],
+        "published": [doc.published for _, _, doc in readable],
+        "found": [PUBLISHED_HOW.get(doc.published_from, doc.published_from) for _, _, doc in readable],
+        "language": [doc.lang for _, _, doc in readable],
+        "characters": [len(doc.text) for _, _, doc in readable],
+    })
+    undated = table.loc[table["published"].isna(), "file"].tolist()
+    if undated:
+        st.warning(escape_markdown(
+            f"No publication date found in {', '.join(undated)}. Without it, dates such as “Wednesday” or "
+            "“8 December” cannot be placed in a year. Enter the date in the table, or extract anyway: "
+            "those dates are then left out or marked uncertain."))
+    key = "review-" + hashlib.sha1("|".join(file_id for file_id, _, _ in readable).encode()).hexdigest()[:12]
+    edited = st.data_editor(
+        table, key=key, hide_index=True, disabled=["file", "found", "characters"], num_rows="fixed",
+        column_config={
+            "file": st.column_config.TextColumn("File"),
+            "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD",
+                                                     help="The reference date for relative dates; edit if wrong"),
+            "found": st.column_config.TextColumn("Date found"),
+            "language": st.column_config.TextColumn("Language", help="ISO 639-1 code, e.g. en, id, fr, ru, ar",
+                                                    max_chars=3),
+            "characters": st.column_config.NumberColumn("Characters"),
+        })
+    if not st.button(f"Extract events from {len(readable)} article{'s' if len(readable) != 1 else ''}",
+                     type="primary", disabled=not collection):
+        return
+    documents = []
+    for (file_id, name, doc), (_, choice) in zip(readable, edited.iterrows()):
+        published = _as_date(choice["published"])
+        lang = str(choice["language"] or "").strip().lower()
+        if published != doc.published:
+            doc = replace(doc, published=published, published_from="given" if published else "none")
+        documents.append(replace(doc, lang=lang))
+    extract_into(store, collection, user, documents)
+
+
+def _as_date(value) -> date | None:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def extract_into(store, collection: str, user: str, documents: list) -> None:
+    """Extract each document's events with a progress bar, store them, report per document."""
+    from timeline import extract_events
+
+    frames, problems = [], []
+    progress = st.progress(0.0, text="Extracting…")
+    for number, doc in enumerate(documents, start=1):
+        progress.progress((number - 1) / len(documents), text=f"Extracting {number} of {len(documents)}: {doc.source}")
+        with user_action(f"Extracting {doc.source}") as outcome:
+            frames.append(extract_events(doc.text, published=doc.published, lang=doc.lang or None,
+                                         source=doc.source, url=doc.url or None))
+        if outcome.failed:
+            problems.append(doc.source)
+    progress.progress(1.0, text="Storing…")
+    if not frames:
+        progress.empty()
+        return
+    frame = pd.concat(frames, ignore_index=True)
+    with user_action("Storing the events") as outcome:
+        counts = store.add_extracted(collection, frame, user)
+    progress.empty()
+    if outcome.failed:
+        return
+    data.written()
+    summary = (f"{len(frame)} events from {len(frames)} article{'s' if len(frames) != 1 else ''}: "
+               f"{counts.get('added', 0)} new, {counts.get('updated', 0)} updated, "
+               f"{counts.get('unchanged', 0)} already there, {counts.get('kept_edited', 0)} kept as you edited them.")
+    flash("success", summary)
+    for problem in counts.get("problems", [])[:10]:
+        flash("warning", f"Left out: {problem}")
+    if problems:
+        flash("warning", f"Nothing extracted from: {', '.join(problems)}.")
+    st.session_state.pop(_DOCS_KEY, None)
+    st.session_state["_upload_round"] = st.session_state.get("_upload_round", 0) + 1
+    st.rerun()
+
+
+def _paste_form(store, collection: str, user: str) -> None:
+    from timeline.ingest import Document, detect_language, detect_published
+
+    with st.form("paste-article", clear_on_submit=False, border=False):
+        text = st.text_area("Article text", height=200, max_chars=MAX_ARTICLE_MB * 1024 * 1024)
+        left, middle, right = st.columns(3)
+        source = left.text_input("Source name", placeholder="e.g. antara-2025-02-13")
+        published = middle.date_input("Published", value=None, format="YYYY-MM-DD",
+                                      help="Left empty, it is looked for in the text")
+        lang = right.text_input("Language", max_chars=3, help="Left empty, it is detected")
+        url = st.text_input("Link (optional)")
+        submitted = st.form_submit_button("Extract events from this text", type="primary")
+    if not submitted:
+        return
+    if not text.strip():
+        st.error("Paste the article's text first.")
+        return
+    with user_action("Reading the pasted text") as outcome:
+        lang = lang.strip().lower() or detect_language(text)
+        how = "given"
+        if published is None:
+            published, how = detect_published(text, url.strip() or None, lang=lang)
+    if outcome.failed:
+        return
+    if published is None:
+        st.warning("No publication date was found in the text; relative dates cannot be placed. "
+                   "Enter it above for better results.")
+    document = Document(text=text, source=source.strip() or "pasted text", url=url.strip(), published=published,
+                        published_from=how, lang=lang)
+    extract_into(store, collection, user, [document])
+
+
+def import_panel(store, collection: str, user: str) -> None:
+    """Import an events CSV (or JSON) exported from here or made by hand; errors name row and column."""
+    from timeline.export import read_events_csv, read_events_json
+
+    st.markdown("Import events from a **CSV** (or JSON) file with the events table's columns, e.g. one "
+                "exported here. Rows with a known event id update that event; the rest are added. "
+                "A file with any bad cell is refused as a whole.")
+    upload = st.file_uploader("Events file", type=["csv", "tsv", "json"], key=IMPORT_KEY,
+                              max_upload_size=UPLOADER_LIMIT_MB)
+    if upload is None:
+        return
+    with user_action(f"Reading {Path(upload.name).name}") as outcome:
+        content = upload.getvalue()
+        if upload.name.lower().endswith(".json"):
+            frame = read_events_json(content)
+        else:
+            frame = read_events_csv(content)
+    if outcome.failed:
+        problems = getattr(outcome.error, "problems", None) or []
+        if len(problems) > 1:
+            with st.expander(f"All {len(problems)} problems"):
+                st.dataframe(pd.DataFrame(problems, columns=["row", "column", "problem"]), hide_index=True)
+        return
+    ignored = frame.attrs.get("ignored_columns") or []
+    if ignored:
+        st.info(escape_markdown(f"Columns not in the events table, ignored: {', '.join(map(str, ignored))}."))
+    st.caption(f"{len(frame)} events read. First rows:")
+    st.dataframe(frame.head(5), hide_index=True)
+    if st.button(f"Import {len(frame)} events into “{collection}”", type="primary", disabled=not collection):
+        with user_action("Importing") as outcome:
+            counts = store.import_events(collection, frame, user)
+        if not outcome.failed:
+            data.written()
+            flash("success", f"Imported: {counts.get('added', 0)} added, {counts.get('updated', 0)} updated, "
+                             f"{counts.get('restored', 0)} restored, {counts.get('unchanged', 0)} unchanged.")
+            st.rerun()
