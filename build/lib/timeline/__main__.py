@@ -1,4 +1,0 @@
-"""`python -m timeline`: see timeline.cli."""
-from timeline.cli import main
-
-raise SystemExit(main())
