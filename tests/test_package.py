@@ -30,6 +30,15 @@ def wheel(tmp_path_factory):
     return zipfile.ZipFile(found)
 
 
+@pytest.fixture(scope="module")
+def installed(wheel, tmp_path_factory) -> Path:
+    """The wheel installed into a folder of its own (its dependencies come from this environment)."""
+    target = tmp_path_factory.mktemp("site")
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target),
+                    wheel.filename], check=True, capture_output=True)
+    return target
+
+
 def test_the_wheel_ships_the_data_the_code_reads(wheel):
     names = set(wheel.namelist())
     assert set(SHIPPED) <= names
@@ -57,3 +66,39 @@ def test_the_checkout_finds_the_same_files():
         relative = name.removeprefix("timeline/").split("/")
         assert package_file(*relative).is_file(), name
     assert package_data("actors.csv") == ROOT / "data" / "actors.csv"
+
+
+# Runs in a fresh interpreter whose only way to `timeline` is the installed copy (PYTHONPATH).
+DASK_RUN = """
+import json, sys, tempfile
+from pathlib import Path
+from distributed import Client, LocalCluster
+import timeline
+from timeline.batch import run_batch
+from timeline.settings import package_data
+
+with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with Client(cluster) as client:
+        def where():
+            import timeline
+            return timeline.__file__
+        workers = sorted(client.run(where).values())
+        output = Path(tempfile.mkdtemp()) / "events.parquet"
+        summary = run_batch([str(package_data("demo"))], output, scheduler=cluster.scheduler_address)
+print(json.dumps({"here": timeline.__file__, "workers": workers, "events": summary.events,
+                  "documents": summary.documents, "failed": summary.failed}))
+"""
+
+
+def test_dask_workers_run_the_installed_package_not_the_checkout(installed, tmp_path):
+    import json
+    import os
+
+    env = {**os.environ, "PYTHONPATH": str(installed)}
+    done = subprocess.run([sys.executable, "-c", DASK_RUN], cwd=tmp_path, env=env, capture_output=True,
+                          text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["here"].startswith(str(installed))
+    assert len(result["workers"]) == 2 and all(path.startswith(str(installed)) for path in result["workers"])
+    assert (result["documents"], result["failed"]) == (3, 0) and result["events"] > 0
