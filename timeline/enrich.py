@@ -36,11 +36,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from timeline.settings import package_data
+from timeline.settings import actors_file, package_data
 
 DATA_DIR = package_data()  # shipped in the package (timeline.settings)
 # The curated actors file; TIMELINE_ACTORS names another (the dashboard, CLI and batch alike).
-ACTORS_FILE = Path(os.environ["TIMELINE_ACTORS"]) if os.environ.get("TIMELINE_ACTORS") else DATA_DIR / "actors.csv"
+ACTORS_FILE = actors_file()  # TIMELINE_ACTORS, else an edited copy in the user data folder, else the shipped one
 EVENT_TYPES_FILE = DATA_DIR / "event_types.json"
 
 # Languages whose pycountry translations feed the country gazetteer.

@@ -40,6 +40,26 @@ def database_target() -> str | Path:
     return user_data_dir() / "timeline.db"
 
 
+ACTORS_ENV = "TIMELINE_ACTORS"
+
+
+def actors_file() -> Path:
+    """The actors file in use: $TIMELINE_ACTORS when set, else the analyst's edited copy in the
+    user data folder when there is one, else the one shipped in the package."""
+    configured = os.environ.get(ACTORS_ENV, "").strip()
+    if configured:
+        return Path(configured).expanduser()
+    edited = user_data_dir() / "actors.csv"
+    return edited if edited.is_file() else package_data("actors.csv")
+
+
+def edited_actors_file() -> Path:
+    """Where an edited actors file is saved: $TIMELINE_ACTORS when set, else the user data folder
+    (never over the file shipped in the package)."""
+    configured = os.environ.get(ACTORS_ENV, "").strip()
+    return Path(configured).expanduser() if configured else user_data_dir() / "actors.csv"
+
+
 def package_data(*parts: str) -> Path:
     """A file or folder of the data shipped with the package (actors, event types, city stop words,
     demo articles): timeline/data (see package_file)."""
