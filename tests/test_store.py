@@ -1,7 +1,6 @@
 import json
 import sqlite3
 import threading
-from pathlib import Path
 from datetime import datetime, timezone
 
 import pandas as pd

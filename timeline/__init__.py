@@ -11,7 +11,7 @@ from timeline.dates import DateMention, find_dates
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "DateMention", "find_dates", "extract_events", "merge_events", "to_csv", "read_events_csv"]
+__all__ = ["DateMention", "find_dates", "extract_events", "merge_events", "to_csv", "read_events_csv"]
 
 
 def extract_events(text, published=None, lang=None, source=None, url=None):

@@ -6,7 +6,8 @@
     version = store.update_event("default", "ev-1", {"title": "..."}, user="rina", expected_version=3)
     store.merge_similar("default", threshold=0.6, user="rina")   # reports of one happening -> one event
     store.split_merged("default", "ev-1", user="rina")            # ... and a wrong merge taken apart
-    store.undo("default")
+    store.undo("default", user="rina")                           # rina's own last change
+    store.undo_change("default", 42, user="budi")                 # one change, by its id, explicitly
 
 Every mutation is one transaction that also writes its history rows, so the history never misses a
 change and a failed change leaves nothing behind; the change names its analyst. Each call opens its
@@ -18,7 +19,9 @@ What an analyst touched is kept apart from what extraction may refresh: a row is
 `add_extracted` only while it is an extracted row that nobody edited, deleted or merged. Deleted and
 merged rows stay in the table (status "deleted" / "merged"), so undo can bring them back and
 re-extraction cannot. Rows carry a version, bumped on every change; a caller that passes the
-version it saw gets a ConflictError only when someone else changed one of the same fields since.
+version it saw gets a ConflictError only when someone else changed one of the same fields since;
+it shows both values. Re-extraction finds an article's earlier rows by content as well as by id
+(see _with_earlier_ids), so edits and deletions survive an edited text or a corrected date.
 """
 from __future__ import annotations
 
@@ -721,7 +724,7 @@ def _with_earlier_ids(conn: Connection, collection_id: int, records: list[dict])
             found = table.get(found_key, [])
             if loose and (len(found) != 1 or len(indexes) != 1):
                 continue  # which reworded sentence is which earlier one cannot be told
-            for index, event_id in zip(indexes, found):
+            for index, event_id in zip(indexes, found, strict=False):  # surplus rows stay new
                 matched[index] = event_id
     return [{**record, "event_id": matched[index]} if index in matched else record
             for index, record in enumerate(records)]
