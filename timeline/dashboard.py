@@ -8,6 +8,7 @@ config file only from the current folder or the user's home. No streamlit import
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 import tomllib
@@ -36,10 +37,18 @@ def command(db: str | None = None, port: int | None = None) -> list[str]:
 
 
 def launch(db: str | None = None, port: int | None = None) -> int:
-    """Runs the dashboard until it is stopped; its exit code. RuntimeError when streamlit is missing."""
+    """Runs the dashboard until it is stopped; its exit code. RuntimeError when streamlit is missing.
+
+    On POSIX this process becomes Streamlit's (exec), so a signal that stops `timeline dashboard`
+    stops the server too instead of leaving it running on its own.
+    """
     if importlib.util.find_spec("streamlit") is None:
         raise RuntimeError("the dashboard needs Streamlit: pip install 'timeline[dashboard]'")
-    return subprocess.call(command(db, port))
+    line = command(db, port)
+    if os.name == "posix":
+        sys.stdout.flush()
+        os.execv(line[0], line)
+    return subprocess.call(line)
 
 
 def _option(value: object) -> str:
