@@ -102,3 +102,13 @@ def test_dask_workers_run_the_installed_package_not_the_checkout(installed, tmp_
     assert result["here"].startswith(str(installed))
     assert len(result["workers"]) == 2 and all(path.startswith(str(installed)) for path in result["workers"])
     assert (result["documents"], result["failed"]) == (3, 0) and result["events"] > 0
+
+
+def test_the_dashboard_command_runs_the_app_with_the_projects_streamlit_settings():
+    from timeline.dashboard import command
+
+    line = command("postgresql://rina@db.example/timeline", 8600)
+    assert line[1:4] == ["-m", "streamlit", "run"] and Path(line[4]).is_file()
+    assert (Path(line[4]).parent / "static" / "topojson" / "world_110m.json").is_file()   # the map's outlines
+    assert {"--server.enableStaticServing=true", "--runner.magicEnabled=false", "--server.port=8600"} <= set(line)
+    assert line[-3:] == ["--", "--db", "postgresql://rina@db.example/timeline"]
