@@ -267,7 +267,7 @@ def test_merge_similar_is_one_change_and_undo_restores(store):
     history = store.history(C)
     assert history.loc[history["change_id"] == history["change_id"].max(), "action"].unique().tolist() == ["merge"]
     assert store.merged_members(C, "ev-fr")["event_id"].tolist() == ["ev-id", "ev-en"]
-    assert store.undo(C, user="budi") == f"undid {outcome['description']}"
+    assert store.undo(C, user="rina") == f"undid {outcome['description']}"
     pd.testing.assert_frame_equal(table(store), before)
 
 

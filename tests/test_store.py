@@ -1,16 +1,15 @@
 import json
 import sqlite3
 import threading
-from pathlib import Path
 from datetime import datetime, timezone
 
 import pandas as pd
 import pytest
 
-from timeline import store as store_module
+from store_target import db_target, server_url  # noqa: F401 - db_target is a fixture
 from timeline.export import read_events_csv, to_csv
 from timeline.schema import EVENT_COLUMNS
-from timeline.store import ConflictError, Store, StoreError, default_db_path
+from timeline.store import ConflictError, Store, StoreError, core as store_core, default_db_path
 
 C = "default"
 
@@ -30,8 +29,9 @@ ARTICLE = extracted(
 
 
 @pytest.fixture
-def store(tmp_path):
-    db = Store(tmp_path / "timeline.db")
+def store(db_target):
+    """A store holding ARTICLE, on SQLite or (TIMELINE_TEST_DB) PostgreSQL."""
+    db = Store(db_target)
     db.add_extracted(C, ARTICLE, user="pipeline")
     return db
 
@@ -51,13 +51,27 @@ def snapshot(db, collection=C):
 
 def test_default_db_path(monkeypatch, tmp_path):
     monkeypatch.delenv("TIMELINE_DB", raising=False)
-    assert default_db_path() == Path(store_module.__file__).resolve().parent.parent / "data" / "timeline.db"
+    monkeypatch.setenv("TIMELINE_HOME", str(tmp_path / "home"))
+    assert default_db_path() == tmp_path / "home" / "timeline.db"   # the user data folder, not the package
+    assert Store().path == tmp_path / "home" / "timeline.db"
     monkeypatch.setenv("TIMELINE_DB", str(tmp_path / "elsewhere.db"))
     assert default_db_path() == tmp_path / "elsewhere.db"
     assert Store().path == tmp_path / "elsewhere.db"
+    monkeypatch.setenv("TIMELINE_DB", "postgresql://rina@db.example/timeline")
+    assert default_db_path() == "postgresql://rina@db.example/timeline"
 
 
-def test_a_real_sqlite_file_in_wal_mode(store, tmp_path):
+def test_the_user_data_folder_is_the_platforms(monkeypatch):
+    import platformdirs
+
+    monkeypatch.delenv("TIMELINE_DB", raising=False)
+    monkeypatch.delenv("TIMELINE_HOME", raising=False)
+    assert default_db_path() == platformdirs.user_data_path("timeline", appauthor=False) / "timeline.db"
+    assert store_core.__file__.rsplit("/timeline/", 1)[0] not in str(default_db_path())
+
+
+def test_a_real_sqlite_file_in_wal_mode(tmp_path):
+    Store(tmp_path / "timeline.db").add_extracted(C, ARTICLE, user="pipeline")
     with sqlite3.connect(tmp_path / "timeline.db") as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 3
@@ -262,8 +276,8 @@ def test_a_version_from_the_future_is_a_conflict(store):
         store.update_event(C, "ev-a", {"title": "x"}, "rina", expected_version=7)
 
 
-def test_two_store_objects_on_one_file_keep_both_edits(store, tmp_path):
-    tab_one, tab_two = Store(tmp_path / "timeline.db"), Store(tmp_path / "timeline.db")
+def test_two_store_objects_on_one_file_keep_both_edits(store, db_target):
+    tab_one, tab_two = Store(db_target), Store(db_target)
     frame_one, frame_two = tab_one.events(C), tab_two.events(C)  # both tabs loaded the table
     version = dict(zip(frame_one["event_id"], frame_one["version"]))
     tab_one.update_event(C, "ev-a", {"title": "edited in tab one"}, "rina", expected_version=version["ev-a"])
@@ -276,8 +290,8 @@ def test_two_store_objects_on_one_file_keep_both_edits(store, tmp_path):
     assert len(frame_two) == 3
 
 
-def test_concurrent_threads_lose_nothing(store, tmp_path):
-    path = tmp_path / "timeline.db"
+def test_concurrent_threads_lose_nothing(store, db_target):
+    path = db_target
     ids = [store.add_manual(C, {"date": "2024", "title": f"event {n}"}, "rina") for n in range(8)]
     errors = []
 
@@ -365,10 +379,10 @@ def test_undo_reverts_each_kind_of_change(store, action, change):
     before = store.events(C).drop(columns="version")
     change(store)
     assert not store.events(C).drop(columns="version").equals(before)
-    description = store.undo(C, user="budi")
+    description = store.undo(C, user="rina")
     pd.testing.assert_frame_equal(store.events(C).drop(columns="version"), before)
     history = store.history(C)
-    assert history["action"].iloc[0] == "undo" and history["who"].iloc[0] == "budi"
+    assert history["action"].iloc[0] == "undo" and history["who"].iloc[0] == "rina"
     assert description == history["description"].iloc[0]
     assert history.loc[history["action"] == action, "undone"].iloc[0]  # the newest change of that kind
 
@@ -472,17 +486,86 @@ def test_a_failed_import_leaves_the_database_unchanged(store):
 
 def test_an_import_that_fails_half_way_writes_nothing(store, monkeypatch):
     before = snapshot(store)
-    real_insert, calls = store_module._insert, []
+    real_insert, calls = store_core._insert, []
 
     def failing_insert(*args, **kwargs):
         calls.append(1)
         if len(calls) == 2:
-            raise sqlite3.IntegrityError("disk trouble")
+            raise RuntimeError("disk trouble")
         return real_insert(*args, **kwargs)
 
-    monkeypatch.setattr(store_module, "_insert", failing_insert)
+    monkeypatch.setattr(store_core, "_insert", failing_insert)
     frame = read_events_csv("event_id,date,title\nev-a,2024-11,changed\nev-x,2024,x\nev-y,2024,y\n")
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(RuntimeError):
         store.import_events(C, frame, "rina")
     assert len(calls) == 2
     assert snapshot(store) == before
+
+
+# --- a team of analysts ----------------------------------------------------------------------------
+
+def test_the_same_field_edited_by_two_analysts_shows_both_values(store):
+    seen = row(store, "ev-a")["version"]
+    store.update_event(C, "ev-a", {"title": "Prabowo visits Beijing"}, "rina", expected_version=seen)
+    with pytest.raises(ConflictError) as raised:
+        store.update_event(C, "ev-a", {"title": "Xi hosts Prabowo"}, "budi", expected_version=seen)
+    message = str(raised.value)
+    assert message.startswith("event ev-a was changed by someone else since you opened it")
+    assert "title: rina wrote 'Prabowo visits Beijing', you wrote 'Xi hosts Prabowo'" in message
+    assert raised.value.fields == {"title": {"theirs": "Prabowo visits Beijing", "yours": "Xi hosts Prabowo",
+                                             "by": "rina"}}
+    assert row(store, "ev-a")["title"] == "Prabowo visits Beijing"
+
+
+def test_undo_undoes_your_own_last_change_only(store):
+    store.update_event(C, "ev-a", {"title": "rina's title"}, "rina")
+    store.update_event(C, "ev-b", {"notes": "budi's note"}, "budi")
+    assert store.undo(C, user="rina") == "undid edit of ev-a: title"
+    assert row(store, "ev-a")["title"] == "Prabowo meets Xi"
+    assert row(store, "ev-b")["notes"] == "budi's note"            # a colleague's change stays
+    assert store.undo(C, user="rina") is None                       # rina has nothing left to undo
+    history = store.history(C)
+    assert history.iloc[0][["who", "action"]].tolist() == ["rina", "undo"]
+
+
+def test_undo_keeps_a_colleagues_later_edit_of_another_field(store):
+    store.update_event(C, "ev-a", {"title": "rina's title"}, "rina")
+    store.update_event(C, "ev-a", {"notes": "budi's note"}, "budi")
+    store.undo(C, user="rina")
+    after = row(store, "ev-a")
+    assert (after["title"], after["notes"]) == ("Prabowo meets Xi", "budi's note")
+    assert store.add_extracted(C, ARTICLE)["kept_edited"] == 1      # budi's edit still protects the row
+
+
+def test_undo_refuses_to_overwrite_a_colleagues_later_edit_of_the_same_field(store):
+    store.update_event(C, "ev-a", {"title": "title by rina"}, "rina")
+    store.update_event(C, "ev-a", {"title": "title by budi"}, "budi")
+    before = snapshot(store)
+    with pytest.raises(ConflictError, match="budi changed it since.*title: now 'title by budi'"):
+        store.undo(C, user="rina")
+    assert snapshot(store) == before
+
+
+def test_a_colleagues_change_is_undone_only_explicitly(store):
+    store.update_event(C, "ev-a", {"title": "rina's title"}, "rina")
+    store.update_event(C, "ev-b", {"notes": "budi's note"}, "budi")
+    history = store.history(C)
+    rinas = int(history.loc[(history["who"] == "rina"), "change_id"].iloc[0])
+    assert store.undo_change(C, rinas, user="budi") == "undid edit of ev-a: title"
+    assert (row(store, "ev-a")["title"], row(store, "ev-b")["notes"]) == ("Prabowo meets Xi", "budi's note")
+    with pytest.raises(StoreError, match="already undone"):
+        store.undo_change(C, rinas, user="budi")
+    with pytest.raises(StoreError, match="no change 999"):
+        store.undo_change(C, 999, user="budi")
+
+
+def test_every_history_row_names_its_analyst(store):
+    store.update_event(C, "ev-a", {"title": "edited"}, "rina")
+    store.add_manual(C, {"date": "2024", "title": "mine"}, "budi")
+    store.merge_events(C, "ev-a", "ev-b", "sari")
+    store.delete_event(C, "ev-c", "  ")                               # no name given: still someone
+    store.undo(C, user="sari")
+    history = store.history(C)
+    assert history["who"].tolist() == ["sari", "sari",              # the undo of sari's merge, two rows
+                                       "analyst", "sari", "sari", "budi", "rina",
+                                       "pipeline", "pipeline", "pipeline"]

@@ -5,8 +5,11 @@ The public surface is small on purpose:
     extract_events(text, published=None, lang=None, source=None, url=None, anchor="auto") -> pandas.DataFrame
     merge_events(frame, threshold=0.6) -> pandas.DataFrame   (one row per happening across sources)
     to_csv(frame) -> str, read_events_csv(data) -> pandas.DataFrame   (the one export path)
+    __version__
 """
 from timeline.dates import DateMention, find_dates
+
+__version__ = "0.1.0"
 
 __all__ = ["DateMention", "find_dates", "extract_events", "merge_events", "to_csv", "read_events_csv"]
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from timeline import enrich
+from timeline import enrich, settings
 
 ENV_VAR = "TIMELINE_ACTORS"
 DEFAULT_FILE = enrich.DATA_DIR / "actors.csv"
@@ -67,9 +67,9 @@ class ActorsFile:
 
 
 def actors_path() -> Path:
-    """The actors file: TIMELINE_ACTORS when set, else data/actors.csv."""
-    configured = os.environ.get(ENV_VAR, "").strip()
-    return Path(configured).expanduser() if configured else DEFAULT_FILE
+    """The actors file: TIMELINE_ACTORS when set, else an edited copy in the user data folder,
+    else the one shipped in the package (timeline.settings.actors_file)."""
+    return settings.actors_file()
 
 
 def use_for_enrichment(path: str | Path | None = None) -> None:
@@ -205,11 +205,14 @@ def save_actors(table: pd.DataFrame, path: str | Path | None = None, comments: s
     problem, or when the file changed on disk since it was read with `expected_digest`; the file
     is then left as it was. Returns the file as saved; when timeline.enrich reads this file, it
     reads it afresh on its next lookup."""
-    path = Path(path) if path is not None else actors_path()
+    # By default an edit is saved in the user data folder, never over the shipped file; the first
+    # save there starts from the file that was read (its comments, its digest).
+    path = Path(path) if path is not None else settings.edited_actors_file()
+    source = path if path.exists() or path != settings.edited_actors_file() else actors_path()
     clean = normalised(table)
     with _SAVING:
         try:
-            raw = path.read_bytes()
+            raw = source.read_bytes()
         except FileNotFoundError:
             raw = None
         if expected_digest is not None and raw is not None and hashlib.sha256(raw).hexdigest() != expected_digest:
@@ -223,8 +226,8 @@ def save_actors(table: pd.DataFrame, path: str | Path | None = None, comments: s
         if problems:
             raise ActorsFileError(problems)
         _write_atomically(path, comments + _csv_text(clean))
-    if Path(enrich.ACTORS_FILE) == path:
-        enrich.reload()
+    if Path(enrich.ACTORS_FILE) in (path, source):
+        enrich.reload(path)
     return read_actors(path)
 
 

@@ -100,6 +100,14 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--lang", metavar="xx", help="ISO 639-1 language of every document")
     batch.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                        help="progress bar on stderr (default: when stderr is a terminal)")
+
+    dashboard = commands.add_parser(
+        "dashboard", help="the Streamlit dashboard (needs timeline[dashboard])",
+        description="Start the dashboard on the events database: --db, else TIMELINE_DB, else timeline.db "
+                    "in the per-user data folder. A postgresql://user@host/db address shares one database "
+                    "with a team.")
+    dashboard.add_argument("--db", metavar="PATH|postgresql://...", help="the events database")
+    dashboard.add_argument("--port", type=int, metavar="N", help="the port to serve on (default: 8501)")
     return parser
 
 
@@ -159,6 +167,13 @@ def _main(argv: list[str] | None) -> int:
         return 2
     if args.command == "batch":
         return _run_batch(args)
+    if args.command == "dashboard":
+        from timeline.dashboard import launch
+
+        try:
+            return launch(args.db, args.port)
+        except RuntimeError as err:
+            raise Unavailable(str(err)) from None
     if bool(args.files) == bool(args.corpus):
         raise UsageError(f"give either FILE... or --corpus DOCS.jsonl (see {PROG} {args.command} --help)")
     try:

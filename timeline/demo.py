@@ -5,8 +5,9 @@ import json
 from pathlib import Path
 
 from timeline.ingest import Document, parse_published, read_document
+from timeline.settings import package_data
 
-DEMO_DIR = Path(__file__).resolve().parent.parent / "data" / "demo"
+DEMO_DIR = package_data("demo")  # shipped in the package (timeline.settings)
 
 
 def demo_documents(index: str | Path = DEMO_DIR / "index.json") -> list[Document]:

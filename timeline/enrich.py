@@ -27,7 +27,6 @@ from __future__ import annotations
 import csv
 import gettext
 import json
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -36,11 +35,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from timeline.settings import actors_file, package_data
 from timeline.titled_names import is_role_word, titled_names
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = package_data()  # shipped in the package (timeline.settings)
 # The curated actors file; TIMELINE_ACTORS names another (the dashboard, CLI and batch alike).
-ACTORS_FILE = Path(os.environ["TIMELINE_ACTORS"]) if os.environ.get("TIMELINE_ACTORS") else DATA_DIR / "actors.csv"
+ACTORS_FILE = actors_file()  # TIMELINE_ACTORS, else an edited copy in the user data folder, else the shipped one
 EVENT_TYPES_FILE = DATA_DIR / "event_types.json"
 # The type of a row whose clause and sentence hold no cue word of any type (its cue stays empty):
 # every row has one, and statement is the weakest.

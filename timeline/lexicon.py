@@ -12,10 +12,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-_EXTRA_PATH = Path(__file__).with_name("lang") / "extra.json"
-_FORMS_PATH = Path(__file__).with_name("lang") / "forms.json"
+from timeline.settings import package_file
+
+_EXTRA_PATH = package_file("lang", "extra.json")
+_FORMS_PATH = package_file("lang", "forms.json")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -19,12 +19,12 @@ import json
 import re
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
 
 from timeline.lexicon import lexicon
+from timeline.settings import package_data
 
 ROLES = ("happening", "plan", "background")
-ROLES_FILE = Path(__file__).resolve().parent.parent / "data" / "roles.json"
+ROLES_FILE = package_data("roles.json")
 
 
 @lru_cache(maxsize=1)

@@ -14,9 +14,10 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
-ROLE_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "role_words.json"
+from timeline.settings import package_data
+
+ROLE_WORDS_FILE = package_data("role_words.json")
 MAX_NAME_WORDS = 4
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 

@@ -22,11 +22,12 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Callable
-from pathlib import Path
+
+from timeline.settings import package_file
 
 
 MODES = ("auto", "publication", "narrative")
-_FITTED = Path(__file__).resolve().parent.parent / "lang" / "fitted.json"
+_FITTED = package_file("lang", "fitted.json")
 
 # Kinds whose value depends on the story's time when it is not the publication's.
 STORY_KINDS = frozenset({"day_month", "month_day", "numeric", "ordinal_date", "month", "month_range",

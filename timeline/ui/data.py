@@ -28,7 +28,9 @@ def db_path_from_args(argv: list[str] | None = None) -> str:
     except SystemExit:  # "--db" without a value: fall back rather than stop the page
         args = argparse.Namespace(db=None)
     if args.db:
-        return str(Path(args.db).expanduser())
+        from timeline.store import is_database_url
+
+        return args.db.strip() if is_database_url(args.db) else str(Path(args.db).expanduser())
     from timeline.store import default_db_path
 
     return str(default_db_path())
@@ -39,12 +41,15 @@ def get_store(db_path: str):
     """The one Store for `db_path`, shared by every session of this server."""
     from timeline.store import Store
 
-    Path(db_path).parent.mkdir(parents=True, exist_ok=True)
-    return Store(db_path)
+    return Store(db_path)  # an SQLite file's folder is made by the store
 
 
 def db_state(db_path: str) -> tuple:
     """Changes whenever the database file (or its WAL/journal) is written."""
+    from timeline.store import is_database_url
+
+    if is_database_url(db_path):  # a server: no file to watch, the store counts its writes
+        return ("revision", get_store(db_path).revision())
     state = []
     for suffix in ("", "-wal", "-journal"):
         try:

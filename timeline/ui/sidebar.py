@@ -81,7 +81,18 @@ def apply_pending_collection() -> None:
 
 
 def user_name() -> str:
-    """Who is editing, for the history; defaults to the server's login name."""
+    """Who is editing, for the history: the logged-in user when the dashboard is set up for
+    Streamlit's login (an [auth] section in its secrets; the page waits for the login), else the
+    typed name, by default the server's login name."""
+    if _login_configured():
+        if not st.user.is_logged_in:
+            st.sidebar.button("Log in", on_click=st.login, type="primary")
+            st.info("Log in to see and annotate the timeline: every change is kept under your name.")
+            st.stop()
+        who = str(st.user.get("email") or st.user.get("name") or "").strip() or "analyst"
+        st.sidebar.caption(f"Signed in as {who} (kept in the edit history)")
+        st.sidebar.button("Log out", on_click=st.logout)
+        return who
     if USER_KEY not in st.session_state:
         try:
             st.session_state[USER_KEY] = getpass.getuser()
@@ -89,6 +100,13 @@ def user_name() -> str:
             st.session_state[USER_KEY] = "analyst"
     st.sidebar.text_input("Your name (kept in the edit history)", key=USER_KEY, max_chars=60)
     return st.session_state[USER_KEY].strip() or "analyst"
+
+
+def _login_configured() -> bool:
+    try:
+        return "auth" in st.secrets
+    except Exception:  # noqa: BLE001 - no secrets file at all: no login configured
+        return False
 
 
 def filters(events: pd.DataFrame, labels: dict[str, str]) -> Filters:
@@ -157,10 +175,11 @@ def _choices(events: pd.DataFrame, column: str) -> list[str]:
 
 
 def undo_button(store, collection: str, user: str) -> None:
-    """Undo the collection's last change (any user's), saying what was undone."""
+    """Undo `user`'s own last change to the collection, saying what was undone."""
     st.sidebar.subheader("Annotate")
-    if st.sidebar.button("Undo last change", disabled=not collection, help="Undoes the most recent change "
-                         "to this collection: an edit, addition, deletion, merge, import or extraction."):
+    if st.sidebar.button("Undo last change", disabled=not collection, help="Undoes your most recent change "
+                         "to this collection: an edit, addition, deletion, merge, import or extraction. "
+                         "Colleagues' changes stay; they are listed in the history."):
         with user_action("Undo", where=st.sidebar) as outcome:
             undone = store.undo(collection, user)
         if not outcome.failed:

@@ -1,32 +1,39 @@
-"""Events tables kept in SQLite: named collections, analyst edits, a history of every change, undo.
+"""Events tables kept in SQLite or PostgreSQL: named collections, analyst edits, a history of every change, undo.
 
-    store = Store()                                    # TIMELINE_DB, else <repo>/data/timeline.db
+    store = Store()                                    # TIMELINE_DB, else the user data folder (settings)
+    store = Store("postgresql://rina@db.example/timeline")   # a database shared by a team
     store.add_extracted("default", frame)              # re-running never overwrites an analyst's work
     version = store.update_event("default", "ev-1", {"title": "..."}, user="rina", expected_version=3)
     store.merge_similar("default", threshold=0.6, user="rina")   # reports of one happening -> one event
     store.split_merged("default", "ev-1", user="rina")            # ... and a wrong merge taken apart
-    store.undo("default")
+    store.undo("default", user="rina")                           # rina's own last change
+    store.undo_change("default", 42, user="budi")                 # one change, by its id, explicitly
 
 Every mutation is one transaction that also writes its history rows, so the history never misses a
-change and a failed change leaves nothing behind. Each call opens its own connection, so one Store
-serves many threads and Streamlit sessions, and several Store objects may share a file.
+change and a failed change leaves nothing behind; the change names its analyst. Each call opens its
+own connection, so one Store serves many threads and Streamlit sessions, and several Store objects
+(in several processes, on several machines for PostgreSQL) may share one database. The SQL is written
+once, here; timeline.store.backends holds what differs between SQLite and PostgreSQL.
 
 What an analyst touched is kept apart from what extraction may refresh: a row is refreshed by
 `add_extracted` only while it is an extracted row that nobody edited, deleted or merged. Deleted and
 merged rows stay in the table (status "deleted" / "merged"), so undo can bring them back and
 re-extraction cannot. Rows carry a version, bumped on every change; a caller that passes the
-version it saw gets a ConflictError only when someone else changed one of the same fields since.
+version it saw gets a ConflictError only when someone else changed one of the same fields since;
+it shows both values. Re-extraction finds an article's earlier rows by content as well as by id
+(see _with_earlier_ids), so edits and deletions survive an edited text or a corrected date.
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
-import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -36,8 +43,12 @@ from timeline.merge import (
 )
 from timeline.periods import at_precision
 from timeline.schema import EVENT_COLUMNS, conform, stable_event_id
+from timeline.settings import database_target
+from timeline.store.backends import BackendError, is_database_url, open_backend
 
-ENV_VAR = "TIMELINE_DB"
+Connection = Any  # an sqlite3.Connection, or the PostgreSQL connection of timeline.store.backends
+
+ENV_VAR = "TIMELINE_DB"  # read by timeline.settings.database_target
 DEFAULT_COLLECTION = "default"
 SCHEMA_VERSION = 1
 
@@ -45,14 +56,6 @@ COLUMNS = tuple(EVENT_COLUMNS)
 STATE_COLUMNS = ("status", "merged_into", "edited", "version")  # kept beside the schema's columns
 NOT_EDITABLE = ("event_id", "origin")
 MAX_COLLECTION_NAME = 200
-
-_SQL_TYPES = {
-    "string": "TEXT NOT NULL DEFAULT ''",
-    "Int64": "INTEGER",
-    "float64": "REAL",
-    "boolean": "INTEGER NOT NULL DEFAULT 0",
-}
-
 
 class StoreError(Exception):
     """A change the store refuses: unknown collection, event or column, or a bad value (`column`)."""
@@ -63,35 +66,59 @@ class StoreError(Exception):
 
 
 class ConflictError(StoreError):
-    """The event changed since the caller read it, in a field the caller is changing too."""
+    """The event changed since the caller read it, in a field the caller is changing too.
+
+    `fields` says, for each such field, {"theirs": the stored value, "yours": the caller's,
+    "by": the analyst who changed it}; the message shows both values.
+    """
+
+    def __init__(self, message: str, fields: dict | None = None):
+        super().__init__(message, next(iter(fields), None) if fields else None)
+        self.fields = fields or {}
 
 
-def default_db_path() -> Path:
-    """The database file: $TIMELINE_DB when set, else data/timeline.db in the repository."""
-    configured = os.environ.get(ENV_VAR, "").strip()
-    if configured:
-        return Path(configured).expanduser()
-    return Path(__file__).resolve().parent.parent / "data" / "timeline.db"
+def default_db_path() -> str | Path:
+    """The database: $TIMELINE_DB when set (a file path, or a postgresql:// URL), else timeline.db
+    in the user data folder (timeline.settings)."""
+    return database_target()
 
 
 class Store:
-    """The events of every collection in one SQLite file (see the module docstring)."""
+    """The events of every collection in one database (see the module docstring).
 
-    def __init__(self, path: str | os.PathLike | None = None):
-        self.path = Path(path) if path is not None else default_db_path()
+    `target` is an SQLite file path or a postgresql:// URL; None means default_db_path(). `path`
+    is the SQLite file (None for PostgreSQL) and `location` the database named without password.
+    """
+
+    def __init__(self, target: str | os.PathLike | None = None):
+        if target is None:
+            target = default_db_path()
+        if not is_database_url(target):
+            target = Path(target)
+        self.path = None if is_database_url(target) else target
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = self._connect()
-            try:
-                conn.execute("PRAGMA journal_mode = WAL")
-            finally:
-                conn.close()
-            with self._write() as conn:
-                _create_tables(conn)
+            self._backend = open_backend(target)
+        except ImportError as error:
+            raise StoreError(f"a PostgreSQL database needs the psycopg package ({error})") from None
+        self.location = self._backend.label
+        try:
+            self._backend.prepare()
+            with self._backend.writing() as conn:
+                _create_tables(conn, self._backend)
                 if conn.execute("SELECT COUNT(*) FROM collections").fetchone()[0] == 0:
                     conn.execute("INSERT INTO collections (name, created) VALUES (?, ?)", (DEFAULT_COLLECTION, _now()))
-        except (sqlite3.DatabaseError, OSError) as error:
-            raise StoreError(f"{self.path} cannot be used as a timeline database: {error}") from None
+        except (*self._backend.errors, BackendError, StoreError, OSError) as error:
+            raise StoreError(f"{self.location} cannot be used as a timeline database: {error}") from None
+
+    @property
+    def backend(self) -> str:
+        """"sqlite" or "postgresql"."""
+        return self._backend.name
+
+    def revision(self) -> int:
+        """A number that grows with every write to the database (for caches that must notice one)."""
+        with self._read() as conn:
+            return int(conn.execute("SELECT revision FROM store_state").fetchone()[0])
 
     # --- collections ---------------------------------------------------------------------------
 
@@ -154,7 +181,11 @@ class Store:
     # --- extraction and import -----------------------------------------------------------------
 
     def add_extracted(self, collection: str, frame: pd.DataFrame, user: str = "analyst") -> dict:
-        """Upserts extracted events by event_id; counts {added, updated, kept_edited, unchanged, rejected}.
+        """Upserts extracted events; counts {added, updated, kept_edited, unchanged, rejected}.
+
+        A row is the earlier row with its event_id or, when the text or publication date changed
+        since (so offsets and ids moved), the earlier row of the same article that says the same
+        (see _with_earlier_ids); it then keeps the earlier id.
 
         Rows an analyst edited, deleted or merged (and manual or imported rows) are left as they are.
         Rows with a bad value are left out and described in "problems"; the others are stored.
@@ -162,16 +193,17 @@ class Store:
         """
         counts = {"added": 0, "updated": 0, "kept_edited": 0, "unchanged": 0, "rejected": 0}
         problems: list[str] = []
+        records = []
+        for row, fields in enumerate(event_records(frame), start=1):
+            try:
+                records.append(validate_event(fields, origin="extracted"))
+            except FieldError as error:
+                counts["rejected"] += 1
+                problems.append(f"row {row}, column {error.column!r}: {error.message}")
         with self._write() as conn:
             collection_id = _collection_id(conn, collection, create=True)
             log = _ChangeLog(conn, collection_id, user, "extract")
-            for row, fields in enumerate(event_records(frame), start=1):
-                try:
-                    record = validate_event(fields, origin="extracted")
-                except FieldError as error:
-                    counts["rejected"] += 1
-                    problems.append(f"row {row}, column {error.column!r}: {error.message}")
-                    continue
+            for record in _with_earlier_ids(conn, collection_id, records):
                 current = _snapshot(conn, collection_id, record["event_id"])
                 if current is None:
                     log.record(record["event_id"], None, _insert(conn, collection_id, record))
@@ -249,10 +281,13 @@ class Store:
             if expected_version is not None and expected_version != current["version"]:
                 touched = _fields_changed_since(conn, collection_id, event_id, expected_version)
                 if expected_version > current["version"] or touched & (set(changed) | {"status"}):
+                    clashes = _clashes(conn, collection_id, current, changed, touched, expected_version)
+                    shown = "; ".join(f"{field}: {clash['by']} wrote {_shown(clash['theirs'])}, you wrote "
+                                      f"{_shown(clash['yours'])}" for field, clash in clashes.items())
                     raise ConflictError(
                         f"event {event_id} was changed by someone else since you opened it (now version "
-                        f"{current['version']}, you had {expected_version}; changed: {', '.join(sorted(touched))}); "
-                        "reload it and try again")
+                        f"{current['version']}, you had {expected_version}; changed: {', '.join(sorted(touched))})"
+                        f"{': ' + shown if shown else ''}; reload it and try again", clashes)
             log = _ChangeLog(conn, collection_id, user, "edit")
             after = _update(conn, collection_id, current, {**changed, "edited": 1})
             log.record(event_id, current, after)
@@ -415,68 +450,70 @@ class Store:
             log.finish(f"split of {event_id}: {len(wanted)} event{'s' if len(wanted) != 1 else ''} restored")
         return {"restored": wanted, "kept_edits": kept_edits}
 
-    def undo(self, collection: str, user: str = "analyst") -> str | None:
-        """Reverts the collection's last change not yet undone; its description, or None when none is left."""
+    def undo(self, collection: str, user: str | None = None) -> str | None:
+        """Reverts `user`'s own last change to the collection not yet undone (with user None: the
+        collection's last change, whoever made it); its description, or None when none is left.
+
+        Colleagues' changes made since stay: a field they changed after yours keeps their value,
+        and ConflictError (nothing changed) when your change would undo over theirs.
+        """
+        with self._write() as conn:
+            collection_id = _collection_id(conn, collection)
+            mine = "" if user is None else " AND who = ?"
+            change = conn.execute(
+                "SELECT id, description FROM changes WHERE collection_id = ? AND undone_by IS NULL "
+                f"AND action != 'undo'{mine} ORDER BY id DESC LIMIT 1",
+                (collection_id, *(() if user is None else (_analyst(user),)))).fetchone()
+            if change is None:
+                return None
+            return _undo(conn, collection_id, change, user)
+
+    def undo_change(self, collection: str, change_id: int, user: str) -> str:
+        """Reverts one change by its change_id (history()), whoever made it; its description.
+
+        StoreError when there is no such change or it was undone already; ConflictError as undo().
+        """
         with self._write() as conn:
             collection_id = _collection_id(conn, collection)
             change = conn.execute(
-                "SELECT id, description FROM changes WHERE collection_id = ? AND undone_by IS NULL "
-                "AND action != 'undo' ORDER BY id DESC LIMIT 1", (collection_id,)).fetchone()
+                "SELECT id, description, undone_by, action FROM changes WHERE collection_id = ? AND id = ?",
+                (collection_id, int(change_id))).fetchone()
             if change is None:
-                return None
-            steps = conn.execute("SELECT event_id, before FROM history WHERE change_id = ? ORDER BY id DESC",
-                                 (change["id"],)).fetchall()
-            log = _ChangeLog(conn, collection_id, user, "undo")
-            for step in steps:
-                current = _snapshot(conn, collection_id, step["event_id"])
-                log.record(step["event_id"], current, _restore(conn, collection_id, step["event_id"], current,
-                                                               json.loads(step["before"]) if step["before"] else None))
-            description = f"undid {change['description']}"
-            undo_id = log.finish(description, always=True)
-            conn.execute("UPDATE changes SET undone_by = ? WHERE id = ?", (undo_id, change["id"]))
-            return description
+                raise StoreError(f"there is no change {change_id} in this collection")
+            if change["undone_by"] is not None:
+                raise StoreError(f"change {change_id} was already undone")
+            if change["action"] == "undo":
+                raise StoreError(f"change {change_id} is an undo; make the change again instead")
+            return _undo(conn, collection_id, change, user)
 
     # --- connections ---------------------------------------------------------------------------
 
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA foreign_keys = ON")
-        return conn
+    @contextmanager
+    def _read(self) -> Iterator:
+        try:
+            with self._backend.reading() as conn:
+                yield conn
+        except BackendError as error:
+            raise StoreError(str(error)) from None
 
     @contextmanager
-    def _read(self) -> Iterator[sqlite3.Connection]:
-        conn = self._connect()
+    def _write(self) -> Iterator:
+        """One transaction that no other writer interleaves with (see timeline.store.backends)."""
         try:
-            yield conn
-        finally:
-            conn.close()
-
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One transaction, taken for writing at once so that read-check-write steps cannot interleave."""
-        conn = self._connect()
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            yield conn
-            conn.execute("COMMIT")
-        except sqlite3.OperationalError as error:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise StoreError(f"the database could not be written: {error}") from None
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        finally:
-            conn.close()
+            with self._backend.writing() as conn:
+                conn.execute("UPDATE store_state SET revision = revision + 1")
+                yield conn
+        except BackendError as error:
+            raise StoreError(str(error)) from None
+        except self._backend.errors as error:
+            raise StoreError(f"the database refused the change: {' '.join(str(error).split())}") from None
 
 
 class _ChangeLog:
     """One change (a row of `changes`) and its history rows, created when the first row is recorded."""
 
-    def __init__(self, conn: sqlite3.Connection, collection_id: int, who: str, action: str):
-        self.conn, self.collection_id, self.who, self.action = conn, collection_id, str(who or "analyst"), action
+    def __init__(self, conn: Connection, collection_id: int, who: str, action: str):
+        self.conn, self.collection_id, self.who, self.action = conn, collection_id, _analyst(who), action
         self.change_id: int | None = None
 
     def record(self, event_id: str, before: dict | None, after: dict | None) -> None:
@@ -498,44 +535,50 @@ class _ChangeLog:
 
     def _open(self) -> None:
         self.change_id = self.conn.execute(
-            "INSERT INTO changes (collection_id, at, who, action, description) VALUES (?, ?, ?, ?, '')",
-            (self.collection_id, _now(), self.who, self.action)).lastrowid
+            "INSERT INTO changes (collection_id, at, who, action, description) VALUES (?, ?, ?, ?, '') RETURNING id",
+            (self.collection_id, _now(), self.who, self.action)).fetchone()[0]
 
 
 # --- rows ----------------------------------------------------------------------------------------
 
-def _create_tables(conn: sqlite3.Connection) -> None:
-    event_columns = ", ".join(f"{_quote(column)} {_SQL_TYPES[dtype]}" for column, dtype in EVENT_COLUMNS.items())
+def _create_tables(conn: Connection, backend) -> None:
+    """The store's tables, in the backend's column types; columns added to the schema since are added."""
+    types = backend.types
+    event_columns = ", ".join(f"{_quote(column)} {types[dtype]}" for column, dtype in EVENT_COLUMNS.items())
+    text = types["string"]
+    rowid = f"{backend.rowid_column}, " if backend.rowid_column else ""
+    active = text.replace("''", "'active'")
     # One execute() per statement: executescript() would commit the caller's transaction first.
     for statement in (
-        "CREATE TABLE IF NOT EXISTS collections (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
-        "created TEXT NOT NULL)",
+        f"CREATE TABLE IF NOT EXISTS collections (id {backend.id_column}, name {text} UNIQUE, created {text})",
         "CREATE TABLE IF NOT EXISTS events ("
         "collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE, "
         f"{event_columns}, "
-        "status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'deleted', 'merged')), "
-        "merged_into TEXT NOT NULL DEFAULT '', edited INTEGER NOT NULL DEFAULT 0, "
-        "version INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (collection_id, event_id))",
-        "CREATE TABLE IF NOT EXISTS changes (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+        f"status {active} CHECK (status IN ('active', 'deleted', 'merged')), "
+        f"merged_into {text}, edited INTEGER NOT NULL DEFAULT 0, "
+        f"version INTEGER NOT NULL DEFAULT 1, {rowid}PRIMARY KEY (collection_id, event_id))",
+        f"CREATE TABLE IF NOT EXISTS changes (id {backend.id_column}, "
         "collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE, "
-        "at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, description TEXT NOT NULL, undone_by INTEGER)",
-        "CREATE TABLE IF NOT EXISTS history (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+        f"at {text}, who {text}, action {text}, description {text}, undone_by INTEGER)",
+        f"CREATE TABLE IF NOT EXISTS history (id {backend.id_column}, "
         "change_id INTEGER NOT NULL REFERENCES changes(id) ON DELETE CASCADE, "
-        "event_id TEXT NOT NULL, version INTEGER NOT NULL, fields TEXT NOT NULL, before TEXT, after TEXT)",
+        f"event_id {text}, version INTEGER NOT NULL, fields {text}, before TEXT, after TEXT)",
+        "CREATE TABLE IF NOT EXISTS store_state (revision INTEGER NOT NULL)",
         "CREATE INDEX IF NOT EXISTS changes_by_collection ON changes (collection_id, id)",
         "CREATE INDEX IF NOT EXISTS history_by_change ON history (change_id)",
         "CREATE INDEX IF NOT EXISTS history_by_event ON history (event_id, version)",
     ):
         conn.execute(statement)
-    # A column added to the schema later is added to an existing database too.
-    existing = {row["name"] for row in conn.execute("PRAGMA table_info(events)")}
+    if conn.execute("SELECT COUNT(*) FROM store_state").fetchone()[0] == 0:
+        conn.execute("INSERT INTO store_state (revision) VALUES (0)")
+    existing = backend.columns(conn, "events")
     for column, dtype in EVENT_COLUMNS.items():
         if column not in existing:
-            conn.execute(f"ALTER TABLE events ADD COLUMN {_quote(column)} {_SQL_TYPES[dtype]}")
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute(f"ALTER TABLE events ADD COLUMN {_quote(column)} {types[dtype]}")
+    backend.mark_schema(conn, SCHEMA_VERSION)
 
 
-def _snapshot(conn: sqlite3.Connection, collection_id: int, event_id: str) -> dict | None:
+def _snapshot(conn: Connection, collection_id: int, event_id: str) -> dict | None:
     """The stored row as plain values (schema columns and state), or None."""
     columns = ", ".join(_quote(column) for column in (*COLUMNS, *STATE_COLUMNS))
     row = conn.execute(f"SELECT {columns} FROM events WHERE collection_id = ? AND event_id = ?",
@@ -547,7 +590,7 @@ def _snapshot(conn: sqlite3.Connection, collection_id: int, event_id: str) -> di
     return snapshot
 
 
-def _live_snapshot(conn: sqlite3.Connection, collection_id: int, event_id: str) -> dict:
+def _live_snapshot(conn: Connection, collection_id: int, event_id: str) -> dict:
     current = _snapshot(conn, collection_id, event_id)
     if current is None:
         raise StoreError(f"there is no event {event_id!r} in this collection", "event_id")
@@ -558,7 +601,7 @@ def _live_snapshot(conn: sqlite3.Connection, collection_id: int, event_id: str) 
     return current
 
 
-def _insert(conn: sqlite3.Connection, collection_id: int, record: dict, edited: bool = False) -> dict:
+def _insert(conn: Connection, collection_id: int, record: dict, edited: bool = False) -> dict:
     # Versions continue from the event's history, so an id that comes back never reuses a version.
     last = conn.execute("SELECT MAX(h.version) FROM history h JOIN changes c ON c.id = h.change_id "
                         "WHERE c.collection_id = ? AND h.event_id = ?", (collection_id, record["event_id"])).fetchone()[0]
@@ -568,7 +611,7 @@ def _insert(conn: sqlite3.Connection, collection_id: int, record: dict, edited: 
     return _snapshot(conn, collection_id, record["event_id"])
 
 
-def _update(conn: sqlite3.Connection, collection_id: int, current: dict, changes: dict) -> dict:
+def _update(conn: Connection, collection_id: int, current: dict, changes: dict) -> dict:
     """Writes only the changed columns (so concurrent edits of other fields survive) and bumps the version."""
     assignments = ", ".join(f"{_quote(column)} = ?" for column in changes)
     conn.execute(f"UPDATE events SET {assignments}{', ' if changes else ''}version = version + 1 "
@@ -577,7 +620,7 @@ def _update(conn: sqlite3.Connection, collection_id: int, current: dict, changes
     return _snapshot(conn, collection_id, current["event_id"])
 
 
-def _restore(conn: sqlite3.Connection, collection_id: int, event_id: str, current: dict | None,
+def _restore(conn: Connection, collection_id: int, event_id: str, current: dict | None,
              before: dict | None) -> dict | None:
     if before is None:
         conn.execute("DELETE FROM events WHERE collection_id = ? AND event_id = ?", (collection_id, event_id))
@@ -588,7 +631,7 @@ def _restore(conn: sqlite3.Connection, collection_id: int, event_id: str, curren
     return _snapshot(conn, collection_id, event_id)
 
 
-def _write_row(conn: sqlite3.Connection, collection_id: int, row: dict) -> None:
+def _write_row(conn: Connection, collection_id: int, row: dict) -> None:
     columns = [*COLUMNS, *STATE_COLUMNS]
     conn.execute(f"INSERT INTO events (collection_id, {', '.join(_quote(column) for column in columns)}) "
                  f"VALUES (?{', ?' * len(columns)})",
@@ -643,14 +686,151 @@ def _date_consistent(current: dict, changed: dict) -> dict:
     return _differences(current, changed)
 
 
-def _fields_changed_since(conn: sqlite3.Connection, collection_id: int, event_id: str, version: int) -> set[str]:
+# How a re-extracted row finds its earlier self when its id moved, surest first: the same sentence
+# and date; the same sentence and date expression (the publication date was corrected); the same
+# date expression and date, when only one earlier row of the article has them (the sentence was
+# reworded). Each pass runs over all rows before the next, so a sure match is never taken by a
+# looser one.
+_CONTENT_KEYS = (("evidence", "date_text", "date"), ("evidence", "date_text"), ("date_text", "date"))
+
+
+def _with_earlier_ids(conn: Connection, collection_id: int, records: list[dict]) -> list[dict]:
+    """`records` with the ids of the earlier extracted rows they match by content (see _CONTENT_KEYS)."""
+    incoming = {record["event_id"] for record in records}
+    articles = {(record["source"], record["url"]) for record in records}
+    earlier = [dict(row) for row in conn.execute(
+        "SELECT event_id, source, url, evidence, date_text, date FROM events "
+        "WHERE collection_id = ? AND origin = 'extracted' ORDER BY rowid", (collection_id,))]
+    candidates = [row for row in earlier if (row["source"], row["url"]) in articles
+                  and row["event_id"] not in incoming]
+    if not candidates:
+        return records
+    known = {row["event_id"] for row in earlier}
+    unmatched = [index for index, record in enumerate(records) if record["event_id"] not in known]
+    matched: dict[int, str] = {}
+    for key in _CONTENT_KEYS:
+        content = functools.partial(_content, key=key)
+        claimed = set(matched.values())
+        table: dict[tuple, list[str]] = {}
+        for row in candidates:
+            if row["event_id"] not in claimed and content(row):
+                table.setdefault(content(row), []).append(row["event_id"])
+        waiting: dict[tuple, list[int]] = {}
+        for index in unmatched:
+            if index not in matched and content(records[index]):
+                waiting.setdefault(content(records[index]), []).append(index)
+        loose = key == _CONTENT_KEYS[-1]
+        for found_key, indexes in waiting.items():
+            found = table.get(found_key, [])
+            if loose and (len(found) != 1 or len(indexes) != 1):
+                continue  # which reworded sentence is which earlier one cannot be told
+            for index, event_id in zip(indexes, found, strict=False):  # surplus rows stay new
+                matched[index] = event_id
+    return [{**record, "event_id": matched[index]} if index in matched else record
+            for index, record in enumerate(records)]
+
+
+def _content(row: dict, key: tuple[str, ...]) -> tuple | None:
+    """The row's article and `key` values, or None when one of them is empty (nothing to match on)."""
+    values = tuple(row[column] for column in key)
+    return (row["source"], row["url"], *values) if all(values) else None
+
+
+def _analyst(who: object) -> str:
+    """The name a change is recorded under: the analyst's, or "analyst" when none was given."""
+    return " ".join(str(who or "").split()) or "analyst"
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _clashes(conn: Connection, collection_id: int, current: dict, changed: dict, touched: set[str],
+             version: int) -> dict:
+    """For each field both the caller and a colleague changed since `version`: both values and who."""
+    clashes = {}
+    for field in sorted(set(changed) & touched):
+        clashes[field] = {"theirs": current.get(field), "yours": changed[field],
+                          "by": _last_changed_by(conn, collection_id, current["event_id"], field, version)}
+    return clashes
+
+
+def _last_changed_by(conn: Connection, collection_id: int, event_id: str, field: str, version: int) -> str:
+    rows = conn.execute("SELECT c.who, h.fields FROM history h JOIN changes c ON c.id = h.change_id "
+                        "WHERE c.collection_id = ? AND h.event_id = ? AND h.version > ? ORDER BY h.id DESC",
+                        (collection_id, event_id, version)).fetchall()
+    return next((row["who"] for row in rows if field in json.loads(row["fields"])), "someone")
+
+
+def _undo(conn: Connection, collection_id: int, change, user: str | None) -> str:
+    """Reverts one change (a `changes` row) and records the undo; its description.
+
+    An event nobody touched since gets back exactly what it was. One changed since by a later change
+    gets back only this change's fields, and only where they still hold what this change wrote;
+    anything else is a ConflictError, raised before anything is written.
+    """
+    steps = conn.execute("SELECT event_id, before, after FROM history WHERE change_id = ? ORDER BY id",
+                         (change["id"],)).fetchall()
+    first_before, last_after = {}, {}
+    for step in steps:
+        first_before.setdefault(step["event_id"], json.loads(step["before"]) if step["before"] else None)
+        last_after[step["event_id"]] = json.loads(step["after"]) if step["after"] else None
+    plans = []
+    for event_id in reversed(list(first_before)):
+        before, after = first_before[event_id], last_after[event_id]
+        current = _snapshot(conn, collection_id, event_id)
+        # Untouched since: holding just what this change left (later changes undone count as none).
+        untouched = (current is None and after is None) or (
+            current is not None and after is not None and _same_row(current, after))
+        if untouched:
+            plans.append((event_id, current, before, None))
+            continue
+        fields = sorted(key for key in {*(before or {}), *(after or {})} - {"version", "edited"}
+                        if (before or {}).get(key) != (after or {}).get(key))
+        moved = [field for field in fields if before is None or after is None or current is None
+                 or current.get(field) != after.get(field)]
+        if moved:
+            who = _later_analyst(conn, collection_id, event_id, change["id"])
+            now = "; ".join(f"{field}: now {_shown((current or {}).get(field))}, this change set "
+                            f"{_shown((after or {}).get(field))}" for field in moved[:3])
+            raise ConflictError(
+                f"cannot undo {change['description']}: {who} changed it since ({event_id}: {now}); "
+                "undo their change first, or edit the event by hand",
+                {field: {"theirs": (current or {}).get(field), "yours": (before or {}).get(field), "by": who}
+                 for field in moved})
+        plans.append((event_id, current, None, {field: before[field] for field in fields}))
+    log = _ChangeLog(conn, collection_id, user, "undo")
+    for event_id, current, before, fields in plans:
+        if fields is None:
+            log.record(event_id, current, _restore(conn, collection_id, event_id, current, before))
+        else:
+            log.record(event_id, current, _update(conn, collection_id, current, fields))
+    description = f"undid {change['description']}"
+    undo_id = log.finish(description, always=True)
+    conn.execute("UPDATE changes SET undone_by = ? WHERE id = ?", (undo_id, change["id"]))
+    return description
+
+
+def _same_row(current: dict, other: dict) -> bool:
+    return all(current.get(key) == other.get(key) for key in {*current, *other} - {"version"})
+
+
+def _later_analyst(conn: Connection, collection_id: int, event_id: str, change_id: int) -> str:
+    row = conn.execute("SELECT c.who FROM history h JOIN changes c ON c.id = h.change_id WHERE c.collection_id = ? "
+                       "AND h.event_id = ? AND c.id > ? ORDER BY h.id DESC LIMIT 1",
+                       (collection_id, event_id, change_id)).fetchone()
+    return row["who"] if row else "someone"
+
+
+def _fields_changed_since(conn: Connection, collection_id: int, event_id: str, version: int) -> set[str]:
     rows = conn.execute("SELECT h.fields FROM history h JOIN changes c ON c.id = h.change_id "
                         "WHERE c.collection_id = ? AND h.event_id = ? AND h.version > ?",
                         (collection_id, event_id, version)).fetchall()
     return {field for row in rows for field in json.loads(row["fields"])} - {"edited"}
 
 
-def _merge_into(conn: sqlite3.Connection, collection_id: int, log: _ChangeLog, keep: dict, other: dict,
+def _merge_into(conn: Connection, collection_id: int, log: _ChangeLog, keep: dict, other: dict,
                 note: str) -> None:
     """`other` merged into `keep` (timeline.merge.combined_fields), both recorded in `log`."""
     changes = _differences(keep, _merged(keep, other, note))
@@ -669,7 +849,7 @@ def _named(record: dict) -> str:
     return f"{record['event_id']} ({record['source']})" if record.get("source") else record["event_id"]
 
 
-def _live_records(conn: sqlite3.Connection, collection_id: int) -> list[dict]:
+def _live_records(conn: Connection, collection_id: int) -> list[dict]:
     """The collection's live events as plain values, in the order events() gives them."""
     columns = ", ".join(_quote(column) for column in COLUMNS)
     rows = conn.execute(f"SELECT {columns} FROM events WHERE collection_id = ? AND status = 'active' "
@@ -680,7 +860,7 @@ def _live_records(conn: sqlite3.Connection, collection_id: int) -> list[dict]:
     return records
 
 
-def _merge_order(conn: sqlite3.Connection, collection_id: int, keep_id: str,
+def _merge_order(conn: Connection, collection_id: int, keep_id: str,
                  member_ids: list[str]) -> dict[str, tuple[int, int]]:
     """For each member, (change id, history id) of the step that last merged it into `keep_id`."""
     if not member_ids:
@@ -697,7 +877,7 @@ def _merge_order(conn: sqlite3.Connection, collection_id: int, keep_id: str,
     return order
 
 
-def _unmerged_keep(conn: sqlite3.Connection, collection_id: int, keep: dict, staying: list[dict],
+def _unmerged_keep(conn: Connection, collection_id: int, keep: dict, staying: list[dict],
                    order: dict[str, tuple[int, int]], leaving: set[str]) -> tuple[dict, list[str]]:
     """The kept row's changes when the `leaving` members are split off, and the fields left alone
     because an analyst edited them after the merges.
@@ -751,12 +931,12 @@ def _collection_name(name: object) -> str:
     return name.strip()
 
 
-def _find_collection(conn: sqlite3.Connection, name: str) -> int | None:
+def _find_collection(conn: Connection, name: str) -> int | None:
     row = conn.execute("SELECT id FROM collections WHERE name = ?", (name,)).fetchone()
     return row[0] if row else None
 
 
-def _collection_id(conn: sqlite3.Connection, name: str, create: bool = False) -> int:
+def _collection_id(conn: Connection, name: str, create: bool = False) -> int:
     found = _find_collection(conn, name) if isinstance(name, str) else None
     if found is not None:
         return found
@@ -766,7 +946,8 @@ def _collection_id(conn: sqlite3.Connection, name: str, create: bool = False) ->
     found = _find_collection(conn, name)
     if found is not None:
         return found
-    return conn.execute("INSERT INTO collections (name, created) VALUES (?, ?)", (name, _now())).lastrowid
+    return conn.execute("INSERT INTO collections (name, created) VALUES (?, ?) RETURNING id",
+                        (name, _now())).fetchone()[0]
 
 
 def _sql_value(value: object) -> object:
