@@ -363,7 +363,7 @@ def test_timelinejs_whole_output():
                               "<p><b>Actors:</b> Prabowo; Xi</p><p><b>Places:</b> Beijing</p>"
                               '<p>Source: <a href="https://kompas.example/a?x=1&amp;y=2" target="_blank" '
                               'rel="noopener">Kompas &amp; Co</a></p>'},
-             "group": "meeting", "unique_id": "ev-1"},
+             "group": "Meeting", "unique_id": "ev-1"},
             {"start_date": {"year": 2024, "month": 12},
              "text": {"headline": "bulan Desember", "text": "<p>Source: x</p>"}, "unique_id": "ev-2"},
             {"start_date": {"year": 2024, "month": 1}, "end_date": {"year": 2024, "month": 3},

@@ -59,6 +59,22 @@ def escape_markdown(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
+DATE_FORMS_HELP = ("2024-12-08 (a day), 2024-W50 (a week), 2024-12 (a month), 2024-Q4 (a quarter), "
+                   "2024 (a year) or 202 (a decade)")
+
+
+def date_problem(text: str) -> str | None:
+    """None when `text` is a date the timeline can place; else one plain sentence saying how to write one."""
+    from timeline.periods import date_span
+
+    try:
+        date_span(str(text).strip())
+    except ValueError:
+        return escape_markdown(f"“{' '.join(str(text).split())}” is not a date the timeline can place. "
+                               f"Write it at the precision you know: {DATE_FORMS_HELP}.")
+    return None
+
+
 def flash(kind: str, message: str) -> None:
     """Show plain-text `message` (kind: success, info, warning, error) at the top of the next run."""
     st.session_state.setdefault(FLASH_KEY, []).append((kind, escape_markdown(message)))

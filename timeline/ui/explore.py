@@ -70,7 +70,8 @@ def _on_chart_select() -> None:
         return
     span = selected_bin(selection)
     if span:
-        st.session_state[FILTER_KEYS["date_from"]], st.session_state[FILTER_KEYS["date_to"]] = span
+        st.session_state[FILTER_KEYS["date_from"]], st.session_state[FILTER_KEYS["date_to"]] = (
+            span[0].isoformat(), span[1].isoformat())
 
 
 def events_map(frame: pd.DataFrame, labels: dict[str, str]) -> None:

@@ -11,7 +11,8 @@ import streamlit as st
 from timeline.chart import event_type_label, names_in
 from timeline.schema import PRECISIONS
 from timeline.ui import data
-from timeline.ui.common import flash, user_action
+from timeline.periods import date_span
+from timeline.ui.common import date_problem, flash, user_action
 
 COLLECTION_KEY = "collection"
 USER_KEY = "user"
@@ -95,11 +96,10 @@ def filters(events: pd.DataFrame, labels: dict[str, str]) -> Filters:
     their `labels`, actors and places split from their "; "-joined columns."""
     sidebar = st.sidebar
     sidebar.subheader("Filters")
-    first_col, last_col = sidebar.columns(2)
-    date_from = first_col.date_input("From", value=None, key=FILTER_KEYS["date_from"], format="YYYY-MM-DD",
-                                     min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
-    date_to = last_col.date_input("To", value=None, key=FILTER_KEYS["date_to"], format="YYYY-MM-DD",
-                                  min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
+    # Text boxes, one per row: a typed date applies on Enter (a date field applied only when it
+    # lost focus), the whole value stays readable, and a month or year is enough.
+    date_from = _date_box(sidebar, "From", FILTER_KEYS["date_from"], last=False)
+    date_to = _date_box(sidebar, "To", FILTER_KEYS["date_to"], last=True)
     text = sidebar.text_input("Search", key=FILTER_KEYS["text"],
                               placeholder="words in title, evidence, actors, notes…")
     type_choices = sorted(_choices(events, "event_type"), key=lambda value: event_type_label(value, labels).casefold())
@@ -127,11 +127,36 @@ def filters(events: pd.DataFrame, labels: dict[str, str]) -> Filters:
                    bool(verified_only), float(min_confidence), list(actors), list(places))
 
 
+FILTER_DEFAULTS = {"date_from": "", "date_to": "", "text": "", "event_types": [], "sources": [], "precisions": [],
+                   "verified_only": False, "min_confidence": 0.0, "actors": [], "places": []}
+
+
 def clear_filters_if_asked() -> None:
     """Reset the filter widgets (must run before they are drawn)."""
     if st.session_state.pop("_clear_filters", False):
-        for key in FILTER_KEYS.values():
-            st.session_state.pop(key, None)
+        # Assigned, not removed: a removed key leaves the browser's widget holding its old value,
+        # which it sends back with the next unrelated click and the filter returns.
+        for name, key in FILTER_KEYS.items():
+            st.session_state[key] = FILTER_DEFAULTS[name]
+
+
+def _date_box(where, label: str, key: str, last: bool) -> date | None:
+    """A date typed at any precision (2025-03-04, 2025-03, 2025, 2025-W10, 2025-Q1): its first day
+    for From, its last for To; None when empty or not a date (then a line says how to write one)."""
+    value = st.session_state.get(key)
+    if isinstance(value, date):      # set by a click on the chart's counts
+        st.session_state[key] = value.isoformat()
+    text = where.text_input(label, key=key, placeholder="2025-03-04, 2025-03 or 2025",
+                            help=f"Events {'up to the end' if last else 'from the start'} of this day, month "
+                                 "or year; press Enter to apply")
+    if not text.strip():
+        return None
+    problem = date_problem(text)
+    if problem:
+        where.warning(problem)
+        return None
+    _, first_day, last_day = date_span(text.strip())
+    return last_day if last else first_day
 
 
 def _any_filter_set() -> bool:
