@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from timeline.schema import conform
+from timeline.articles import save_texts
 from timeline.store import Store
 
 GENEVA_TEXT = ("Geneva, 12 November 2025\n\nDiplomats gathered early. On 10 November the foreign ministers "
@@ -47,3 +48,4 @@ def seed(db_path, collections=("demo",)) -> None:
     store = Store(db_path)
     for name in collections:
         store.add_extracted(name, events(), "seed")
+        save_texts(db_path, name, [("wire-geneva.txt", GENEVA_TEXT)])

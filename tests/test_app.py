@@ -148,13 +148,15 @@ def test_bad_uploads_give_messages_and_nothing_renders_as_html(seeded):
                           "report.txt: looks like a binary file (a PDF), not text"] or all(
         name in " ".join(errors) for name in ("empty.txt", "blank.md", "report.txt"))
     assert any(e.startswith("huge.txt: the file is 20.0 MB") for e in errors)
-    assert any(e.startswith("latin1.txt:") and "UTF-8" in e for e in errors)
+    assert not any("latin1.txt" in e for e in errors)        # read as Windows-1252, with a note
+    assert any(i.startswith("latin1.txt: the file is not in UTF-8; it was read as Windows-1252")
+               for i in messages(at.info))
     assert not any("page.html" in e or "undated.txt" in e for e in errors)
     assert any("page.html: the page contains scripts" in i for i in messages(at.info))
     assert any("No publication date found in undated.txt" in w for w in messages(at.warning))
     review = at.dataframe[1].value
-    assert review["file"].tolist() == ["page.html", "undated.txt"]
-    assert str(review["published"][0])[:10] == "2025-02-13" and pd.isna(review["published"][1])
+    assert review["file"].tolist() == ["latin1.txt", "page.html", "undated.txt"]
+    assert str(review["published"][1])[:10] == "2025-02-13" and pd.isna(review["published"][2])
     # nothing from a file is ever passed to the page as HTML
     assert not [e for e in at.get("html")]
     assert all("<script" not in m.value and "<img" not in m.value for m in at.markdown)
@@ -204,7 +206,7 @@ def test_edit_is_stored_escaped_in_display_and_undoable(seeded):
     assert at.dataframe[0].value.set_index("event_id").loc["ev-call", "title"] == "Lavrov <b>called</b> back"
 
     button(at, "Undo last change").click().run()
-    assert any(i.startswith("Undone: undid edit of ev-call") for i in messages(at.info))
+    assert any(i.startswith("Undone: the edit of “Araghchi called Lavrov”") for i in messages(at.info))
     assert Store(seeded).events("demo").set_index("event_id").loc["ev-call", "title"] == "Araghchi called Lavrov"
 
 
@@ -537,7 +539,7 @@ def test_undo_after_merge_similar_restores_both_rows(two_reports):
     assert len(Store(two_reports).events("demo")) == 4
     button(at, "Undo last change").click().run()
     assert not at.exception
-    assert "Undone: undid automatic merge at threshold 0.60: 1 event folded into 1 kept event" in messages(at.info)
+    assert "Undone: the automatic merge at threshold 0.60: 1 event folded into 1 kept event" in messages(at.info)
     pd.testing.assert_frame_equal(live(two_reports), before)
     assert table_with(at, "role")["event_id"].tolist() == ["ev-wire", "ev-kabar"]
 

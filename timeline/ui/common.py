@@ -75,6 +75,20 @@ def date_problem(text: str) -> str | None:
     return None
 
 
+_TOKEN = re.compile(r"[\w][\w-]*")
+
+
+def by_title(text: str, titles: dict[str, str]) -> str:
+    """`text` with each event id it names replaced by that event's title in quotes: an analyst
+    knows “Envoys held talks”, not ev-b337daa994d8. Ids without a known title stay as written."""
+    def named(match: re.Match) -> str:
+        title = " ".join(str(titles.get(match.group(0)) or "").split())
+        if not title:
+            return match.group(0)
+        return f"“{title if len(title) <= 80 else title[:79] + '…'}”"
+    return _TOKEN.sub(named, str(text))
+
+
 def flash(kind: str, message: str) -> None:
     """Show plain-text `message` (kind: success, info, warning, error) at the top of the next run."""
     st.session_state.setdefault(FLASH_KEY, []).append((kind, escape_markdown(message)))

@@ -12,7 +12,7 @@ from timeline.chart import event_type_label, names_in
 from timeline.schema import PRECISIONS
 from timeline.ui import data
 from timeline.periods import date_span
-from timeline.ui.common import date_problem, flash, user_action
+from timeline.ui.common import by_title, date_problem, flash, user_action
 
 COLLECTION_KEY = "collection"
 USER_KEY = "user"
@@ -47,10 +47,12 @@ class Filters:
 def collection_picker(store) -> str:
     """The collection the analyst works in (a new one can be made here)."""
     names = data.collection_names(store)
+    if COLLECTION_KEY not in st.session_state and st.query_params.get(COLLECTION_KEY) in names:
+        st.session_state[COLLECTION_KEY] = st.query_params[COLLECTION_KEY]   # opened from a link
     if st.session_state.get(COLLECTION_KEY) not in names:
         st.session_state[COLLECTION_KEY] = data.DEMO_COLLECTION if data.DEMO_COLLECTION in names else (
             names[0] if names else None)
-    st.sidebar.selectbox("Collection", names, key=COLLECTION_KEY,
+    st.sidebar.selectbox("Collection", names, key=COLLECTION_KEY, bind="query-params",
                          placeholder="No collection yet: make one below")
     with st.sidebar.expander("New collection"):
         with st.form("new_collection", clear_on_submit=True, border=False):
@@ -100,26 +102,26 @@ def filters(events: pd.DataFrame, labels: dict[str, str]) -> Filters:
     # lost focus), the whole value stays readable, and a month or year is enough.
     date_from = _date_box(sidebar, "From", FILTER_KEYS["date_from"], last=False)
     date_to = _date_box(sidebar, "To", FILTER_KEYS["date_to"], last=True)
-    text = sidebar.text_input("Search", key=FILTER_KEYS["text"],
+    text = sidebar.text_input("Search", key=FILTER_KEYS["text"], bind="query-params",
                               placeholder="words in title, evidence, actors, notes…")
     type_choices = sorted(_choices(events, "event_type"), key=lambda value: event_type_label(value, labels).casefold())
-    event_types = sidebar.multiselect("Event types", type_choices, key=FILTER_KEYS["event_types"],
+    event_types = sidebar.multiselect("Event types", type_choices, key=FILTER_KEYS["event_types"], bind="query-params",
                                       placeholder="All", format_func=lambda value: event_type_label(value, labels))
     actors = sidebar.multiselect("Actors", _kept(names_in(events, "actors"), FILTER_KEYS["actors"]),
-                                 key=FILTER_KEYS["actors"], placeholder="All",
+                                 key=FILTER_KEYS["actors"], bind="query-params", placeholder="All",
                                  help="Events naming any of the chosen actors")
     places = sidebar.multiselect("Places", _kept(names_in(events, "places"), FILTER_KEYS["places"]),
-                                 key=FILTER_KEYS["places"], placeholder="All",
+                                 key=FILTER_KEYS["places"], bind="query-params", placeholder="All",
                                  help="Events naming any of the chosen places; a click on a place on the "
                                       "map (when it counts events per place) chooses it too")
-    sources = sidebar.multiselect("Sources", _choices(events, "source"), key=FILTER_KEYS["sources"],
+    sources = sidebar.multiselect("Sources", _choices(events, "source"), key=FILTER_KEYS["sources"], bind="query-params",
                                   placeholder="All")
     present = set(_choices(events, "precision"))
     precisions = sidebar.multiselect("Precision", [p for p in PRECISIONS if p in present]
                                      + sorted(present - set(PRECISIONS)),
-                                     key=FILTER_KEYS["precisions"], placeholder="All")
-    verified_only = sidebar.checkbox("Verified only", key=FILTER_KEYS["verified_only"])
-    min_confidence = sidebar.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.05, key=FILTER_KEYS["min_confidence"])
+                                     key=FILTER_KEYS["precisions"], bind="query-params", placeholder="All")
+    verified_only = sidebar.checkbox("Verified only", key=FILTER_KEYS["verified_only"], bind="query-params")
+    min_confidence = sidebar.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.05, key=FILTER_KEYS["min_confidence"], bind="query-params")
     if sidebar.button("Clear filters", disabled=not _any_filter_set()):
         st.session_state["_clear_filters"] = True
         st.rerun()
@@ -146,7 +148,7 @@ def _date_box(where, label: str, key: str, last: bool) -> date | None:
     value = st.session_state.get(key)
     if isinstance(value, date):      # set by a click on the chart's counts
         st.session_state[key] = value.isoformat()
-    text = where.text_input(label, key=key, placeholder="2025-03-04, 2025-03 or 2025",
+    text = where.text_input(label, key=key, bind="query-params", placeholder="2025-03-04, 2025-03 or 2025",
                             help=f"Events {'up to the end' if last else 'from the start'} of this day, month "
                                  "or year; press Enter to apply")
     if not text.strip():
@@ -178,8 +180,8 @@ def _choices(events: pd.DataFrame, column: str) -> list[str]:
     return sorted(v for v in values.unique() if v)
 
 
-def undo_button(store, collection: str, user: str) -> None:
-    """Undo the collection's last change (any user's), saying what was undone."""
+def undo_button(store, collection: str, user: str, events: pd.DataFrame | None = None) -> None:
+    """Undo the collection's last change (any user's), saying what was undone, events named by title."""
     st.sidebar.subheader("Annotate")
     if st.sidebar.button("Undo last change", disabled=not collection, help="Undoes the most recent change "
                          "to this collection: an edit, addition, deletion, merge, import or extraction."):
@@ -187,5 +189,7 @@ def undo_button(store, collection: str, user: str) -> None:
             undone = store.undo(collection, user)
         if not outcome.failed:
             data.written()
-            flash("info" if undone else "warning", f"Undone: {undone}" if undone else "Nothing to undo.")
+            titles = {} if events is None else dict(zip(events["event_id"], events["title"]))
+            said = by_title(str(undone or "").removeprefix("undid "), titles)
+            flash("info" if undone else "warning", f"Undone: the {said}." if undone else "Nothing to undo.")
             st.rerun()
