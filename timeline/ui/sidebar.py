@@ -122,9 +122,7 @@ def filters(events: pd.DataFrame, labels: dict[str, str]) -> Filters:
                                      key=FILTER_KEYS["precisions"], bind="query-params", placeholder="All")
     verified_only = sidebar.checkbox("Verified only", key=FILTER_KEYS["verified_only"], bind="query-params")
     min_confidence = sidebar.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.05, key=FILTER_KEYS["min_confidence"], bind="query-params")
-    if sidebar.button("Clear filters", disabled=not _any_filter_set()):
-        st.session_state["_clear_filters"] = True
-        st.rerun()
+    sidebar.button("Clear filters", disabled=not _any_filter_set(), on_click=_clear_filters)
     return Filters(date_from, date_to, text or "", list(event_types), list(sources), list(precisions),
                    bool(verified_only), float(min_confidence), list(actors), list(places))
 
@@ -134,12 +132,17 @@ FILTER_DEFAULTS = {"date_from": "", "date_to": "", "text": "", "event_types": []
 
 
 def clear_filters_if_asked() -> None:
-    """Reset the filter widgets (must run before they are drawn)."""
+    """Reset the filter widgets when asked by code (must run before they are drawn)."""
     if st.session_state.pop("_clear_filters", False):
-        # Assigned, not removed: a removed key leaves the browser's widget holding its old value,
-        # which it sends back with the next unrelated click and the filter returns.
-        for name, key in FILTER_KEYS.items():
-            st.session_state[key] = FILTER_DEFAULTS[name]
+        _clear_filters()
+
+
+def _clear_filters() -> None:
+    # Assigned, not removed: a removed key leaves the browser's widget holding its old value,
+    # which it sends back with the next unrelated click and the filter returns. As the button's
+    # callback it runs before the widgets are read, so the link (URL) follows too.
+    for name, key in FILTER_KEYS.items():
+        st.session_state[key] = FILTER_DEFAULTS[name]
 
 
 def _date_box(where, label: str, key: str, last: bool) -> date | None:

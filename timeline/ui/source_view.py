@@ -22,7 +22,8 @@ def source_view(store, db_path: str, collection: str, row: pd.Series) -> None:
     """Under "Source": each report's evidence as its article shows it (or the evidence sentence
     alone when the article's text was not kept), with the date phrase marked."""
     reports = [row]
-    if (row.get("merge_note") or "") or int(row.get("source_count") or 1) > 1:
+    count = row.get("source_count")
+    if str(row.get("merge_note") or "") or (count is not None and not pd.isna(count) and int(count) > 1):
         with user_action("Reading the merged reports") as outcome:
             members = store.merged_members(collection, row["event_id"])
         if not outcome.failed:
