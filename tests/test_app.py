@@ -149,11 +149,10 @@ def test_bad_uploads_give_messages_and_nothing_renders_as_html(seeded):
         name in " ".join(errors) for name in ("empty.txt", "blank.md", "report.txt"))
     assert any(e.startswith("huge.txt: the file is 20.0 MB") for e in errors)
     assert not any("latin1.txt" in e for e in errors)        # read as Windows-1252, with a note
-    assert any(i.startswith("latin1.txt: the file is not in UTF-8; it was read as Windows-1252")
-               for i in messages(at.info))
+    assert any("latin1.txt" in i and "not in UTF-8" in i and "Windows-1252" in i for i in messages(at.info))
     assert not any("page.html" in e or "undated.txt" in e for e in errors)
     assert any("page.html: the page contains scripts" in i for i in messages(at.info))
-    assert any("No publication date found in undated.txt" in w for w in messages(at.warning))
+    assert any(w.startswith("No publication date found in") and "undated.txt" in w for w in messages(at.warning))
     review = at.dataframe[1].value
     assert review["file"].tolist() == ["latin1.txt", "page.html", "undated.txt"]
     assert str(review["published"][1])[:10] == "2025-02-13" and pd.isna(review["published"][2])
@@ -247,7 +246,7 @@ def test_bad_date_in_a_new_event_is_a_message(seeded):
     button(at, "Add event").click().run()
     assert not at.exception
     [error] = messages(at.error)
-    assert error.startswith("Adding the event failed: date:")
+    assert error.startswith("“early December” is not a date the timeline can place. Write it")
 
 
 def test_db_flag_after_double_dash(tmp_path, monkeypatch):
@@ -539,7 +538,7 @@ def test_undo_after_merge_similar_restores_both_rows(two_reports):
     assert len(Store(two_reports).events("demo")) == 4
     button(at, "Undo last change").click().run()
     assert not at.exception
-    assert "Undone: the automatic merge at threshold 0.60: 1 event folded into 1 kept event" in messages(at.info)
+    assert "Undone: the automatic merge at threshold 0.60: 1 event folded into 1 kept event." in messages(at.info)
     pd.testing.assert_frame_equal(live(two_reports), before)
     assert table_with(at, "role")["event_id"].tolist() == ["ev-wire", "ev-kabar"]
 

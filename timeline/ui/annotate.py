@@ -1,15 +1,12 @@
 """The open event (details, edit, tags, verified, delete, merge by hand), adding an event, and the history."""
 from __future__ import annotations
 
-import hashlib
-import json
-
 import pandas as pd
 import streamlit as st
 
 from timeline.chart import event_type_label
 from timeline.ui import data, merging
-from timeline.ui.common import by_title, date_problem, escape_markdown, flash, user_action
+from timeline.ui.common import UNDO_ROUND_KEY, by_title, date_problem, escape_markdown, flash, user_action
 from timeline.ui.explore import SELECTED_KEY
 
 MAX_PICKER_OPTIONS = 2000
@@ -86,14 +83,15 @@ def edit_form(store, collection: str, row: pd.Series, user: str, event_types: li
     was filled from, so someone else's change to the same field meanwhile is refused, not lost."""
     event_id = row["event_id"]
     generation_key = f"_edit_generation-{event_id}"
-    stored = {"version": int(row.get("version", 0) or 0),
-              **{column: (bool(row[column]) if column == "verified" else str(row[column])) for column in EDIT_FIELDS}}
-    # A new form whenever the stored event changes (a save, an Undo, a colleague's edit): a form
-    # still holding the values an Undo took back would make the same edit look like no change.
-    digest = hashlib.sha1(json.dumps(stored, sort_keys=True).encode()).hexdigest()[:10]
-    prefix = f"edit-{event_id}-{st.session_state.get(generation_key, 0)}-{digest}"
+    # A new form after each save and after each Undo (UNDO_ROUND_KEY): a form still holding the
+    # values an Undo took back would make the same edit look like no change. A colleague's edit
+    # meanwhile keeps the form, so saving over it is refused rather than silently lost.
+    prefix = (f"edit-{event_id}-{st.session_state.get(generation_key, 0)}"
+              f"-{st.session_state.get(UNDO_ROUND_KEY, 0)}")
     # What the form was filled with; kept while the form lives, whatever reruns read meanwhile.
-    seen = st.session_state.setdefault(f"{prefix}-seen", stored)
+    seen = st.session_state.setdefault(f"{prefix}-seen", {
+        "version": int(row.get("version", 0) or 0),
+        **{column: (bool(row[column]) if column == "verified" else str(row[column])) for column in EDIT_FIELDS}})
     types = _with([*event_types, ""], seen["event_type"])   # "" (none) clears the type
     with st.form(prefix):
         st.markdown("**Edit**")

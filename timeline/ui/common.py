@@ -11,6 +11,7 @@ import streamlit as st
 log = logging.getLogger("timeline.ui")
 
 FLASH_KEY = "_flash"
+UNDO_ROUND_KEY = "_undo_round"   # counts this session's Undos: every edit form is refilled after one
 
 # Errors whose message is written for a person; anything else is a bug and is logged.
 _READABLE = ("InputError", "EventsImportError", "ConflictError", "StoreError", "FieldError", "ValueError")

@@ -12,7 +12,7 @@ from timeline.chart import event_type_label, names_in
 from timeline.schema import PRECISIONS
 from timeline.ui import data
 from timeline.periods import date_span
-from timeline.ui.common import by_title, date_problem, flash, user_action
+from timeline.ui.common import UNDO_ROUND_KEY, by_title, date_problem, flash, user_action
 
 COLLECTION_KEY = "collection"
 USER_KEY = "user"
@@ -192,7 +192,10 @@ def undo_button(store, collection: str, user: str, events: pd.DataFrame | None =
             undone = store.undo(collection, user)
         if not outcome.failed:
             data.written()
+            st.session_state[UNDO_ROUND_KEY] = st.session_state.get(UNDO_ROUND_KEY, 0) + 1
             titles = {} if events is None else dict(zip(events["event_id"], events["title"]))
+            with user_action("Reading the events back", where=st.sidebar):   # named as they are again
+                titles.update(zip(*store.events(collection)[["event_id", "title"]].to_dict("list").values()))
             said = by_title(str(undone or "").removeprefix("undid "), titles)
             flash("info" if undone else "warning", f"Undone: the {said}." if undone else "Nothing to undo.")
             st.rerun()
