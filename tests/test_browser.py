@@ -123,12 +123,16 @@ def first_event_point(page) -> dict:
     return page.evaluate("""() => {
         const gd = document.querySelector('.js-plotly-plot');
         const layout = gd._fullLayout, box = gd.getBoundingClientRect();
-        const index = gd._fullData.findIndex(t => t.mode === 'markers' && t.customdata && t.customdata.length);
-        const trace = gd._fullData[index];
         const xa = layout.xaxis, ya = layout.yaxis2;
-        return {id: String(trace.customdata[0]),
-                x: box.left + xa._offset + xa.c2p(trace.x[0]),
-                y: box.top + ya._offset + ya.c2p(trace.y[0])};
+        const [low, high] = xa.range.map(v => xa.r2c(v));   // a marker inside the first view
+        for (const trace of gd._fullData) {
+            if (trace.mode !== 'markers' || !trace.customdata) continue;
+            const i = [...trace.x].findIndex(x => xa.d2c(x) >= low && xa.d2c(x) <= high);
+            if (i >= 0) return {id: String(trace.customdata[i]),
+                                x: box.left + xa._offset + xa.c2p(xa.d2c(trace.x[i])),
+                                y: box.top + ya._offset + ya.c2p(trace.y[i])};
+        }
+        return null;
     }""")
 
 

@@ -73,6 +73,13 @@ def table_rows(page) -> list[str]:
                          ".map(r => [...r.children].map(c => c.innerText.trim()).join(' | '))")
 
 
+def row_of(page, phrase: str) -> int:
+    """The 0-based data row of the events table holding `phrase`, once the table shows it."""
+    page.wait_for_function("(phrase) => [...document.querySelectorAll('[data-testid=stDataFrame] table tr')]"
+                           ".some(r => r.innerText.includes(phrase))", arg=phrase)
+    return next(i for i, row in enumerate(table_rows(page)[1:]) if phrase in row)
+
+
 def click_table_cell(page, row: int, on_tick_box: bool) -> None:
     """Click row `row` (0 = first data row) of the events table: its tick box, or its first cell (the date)."""
     box = page.get_by_test_id("stDataFrame").first.bounding_box()
@@ -136,15 +143,14 @@ def test_the_open_tab_survives_a_message_going_away(page, tmp_path):
 
 def test_the_ticked_row_follows_the_open_event_and_a_cell_click_opens(page):
     choose_collection(page, "ticks")
-    rows = table_rows(page)
-    first = next(i for i, row in enumerate(rows[1:]) if "The monarchy fell" in row)
+    first = row_of(page, "The monarchy fell")
     click_table_cell(page, first, True)
     assert "Id: ev-fall" in details(page)
     pick_event(page, "Foreign ministers met in Geneva")
     assert "Id: ev-geneva" in details(page)
     click_table_cell(page, first, True)                 # the tick box of the first row, again
     assert "Id: ev-fall" in details(page)
-    aid = next(i for i, row in enumerate(table_rows(page)[1:]) if "A convoy brought aid" in row)
+    aid = row_of(page, "A convoy brought aid")
     click_table_cell(page, aid, False)                  # a click on a cell, not the tick box
     assert "Id: ev-aid" in details(page)
 

@@ -30,6 +30,11 @@ def event_picker(events: pd.DataFrame, shown: pd.DataFrame) -> pd.Series | None:
     known = set(events["event_id"])
     if selected is not None and selected not in known:  # deleted or merged meanwhile
         st.session_state[SELECTED_KEY] = selected = None
+    elif selected is not None:
+        # The browser keeps a selectbox's choice as its label; an edit or an Undo that changes the
+        # title would make that label unknown and close the event. Assigned back, the choice is
+        # the event's id again and the picker shows its new label.
+        st.session_state[SELECTED_KEY] = selected
     options = shown["event_id"].tolist()[:MAX_PICKER_OPTIONS]
     if selected is not None and selected not in options:
         options.insert(0, selected)  # opened from elsewhere, or filtered out since: keep it open

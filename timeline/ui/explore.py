@@ -169,8 +169,8 @@ def sortable_date(value: str, first_day: str) -> str:
 def _on_table_select() -> None:
     state = st.session_state.get(st.session_state.get(_TABLE_KEY_KEY, TABLE_KEY))
     selection = state.get("selection", {}) if state else {}
-    rows = list(selection.get("rows", []))
-    rows += [cell[0] for cell in selection.get("cells", []) if cell]
+    # A clicked cell first: the open event's row stays ticked while a cell of another is clicked.
+    rows = [cell[0] for cell in selection.get("cells", []) if cell] + list(selection.get("rows", []))
     ids = st.session_state.get(_TABLE_IDS_KEY, [])
     if rows and rows[0] < len(ids):
         st.session_state[SELECTED_KEY] = ids[rows[0]]
