@@ -158,6 +158,14 @@ def test_demo_edit_reload_and_download(server, page, tmp_path):
     page.wait_for_timeout(500)
     page.screenshot(path=str(DOCS / "event.png"))
 
+    # its source view: the demo article's text, the date phrase marked inside the evidence
+    mark = page.locator(".tl-source mark").first
+    mark.wait_for()
+    assert mark.inner_text().strip() and mark.evaluate("m => m.closest('.tl-evidence') !== null")
+    mark.evaluate("m => m.closest('.tl-source').scrollIntoView({block: 'center'})")
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(DOCS / "source.png"))
+
     # edit its title and save
     old_title = title_input.input_value()
     title_input.fill(NEW_TITLE)
