@@ -80,6 +80,14 @@ def row_of(page, phrase: str) -> int:
     return next(i for i, row in enumerate(table_rows(page)[1:]) if phrase in row)
 
 
+def wait_ticked(page, phrase: str) -> None:
+    """Until the table's ticked row is the one holding `phrase` (and no other is ticked)."""
+    page.wait_for_function("(phrase) => { const rows = [...document.querySelectorAll("
+                           "'[data-testid=stDataFrame] table tbody tr')]"
+                           ".filter(r => r.getAttribute('aria-selected') === 'true');"
+                           " return rows.length === 1 && rows[0].innerText.includes(phrase); }", arg=phrase)
+
+
 def click_table_cell(page, row: int, on_tick_box: bool) -> None:
     """Click row `row` (0 = first data row) of the events table: its tick box, or its first cell (the date)."""
     box = page.get_by_test_id("stDataFrame").first.bounding_box()
@@ -148,6 +156,7 @@ def test_the_ticked_row_follows_the_open_event_and_a_cell_click_opens(page):
     assert "Id: ev-fall" in details(page)
     pick_event(page, "Foreign ministers met in Geneva")
     assert "Id: ev-geneva" in details(page)
+    wait_ticked(page, "Foreign ministers met in Geneva")    # the tick follows a pick elsewhere
     click_table_cell(page, first, True)                 # the tick box of the first row, again
     assert "Id: ev-fall" in details(page)
     aid = row_of(page, "A convoy brought aid")
