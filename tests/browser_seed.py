@@ -49,3 +49,8 @@ def seed(db_path, collections=("demo",)) -> None:
     for name in collections:
         store.add_extracted(name, events(), "seed")
         save_texts(db_path, name, [("wire-geneva.txt", GENEVA_TEXT)])
+    if "conflict" in collections:   # two reports of one call, a day apart, merged by hand
+        store.add_extracted("conflict", conform(pd.DataFrame([
+            _day("ev-call-b", "2025-09-18", "The presidents spoke by phone again", "call", "evening-post.txt",
+                 date_text="Thursday", evidence="On Thursday the two presidents spoke by phone.")])), "seed")
+        store.merge_events("conflict", "ev-call", "ev-call-b", "seed")

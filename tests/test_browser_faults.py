@@ -23,7 +23,7 @@ ALL = 8   # events in browser_seed.events()
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("faults")
-    seed(folder / "faults.db", ("demo", "edits", "undo-talk", "ticks"))
+    seed(folder / "faults.db", ("demo", "edits", "undo-talk", "ticks", "conflict"))
     with dashboard(folder / "faults.db", folder / "streamlit.log") as url:
         yield url
 
@@ -283,3 +283,30 @@ def test_the_source_view_marks_the_date_in_the_article(page):
     assert mark.inner_text() == "10 November"
     assert "Diplomats gathered early." in page.locator(".tl-source").first.inner_text()   # the article around it
     assert mark.evaluate("m => m.closest('.tl-evidence') !== null")
+
+
+def test_the_chart_page_export_works_without_a_server(page, new_page, tmp_path):
+    with page.expect_download() as download:
+        page.get_by_test_id("stDownloadButton").filter(has_text="Chart page").get_by_role("button").click()
+    saved = tmp_path / "timeline.html"
+    download.value.save_as(saved)
+    offline = new_page()
+    offline.context.route("**/*", lambda route: route.abort() if not route.request.url.startswith("file:")
+                          else route.continue_())                      # no network at all
+    offline.goto(saved.as_uri())
+    offline.wait_for_function("() => { const gd = document.getElementById('timeline');"
+                              " return gd && gd._fullData && gd._fullData.some(t => t.customdata &&"
+                              " [...t.customdata].includes('ev-geneva')); }")
+    assert offline.title() == "demo"
+    offline.context.close()
+
+
+def test_a_merged_event_shows_each_source_and_flags_a_date_conflict(page):
+    choose_collection(page, "conflict")
+    pick_event(page, "The two presidents spoke by phone")
+    page.get_by_text(re.compile("^Date conflict: the sources of this event give 2 different dates")).wait_for()
+    view = page.locator('[data-testid="stHtml"]').filter(has=page.locator(".tl-source")).first
+    text = view.inner_text()
+    assert "daily-news.txt" in text and "evening-post.txt" in text
+    assert "2025-09-18" in text and "On Thursday the two presidents spoke by phone." in text
+    assert view.locator("mark", has_text="Thursday").count() >= 1

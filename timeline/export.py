@@ -364,6 +364,21 @@ def to_timelinejs(frame: pd.DataFrame, title: str = "Timeline") -> dict:
     return {"title": {"text": {"headline": html.escape(title), "text": ""}}, "events": slides, "scale": "human"}
 
 
+def to_html(frame: pd.DataFrame, title: str = "Timeline", lane: str = "event_type") -> str:
+    """A standalone interactive HTML page of the events' timeline (the dashboard's Plotly chart,
+    plotly.js inlined): opens in any browser with no server and no network, for reports.
+
+    Hover, zoom and the range slider work as in the dashboard; every text from an article is
+    escaped by the figure, and the page's title is HTML-escaped.
+    """
+    from timeline.chart import event_type_labels, timeline_figure
+
+    figure = timeline_figure(frame, lane=lane, title=title, labels=event_type_labels())
+    return figure.to_html(full_html=True, include_plotlyjs=True, div_id="timeline",
+                          config={"displaylogo": False, "responsive": True}).replace(
+        "<head>", f"<head><title>{html.escape(title)}</title>", 1)
+
+
 def _slide(record: dict, labels: dict[str, str]) -> dict | None:
     try:
         precision, first_day, last_day = date_span(record["date"])

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from timeline.articles import marked_passage, text_of
-from timeline.ui.common import user_action
+from timeline.ui.common import escape_markdown, user_action
 
 _STYLE = ("<style>.tl-source{max-height:320px;overflow:auto;white-space:pre-wrap;line-height:1.5;"
           "border:1px solid rgba(49,51,63,.2);border-radius:.5rem;padding:.6rem .8rem;margin-bottom:.8rem}"
@@ -30,6 +30,10 @@ def source_view(store, db_path: str, collection: str, row: pd.Series) -> None:
             reports += [member for _, member in members.iterrows()]
     blocks = [_report_html(db_path, collection, report) for report in reports]
     with st.expander(f"Source{'s' if len(blocks) > 1 else ''}: the evidence in its article", expanded=True):
+        dates = sorted({str(report.get("date") or "") for report in reports} - {""})
+        if len(dates) > 1:   # one report says Tuesday, another Wednesday: the analyst must decide
+            st.warning(escape_markdown(f"Date conflict: the sources of this event give {len(dates)} different "
+                                       f"dates ({', '.join(dates)}); each is shown beside its evidence below."))
         st.html(_STYLE + "".join(blocks))
 
 
@@ -51,7 +55,9 @@ def _report_html(db_path: str, collection: str, report: pd.Series) -> str:
     before, lead, phrase, tail, after = (html.escape(piece) for piece in pieces)
     marked = f"<mark>{phrase}</mark>" if phrase else ""
     where = "" if text else " <i>(the article's text was not kept; its evidence sentence)</i>"
-    return (f"<p style='margin-bottom:.2rem'><b>{heading}</b>{where}</p>"
+    said = html.escape(" · ".join(part for part in (str(report.get("date") or ""),
+                                                     f"“{date_text}”" if date_text else "") if part))
+    return (f"<p style='margin-bottom:.2rem'><b>{heading}</b> <span class='tl-date'>{said}</span>{where}</p>"
             f"<div class='tl-source'>{before}<span class='tl-evidence'>{lead}{marked}{tail}</span>{after}</div>")
 
 
