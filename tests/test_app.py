@@ -566,3 +566,24 @@ def test_a_large_collection_is_previewed_when_asked(two_reports, monkeypatch):
     assert table_with(at, "role") is not None
     at.slider(key="merge_threshold").set_value(0.7).run()               # asked again for other settings
     assert table_with(at, "role") is None
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("antara-20251110.txt", "2025-11-10"), ("2025-11-10 report.md", "2025-11-10"), ("wire_2025_11_10.html", "2025-11-10"),
+    ("2025-11_10.txt", None), ("20251350.txt", None), ("version-120251110.txt", None), ("notes.txt", None)])
+def test_a_date_in_a_file_name(name, expected):
+    from timeline.ui.upload import date_in_file_name
+
+    found = date_in_file_name(name)
+    assert (found.isoformat() if found else None) == expected
+
+
+def test_an_upload_without_a_date_takes_the_one_in_its_name(seeded):
+    at = open_app()
+    at.file_uploader(key="upload_files").set_value([
+        ("wire-20251110.txt", b"The ministers met on Wednesday in Doha.", "text/plain")]).run()
+    assert not at.exception
+    assert not any("No publication date found" in w for w in messages(at.warning))
+    assert any("2025-11-10 is taken from the file name" in i for i in messages(at.info))
+    review = at.dataframe[1].value
+    assert str(review["published"][0])[:10] == "2025-11-10"

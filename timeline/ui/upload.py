@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import tempfile
 from dataclasses import replace
 from datetime import date
@@ -95,7 +96,27 @@ def read_upload(name: str, content: bytes) -> tuple:
         return safe_name, None, f"cannot be read ({type(error).__name__}: {error})", notes
     if not document.text.strip():
         return safe_name, None, "no text was found in the file.", notes
+    named = date_in_file_name(safe_name) if document.published is None else None
+    if named is not None:   # the last source of a publication date, after link, metadata and dateline
+        document = replace(document, published=named, published_from="given")
+        notes.append(f"no publication date in the text; {named.isoformat()} is taken from the file name. "
+                     "Correct it in the table if that is not the day it was published.")
     return safe_name, replace(document, source=safe_name), None, notes
+
+
+_NAME_DATE = re.compile(r"(?<![0-9])([12][0-9]{3})([-_]?)([01][0-9])\2([0-3][0-9])(?![0-9])")
+
+
+def date_in_file_name(name: str) -> date | None:
+    """The calendar date a file name holds as 20251110, 2025-11-10 or 2025_11_10 (one separator
+    used throughout), or None. No shared publication-date reader reads file names yet, so the
+    dashboard's upload does it here."""
+    for match in _NAME_DATE.finditer(Path(name).stem):
+        try:
+            return date(int(match.group(1)), int(match.group(3)), int(match.group(4)))
+        except ValueError:
+            continue
+    return None
 
 
 def as_utf8(content: bytes) -> tuple[bytes, str | None]:
