@@ -122,7 +122,7 @@ def test_filters_narrow_table_chart_and_exports_alike(seeded):
     at.sidebar.text_input(key="filter_text").input("").run()
     at.sidebar.multiselect(key="filter_types").select("statement").run()
     assert table_ids(at) == ["ev-month", "ev-jan"]
-    at.sidebar.date_input(key="filter_to").set_value("2024-12-31").run()   # the month overlaps, January does not
+    at.sidebar.text_input(key="filter_to").input("2024-12").run()   # to the end of December: the month overlaps, January does not
     assert table_ids(at) == chart_ids(at) == ["ev-month"]
     at.sidebar.slider(key="filter_confidence").set_value(0.7).run()
     assert table_ids(at) == []
@@ -151,13 +151,14 @@ def test_bad_uploads_give_messages_and_nothing_renders_as_html(seeded):
                           "report.txt: looks like a binary file (a PDF), not text"] or all(
         name in " ".join(errors) for name in ("empty.txt", "blank.md", "report.txt"))
     assert any(e.startswith("huge.txt: the file is 20.0 MB") for e in errors)
-    assert any(e.startswith("latin1.txt:") and "UTF-8" in e for e in errors)
+    assert not any("latin1.txt" in e for e in errors)        # read as Windows-1252, with a note
+    assert any("latin1.txt" in i and "not in UTF-8" in i and "Windows-1252" in i for i in messages(at.info))
     assert not any("page.html" in e or "undated.txt" in e for e in errors)
     assert any("page.html: the page contains scripts" in i for i in messages(at.info))
-    assert any("No publication date found in undated.txt" in w for w in messages(at.warning))
+    assert any(w.startswith("No publication date found in") and "undated.txt" in w for w in messages(at.warning))
     review = at.dataframe[1].value
-    assert review["file"].tolist() == ["page.html", "undated.txt"]
-    assert str(review["published"][0])[:10] == "2025-02-13" and pd.isna(review["published"][1])
+    assert review["file"].tolist() == ["latin1.txt", "page.html", "undated.txt"]
+    assert str(review["published"][1])[:10] == "2025-02-13" and pd.isna(review["published"][2])
     # nothing from a file is ever passed to the page as HTML
     assert not [e for e in at.get("html")]
     assert all("<script" not in m.value and "<img" not in m.value for m in at.markdown)
@@ -207,7 +208,7 @@ def test_edit_is_stored_escaped_in_display_and_undoable(seeded):
     assert at.dataframe[0].value.set_index("event_id").loc["ev-call", "title"] == "Lavrov <b>called</b> back"
 
     button(at, "Undo last change").click().run()
-    assert any(i.startswith("Undone: undid edit of ev-call") for i in messages(at.info))
+    assert any(i.startswith("Undone: the edit of “Araghchi called Lavrov”") for i in messages(at.info))
     assert Store(seeded).events("demo").set_index("event_id").loc["ev-call", "title"] == "Araghchi called Lavrov"
 
 
@@ -248,7 +249,7 @@ def test_bad_date_in_a_new_event_is_a_message(seeded):
     button(at, "Add event").click().run()
     assert not at.exception
     [error] = messages(at.error)
-    assert error.startswith("Adding the event failed: date:")
+    assert error.startswith("“early December” is not a date the timeline can place. Write it")
 
 
 def test_db_flag_after_double_dash(tmp_path, monkeypatch):
@@ -278,8 +279,8 @@ def test_new_collection_is_created_and_opened_and_a_taken_name_is_a_message(seed
 
 def test_a_reversed_date_range_is_a_message_not_a_crash(seeded):
     at = open_app()
-    at.sidebar.date_input(key="filter_from").set_value("2025-01-01")
-    at.sidebar.date_input(key="filter_to").set_value("2024-01-01").run()
+    at.sidebar.text_input(key="filter_from").input("2025-01-01")
+    at.sidebar.text_input(key="filter_to").input("2024-01-01").run()
     assert not at.exception
     [error] = messages(at.sidebar.error)
     assert error == "Filtering failed: The start of the date range (2025-01-01) is after its end (2024-01-01)."
@@ -540,7 +541,7 @@ def test_undo_after_merge_similar_restores_both_rows(two_reports):
     assert len(Store(two_reports).events("demo")) == 4
     button(at, "Undo last change").click().run()
     assert not at.exception
-    assert "Undone: undid automatic merge at threshold 0.60: 1 event folded into 1 kept event" in messages(at.info)
+    assert "Undone: the automatic merge at threshold 0.60: 1 event folded into 1 kept event." in messages(at.info)
     pd.testing.assert_frame_equal(live(two_reports), before)
     assert table_with(at, "role")["event_id"].tolist() == ["ev-wire", "ev-kabar"]
 
@@ -577,3 +578,14 @@ def test_show_background_lists_the_background_rows_too(db):
     assert len(at.dataframe[0].value) < len(stored)
     next(c for c in at.sidebar.checkbox if c.label == "Show background").check().run()
     assert len(at.dataframe[0].value) == len(stored)
+
+
+def test_an_upload_without_a_date_takes_the_one_in_its_name(seeded):
+    at = open_app()
+    at.file_uploader(key="upload_files").set_value([
+        ("wire-20251110.txt", b"The ministers met on Wednesday in Doha.", "text/plain")]).run()
+    assert not at.exception
+    assert not any("No publication date found" in w for w in messages(at.warning))
+    review = at.dataframe[1].value
+    assert str(review["published"][0])[:10] == "2025-11-10"
+    assert review["found"][0] == "from the file name"   # the one publication-date reader's last stage

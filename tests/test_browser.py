@@ -123,12 +123,16 @@ def first_event_point(page) -> dict:
     return page.evaluate("""() => {
         const gd = document.querySelector('.js-plotly-plot');
         const layout = gd._fullLayout, box = gd.getBoundingClientRect();
-        const index = gd._fullData.findIndex(t => t.mode === 'markers' && t.customdata && t.customdata.length);
-        const trace = gd._fullData[index];
         const xa = layout.xaxis, ya = layout.yaxis2;
-        return {id: String(trace.customdata[0]),
-                x: box.left + xa._offset + xa.c2p(trace.x[0]),
-                y: box.top + ya._offset + ya.c2p(trace.y[0])};
+        const [low, high] = xa.range.map(v => xa.r2c(v));   // a marker inside the first view
+        for (const trace of gd._fullData) {
+            if (trace.mode !== 'markers' || !trace.customdata) continue;
+            const i = [...trace.x].findIndex(x => xa.d2c(x) >= low && xa.d2c(x) <= high);
+            if (i >= 0) return {id: String(trace.customdata[i]),
+                                x: box.left + xa._offset + xa.c2p(xa.d2c(trace.x[i])),
+                                y: box.top + ya._offset + ya.c2p(trace.y[i])};
+        }
+        return null;
     }""")
 
 
@@ -153,6 +157,14 @@ def test_demo_edit_reload_and_download(server, page, tmp_path):
     page.locator('[data-testid="stMarkdownContainer"] p', has_text="Id:").evaluate("e => e.scrollIntoView({block: 'center'})")
     page.wait_for_timeout(500)
     page.screenshot(path=str(DOCS / "event.png"))
+
+    # its source view: the demo article's text, the date phrase marked inside the evidence
+    mark = page.locator(".tl-source mark").first
+    mark.wait_for()
+    assert mark.inner_text().strip() and mark.evaluate("m => m.closest('.tl-evidence') !== null")
+    mark.evaluate("m => m.closest('.tl-source').scrollIntoView({block: 'center'})")
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(DOCS / "source.png"))
 
     # edit its title and save
     old_title = title_input.input_value()

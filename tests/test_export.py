@@ -363,7 +363,7 @@ def test_timelinejs_whole_output():
                               "<p><b>Actors:</b> Prabowo; Xi</p><p><b>Places:</b> Beijing</p>"
                               '<p>Source: <a href="https://kompas.example/a?x=1&amp;y=2" target="_blank" '
                               'rel="noopener">Kompas &amp; Co</a></p>'},
-             "group": "meeting", "unique_id": "ev-1"},
+             "group": "Meeting", "unique_id": "ev-1"},
             {"start_date": {"year": 2024, "month": 12},
              "text": {"headline": "bulan Desember", "text": "<p>Source: x</p>"}, "unique_id": "ev-2"},
             {"start_date": {"year": 2024, "month": 1}, "end_date": {"year": 2024, "month": 3},
@@ -381,3 +381,16 @@ def test_timelinejs_is_json_and_keeps_unicode():
     text = json.dumps(to_timelinejs(frame), ensure_ascii=False)
     assert "عقد التسعينيات" in text
     assert json.loads(text)["events"][0]["display_date"] == "1990s"
+
+
+def test_html_page_is_standalone_and_escapes_what_it_shows():
+    from timeline.export import to_html
+
+    frame = conform(pd.DataFrame([{
+        "event_id": "ev-page", "date": "2025-03-04", "precision": "day", "start": "2025-03-04", "end": "2025-03-04",
+        "title": "Talks <script>alert(1)</script>", "event_type": "meeting", "source": "notes.txt"}]))
+    page = to_html(frame, title="Report <b>one</b>")
+    assert page.startswith("<html>") and "<title>Report &lt;b&gt;one&lt;/b&gt;</title>" in page
+    assert "<script>alert(1)</script>" not in page          # the title reaches the page escaped
+    assert '["ev-page"]' in page                             # the event is in it
+    assert '<script src="http' not in page and "plotly.js v" in page   # plotly.js inlined, nothing fetched

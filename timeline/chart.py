@@ -285,6 +285,7 @@ def timeline_figure(frame: pd.DataFrame, lane: str = "event_type", color: str = 
         fig.add_annotation(text="No dated events to show", showarrow=False,
                            xref="paper", yref="paper", x=0.5, y=0.5, font={"size": 16})
 
+    view, outside = first_view(rows.drop_duplicates("_row")) if len(rows) else (None, 0)
     n_lanes = max(len(lanes), 1)
     fig.update_layout(
         template="plotly_white",
@@ -296,9 +297,11 @@ def timeline_figure(frame: pd.DataFrame, lane: str = "event_type", color: str = 
         dragmode="zoom",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0,
                 "title": {"text": LANE_LABELS.get(color, color)}, "itemsizing": "constant"},
-        xaxis={"type": "date", "rangeslider": {"visible": True, "thickness": 0.08,
+        xaxis={"type": "date", "rangeslider": {"visible": True, "thickness": 0.08, "autorange": True,
                                                "yaxis": {"rangemode": "auto"}},
-               "showgrid": True},
+               "showgrid": True, **({"range": list(view)} if view else {}),
+               # dates carry no time of day: never an hourly axis, even zoomed into one day
+               "tickformatstops": [{"dtickrange": [None, _DAY_MS], "value": "%Y-%m-%d"}]},
         # y (hidden) carries only the range slider's overview; the lanes live on y2. WebGL
         # traces are never drawn inside a range slider (plotly.js #5777), so without this the
         # slider would be an empty strip.
@@ -312,9 +315,32 @@ def timeline_figure(frame: pd.DataFrame, lane: str = "event_type", color: str = 
                  "y1": -i + 0.5, "fillcolor": "rgba(0,0,0,0.035)", "line": {"width": 0}, "layer": "below"}
                 for i in range(0, len(lanes), 2)],
         meta={"aggregated": unit, "rows": int(len(rows)), "events": int(rows["_row"].nunique()),
-              "undated": undated, "lanes": lanes},
+              "undated": undated, "lanes": lanes, "outside_view": outside},
     )
     return fig
+
+
+FAR_OUT = 3.0          # Tukey's far-out fence: beyond 3 interquartile ranges of the dates
+MIN_SPREAD_DAYS = 30   # the interquartile range used is at least a month, so a tight cluster keeps its near neighbours
+MIN_VIEW_DAYS = 7      # the first view spans at least a week, so one day is never drawn on an hourly axis
+
+
+def first_view(rows: pd.DataFrame) -> tuple[tuple[str, str] | None, int]:
+    """The chart's first x range (ISO days) and how many events lie outside it.
+
+    It spans every event except far-out ones (beyond FAR_OUT interquartile ranges of the events'
+    middle days), so one event decades away does not squeeze the rest into an edge; the range
+    slider still shows everything. At least MIN_VIEW_DAYS wide, with a small margin.
+    """
+    first_days, last_days = rows["_start"].to_numpy(), rows["_end"].to_numpy()
+    middle = (first_days + last_days) / 2
+    q1, q3 = np.quantile(middle, [0.25, 0.75])
+    spread = max(q3 - q1, MIN_SPREAD_DAYS)
+    inside = (middle >= q1 - FAR_OUT * spread) & (middle <= q3 + FAR_OUT * spread)
+    low, high = float(first_days[inside].min()), float(last_days[inside].max()) + 1
+    margin = max((high - low) * 0.04, (MIN_VIEW_DAYS - (high - low)) / 2, 0.5)
+    iso = [str(np.datetime64(int(np.floor(day)), "D")) for day in (low - margin, high + margin)]
+    return (iso[0], iso[1]), int((~inside).sum())
 
 
 def colour_order(frame: pd.DataFrame, column: str = "event_type") -> list[str]:

@@ -347,11 +347,15 @@ def to_timelinejs(frame: pd.DataFrame, title: str = "Timeline") -> dict:
     """TimelineJS3 JSON (a dict for json.dumps) for the events: one slide per event with a usable date.
 
     Every text is HTML-escaped (TimelineJS renders text as HTML); links are made only from http(s)
-    URLs. Events whose date is not a TIMEX value are left out.
+    URLs. Events whose date is not a TIMEX value are left out. A slide's `group` is its event
+    type's label ("Regime change"), not the stored key.
     """
+    from timeline.chart import event_type_labels
+
+    labels = event_type_labels()
     slides, used_ids = [], set()
     for index, record in enumerate(event_records(frame)):
-        slide = _slide(record)
+        slide = _slide(record, labels)
         if slide is None:
             continue
         unique_id = re.sub(r"[^A-Za-z0-9_-]", "-", record["event_id"]) or f"event-{index + 1}"
@@ -363,7 +367,22 @@ def to_timelinejs(frame: pd.DataFrame, title: str = "Timeline") -> dict:
     return {"title": {"text": {"headline": html.escape(title), "text": ""}}, "events": slides, "scale": "human"}
 
 
-def _slide(record: dict) -> dict | None:
+def to_html(frame: pd.DataFrame, title: str = "Timeline", lane: str = "event_type") -> str:
+    """A standalone interactive HTML page of the events' timeline (the dashboard's Plotly chart,
+    plotly.js inlined): opens in any browser with no server and no network, for reports.
+
+    Hover, zoom and the range slider work as in the dashboard; every text from an article is
+    escaped by the figure, and the page's title is HTML-escaped.
+    """
+    from timeline.chart import event_type_labels, timeline_figure
+
+    figure = timeline_figure(frame, lane=lane, title=title, labels=event_type_labels())
+    return figure.to_html(full_html=True, include_plotlyjs=True, div_id="timeline",
+                          config={"displaylogo": False, "responsive": True}).replace(
+        "<head>", f"<head><title>{html.escape(title)}</title>", 1)
+
+
+def _slide(record: dict, labels: dict[str, str]) -> dict | None:
     try:
         precision, first_day, last_day = date_span(record["date"])
     except ValueError:
@@ -376,8 +395,8 @@ def _slide(record: dict) -> dict | None:
     if end != start:
         slide["end_date"] = end
     slide["text"] = {"headline": html.escape(headline), "text": _slide_text(record)}
-    if record["event_type"]:
-        slide["group"] = html.escape(record["event_type"])
+    if record["event_type"]:   # the lane TimelineJS shows: the type's label, as the dashboard shows it
+        slide["group"] = html.escape(labels.get(record["event_type"], record["event_type"]))
     label = _display_date(record["date"], precision)
     if label:
         slide["display_date"] = label

@@ -6,7 +6,7 @@ import streamlit as st
 
 from timeline.chart import event_type_label
 from timeline.ui import data, merging
-from timeline.ui.common import escape_markdown, flash, user_action
+from timeline.ui.common import UNDO_ROUND_KEY, by_title, date_problem, escape_markdown, flash, user_action
 from timeline.ui.explore import SELECTED_KEY
 
 MAX_PICKER_OPTIONS = 2000
@@ -30,11 +30,16 @@ def event_picker(events: pd.DataFrame, shown: pd.DataFrame) -> pd.Series | None:
     known = set(events["event_id"])
     if selected is not None and selected not in known:  # deleted or merged meanwhile
         st.session_state[SELECTED_KEY] = selected = None
+    elif selected is not None:
+        # The browser keeps a selectbox's choice as its label; an edit or an Undo that changes the
+        # title would make that label unknown and close the event. Assigned back, the choice is
+        # the event's id again and the picker shows its new label.
+        st.session_state[SELECTED_KEY] = selected
     options = shown["event_id"].tolist()[:MAX_PICKER_OPTIONS]
     if selected is not None and selected not in options:
         options.insert(0, selected)  # opened from elsewhere, or filtered out since: keep it open
     labels = _labels(events[events["event_id"].isin(options)])
-    st.selectbox("Open an event", options, key=SELECTED_KEY, index=None, format_func=lambda i: labels.get(i, i),
+    st.selectbox("Open an event", options, key=SELECTED_KEY, index=None, bind="query-params", format_func=lambda i: labels.get(i, i),
                  placeholder="Click an event on the chart or in the table, or search here by date or title",
                  help=None if len(shown) <= MAX_PICKER_OPTIONS else
                  f"Only the first {MAX_PICKER_OPTIONS:,} shown events are listed; filter to find others.")
@@ -84,7 +89,11 @@ def edit_form(store, collection: str, row: pd.Series, user: str, event_types: li
     was filled from, so someone else's change to the same field meanwhile is refused, not lost."""
     event_id = row["event_id"]
     generation_key = f"_edit_generation-{event_id}"
-    prefix = f"edit-{event_id}-{st.session_state.get(generation_key, 0)}"
+    # A new form after each save and after each Undo (UNDO_ROUND_KEY): a form still holding the
+    # values an Undo took back would make the same edit look like no change. A colleague's edit
+    # meanwhile keeps the form, so saving over it is refused rather than silently lost.
+    prefix = (f"edit-{event_id}-{st.session_state.get(generation_key, 0)}"
+              f"-{st.session_state.get(UNDO_ROUND_KEY, 0)}")
     # What the form was filled with; kept while the form lives, whatever reruns read meanwhile.
     seen = st.session_state.setdefault(f"{prefix}-seen", {
         "version": int(row.get("version", 0) or 0),
@@ -121,6 +130,9 @@ def edit_form(store, collection: str, row: pd.Series, user: str, event_types: li
     if not changes:
         st.info("Nothing changed.")
         return
+    if "date" in changes and date_problem(changes["date"]):
+        st.error(date_problem(changes["date"]))
+        return
     with user_action("Saving the edit") as outcome:
         store.update_event(collection, event_id, changes, user, expected_version=seen["version"])
     # Either way the form is refilled from the stored event on the next run.
@@ -149,7 +161,8 @@ def delete_and_merge(store, collection: str, row: pd.Series, shown: pd.DataFrame
                 store.merge_events(collection, event_id, other, user)
             if not outcome.failed:
                 data.written()
-                flash("success", f"Merged {other} into {event_id}.")
+                titles = dict(zip(shown["event_id"], shown["title"]))
+                flash("success", by_title(f"Merged {other} into {event_id}.", titles))
                 st.rerun()
         st.divider()
         sure = st.checkbox("Yes, delete this event", key=f"delete-sure-{event_id}")
@@ -193,6 +206,9 @@ def add_event_form(store, collection: str, user: str, event_types: list[str], la
         return
     if not date_value.strip() or not title.strip():
         st.error("A new event needs at least a date and a title.")
+        return
+    if date_problem(date_value):
+        st.error(date_problem(date_value))
         return
     fields = {"date": date_value.strip(), "date_text": date_text.strip(), "title": title.strip(),
               "event_type": (event_type or "").strip(), "source": source.strip(), "actors": actors.strip(),

@@ -11,6 +11,7 @@ import streamlit as st
 log = logging.getLogger("timeline.ui")
 
 FLASH_KEY = "_flash"
+UNDO_ROUND_KEY = "_undo_round"   # counts this session's Undos: every edit form is refilled after one
 
 # Errors whose message is written for a person; anything else is a bug and is logged.
 _READABLE = ("InputError", "EventsImportError", "ConflictError", "StoreError", "FieldError", "ValueError")
@@ -57,6 +58,36 @@ def _is_readable(error: BaseException) -> bool:
 def escape_markdown(text: object) -> str:
     """`text` shown literally by st.markdown: no markup, links, math ($), colours (:red[...]) or HTML."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+DATE_FORMS_HELP = ("2024-12-08 (a day), 2024-W50 (a week), 2024-12 (a month), 2024-Q4 (a quarter), "
+                   "2024 (a year) or 202 (a decade)")
+
+
+def date_problem(text: str) -> str | None:
+    """None when `text` is a date the timeline can place; else one plain sentence saying how to write one."""
+    from timeline.periods import date_span
+
+    try:
+        date_span(str(text).strip())
+    except ValueError:
+        return escape_markdown(f"“{' '.join(str(text).split())}” is not a date the timeline can place. "
+                               f"Write it at the precision you know: {DATE_FORMS_HELP}.")
+    return None
+
+
+_TOKEN = re.compile(r"[\w][\w-]*")
+
+
+def by_title(text: str, titles: dict[str, str]) -> str:
+    """`text` with each event id it names replaced by that event's title in quotes: an analyst
+    knows “Envoys held talks”, not ev-b337daa994d8. Ids without a known title stay as written."""
+    def named(match: re.Match) -> str:
+        title = " ".join(str(titles.get(match.group(0)) or "").split())
+        if not title:
+            return match.group(0)
+        return f"“{title if len(title) <= 80 else title[:79] + '…'}”"
+    return _TOKEN.sub(named, str(text))
 
 
 def flash(kind: str, message: str) -> None:

@@ -13,7 +13,7 @@ log = logging.getLogger("timeline.ui")
 
 def export_buttons(shown: pd.DataFrame, everything: pd.DataFrame, collection: str) -> None:
     """CSV of the shown events and of all, JSON and TimelineJS of the shown; files are made on click."""
-    from timeline.export import to_csv, to_json, to_timelinejs
+    from timeline.export import to_csv, to_html, to_json, to_timelinejs
 
     stem = re.sub(r"[^A-Za-z0-9_-]+", "-", collection).strip("-") or "timeline"
     buttons = [
@@ -26,6 +26,8 @@ def export_buttons(shown: pd.DataFrame, everything: pd.DataFrame, collection: st
         ("TimelineJS (shown)", lambda: json.dumps(to_timelinejs(shown, collection), ensure_ascii=False, indent=1),
          f"{stem}-timelinejs.json", "application/json",
          "A TimelineJS3 JSON file of the shown events, for timeline.knightlab.com"),
+        ("Chart page (shown)", lambda: to_html(shown, collection or "Timeline"), f"{stem}-timeline.html", "text/html",
+         "The timeline of the shown events as one interactive HTML file: opens in any browser, no server needed"),
     ]
     for column, (label, make, file_name, mime, help_text) in zip(st.columns(len(buttons)), buttons):
         column.download_button(label, _safely(make, file_name), file_name=file_name, mime=mime, help=help_text,

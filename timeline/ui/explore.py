@@ -18,6 +18,7 @@ VIEWS = ("Timeline", "Map")
 # rather than fetched by the browser from Plotly's CDN; relative, so a base URL path still works.
 TOPOJSON_URL = "app/static/topojson/"
 _TABLE_IDS_KEY = "_table_ids"
+_TABLE_KEY_KEY = "_table_key"   # the key of this run's table (one per open event)
 MAX_TABLE_ROWS = 10_000  # more rows only slow every rerun; nobody scrolls through them
 
 TABLE_COLUMNS = ["date", "date_text", "headline", "title", "event_type", "actors", "places", "source", "source_count",
@@ -27,7 +28,7 @@ TABLE_COLUMNS = ["date", "date_text", "headline", "title", "event_type", "actors
 def views() -> tuple:
     """The Timeline and Map tabs above the table. Only the open one is drawn (switching reruns),
     so the map costs nothing while the timeline is shown, and the other way round."""
-    return st.tabs(list(VIEWS), key=VIEW_KEY, on_change="rerun")
+    return st.tabs(list(VIEWS), key=VIEW_KEY, on_change="rerun", bind="query-params")
 
 
 def keep_view_settings() -> None:
@@ -35,13 +36,14 @@ def keep_view_settings() -> None:
     were not drawn in a run; assigning the value back keeps it)."""
     if LANE_KEY in st.session_state:
         st.session_state[LANE_KEY] = st.session_state[LANE_KEY]
-    else:
-        st.session_state[LANE_KEY] = "event_type"
+    else:   # a link's lanes first (bound widgets read the URL only when they are drawn)
+        linked = st.query_params.get(LANE_KEY)
+        st.session_state[LANE_KEY] = linked if linked in LANES else "event_type"
 
 
 def chart(frame: pd.DataFrame, labels: dict[str, str]) -> None:
     """The Plotly timeline of the filtered events; clicking an event opens it below."""
-    lane = st.segmented_control("Lanes", list(LANES), format_func=LANE_LABELS.get, key=LANE_KEY,
+    lane = st.segmented_control("Lanes", list(LANES), format_func=LANE_LABELS.get, key=LANE_KEY, bind="query-params",
                                 selection_mode="single",
                                 help="What each horizontal lane of the timeline stands for. "
                                      "An event with several actors or places appears in each of their lanes.")
@@ -56,6 +58,9 @@ def chart(frame: pd.DataFrame, labels: dict[str, str]) -> None:
         notes = [f"{meta['events']:,} events are counted per lane per {meta['aggregated']} "
                  "(the circle's size is the count). Click a circle to narrow the dates to it, "
                  "or filter to fewer events to see them one by one."]
+    if meta.get("outside_view"):
+        notes.append(f"{meta['outside_view']:,} event(s) far from the rest lie outside this first view; "
+                     "drag the slider's handles below to reach them.")
     if meta.get("undated"):
         notes.append(f"{meta['undated']:,} event(s) without a usable date are in the table but not on the chart.")
     st.caption(" ".join(notes))
@@ -70,7 +75,8 @@ def _on_chart_select() -> None:
         return
     span = selected_bin(selection)
     if span:
-        st.session_state[FILTER_KEYS["date_from"]], st.session_state[FILTER_KEYS["date_to"]] = span
+        st.session_state[FILTER_KEYS["date_from"]], st.session_state[FILTER_KEYS["date_to"]] = (
+            span[0].isoformat(), span[1].isoformat())
 
 
 def events_map(frame: pd.DataFrame, labels: dict[str, str]) -> None:
@@ -106,38 +112,66 @@ def _on_map_select() -> None:
 
 
 def table(frame: pd.DataFrame, labels: dict[str, str]) -> None:
-    """The filtered events as a table (the first MAX_TABLE_ROWS); selecting a row opens that event."""
+    """The filtered events as a table (the first MAX_TABLE_ROWS); ticking a row or clicking any of
+    its cells opens that event, and the open event's row is the ticked one."""
     shown = frame[[c for c in TABLE_COLUMNS if c in frame.columns]]
     if "event_type" in shown.columns:   # shown by label; the stored key is in the exports
         shown = shown.assign(event_type=[labels.get(value, value) if value else "" for value in shown["event_type"]])
     if "source_count" in shown.columns:   # a row merged from nothing counts its one source
         shown = shown.assign(source_count=shown["source_count"].fillna(1))
+    if {"date", "start"} <= set(frame.columns):
+        shown = shown.assign(date=[sortable_date(value, first) for value, first in zip(frame["date"], frame["start"])])
     if len(shown) > MAX_TABLE_ROWS:
         st.caption(f"The first {MAX_TABLE_ROWS:,} of {len(shown):,} events; filter to narrow them down, "
                    "or export them all below.")
         shown = shown.head(MAX_TABLE_ROWS)
-    st.session_state[_TABLE_IDS_KEY] = shown["event_id"].tolist() if "event_id" in shown else []
+    ids = shown["event_id"].tolist() if "event_id" in shown else []
+    st.session_state[_TABLE_IDS_KEY] = ids
+    # A table of its own per open event, its row ticked: the tick box can never show one event
+    # while another is open (after a pick on the chart, in the picker, or an Undo).
+    selected = st.session_state.get(SELECTED_KEY)
+    key = f"{TABLE_KEY}-{selected or ''}"
+    st.session_state[_TABLE_KEY_KEY] = key
+    default = {"selection": {"rows": [ids.index(selected)] if selected in ids else [], "columns": [], "cells": []}}
     st.dataframe(
-        shown, key=TABLE_KEY, on_select=_on_table_select, selection_mode="single-row", hide_index=True,
+        shown, key=key, on_select=_on_table_select, selection_mode=["single-row", "single-cell"],
+        selection_default=default, hide_index=True,
         height=min(600, 38 + 35 * max(len(shown), 3)),
         column_config={
-            "date": st.column_config.TextColumn("Date", help="At its precision: 2024-12-08, 2024-12, 2024"),
-            "date_text": st.column_config.TextColumn("As written"),
-            "headline": st.column_config.TextColumn("Headline", width="large"),
-            "title": st.column_config.TextColumn("Title", width="medium"),
-            "event_type": "Type", "actors": "Actors", "places": "Places", "source": "Source",
+            "date": st.column_config.TextColumn("Date", width=170,
+                                                help="The first day the date covers, then its value at its "
+                                                     "precision: 2024-12-01 · 2024-12 is the month"),
+            "date_text": st.column_config.TextColumn("As written", width=110),
+            "headline": st.column_config.TextColumn("Headline", width=300),
+            "title": st.column_config.TextColumn("Title", width=320),
+            "event_type": st.column_config.TextColumn("Type", width=110),
+            "actors": st.column_config.TextColumn("Actors", width=130),
+            "places": st.column_config.TextColumn("Places", width=100), "source": "Source",
             "source_count": st.column_config.NumberColumn(
-                "Sources", format="%d", help="How many sources report the event (merged reports count each)"),
+                "Sources", format="%d", width=70, help="How many sources report the event (merged reports count each)"),
             "precision": "Precision",
-            "confidence": st.column_config.NumberColumn("Confidence", format="%.2f"),
-            "verified": st.column_config.CheckboxColumn("Verified"),
+            "confidence": st.column_config.NumberColumn("Confidence", format="%.2f", width=80),
+            "verified": st.column_config.CheckboxColumn("Verified", width=70),
             "tags": "Tags", "origin": "Origin", "event_id": "Id",
-        })
+        },
+        column_order=["date", "headline", "event_type", "actors", "places", "verified", "source", "source_count",
+                      "title", "date_text", "precision", "confidence", "tags", "origin", "event_id"])
+
+
+def sortable_date(value: str, first_day: str) -> str:
+    """The Date cell: an event's first day first, so sorting the column is chronological
+    ("2025-06-21 · 2025-W25-WE" sorts between June and July, not after December)."""
+    value, first_day = str(value or ""), str(first_day or "")
+    if not first_day or first_day == value:
+        return value
+    return f"{first_day} · {value}" if value else first_day
 
 
 def _on_table_select() -> None:
-    state = st.session_state.get(TABLE_KEY)
-    rows = list(state.get("selection", {}).get("rows", [])) if state else []
+    state = st.session_state.get(st.session_state.get(_TABLE_KEY_KEY, TABLE_KEY))
+    selection = state.get("selection", {}) if state else {}
+    # A clicked cell first: the open event's row stays ticked while a cell of another is clicked.
+    rows = [cell[0] for cell in selection.get("cells", []) if cell] + list(selection.get("rows", []))
     ids = st.session_state.get(_TABLE_IDS_KEY, [])
     if rows and rows[0] < len(ids):
         st.session_state[SELECTED_KEY] = ids[rows[0]]

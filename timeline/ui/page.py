@@ -6,8 +6,11 @@ import streamlit as st
 
 from timeline.actors_file import use_for_enrichment
 from timeline.chart import event_type_labels, filter_events
-from timeline.ui import actors, annotate, data, downloads, explore, merging, sidebar, upload
+from timeline.ui import actors, annotate, data, downloads, explore, merging, sidebar, source_view, upload
 from timeline.ui.common import escape_markdown, show_flashes, user_action
+
+PAGE_TAB_KEY = "tab"
+PAGE_TABS = ("Explore", "Add articles", "Import events", "Add an event", "Merge", "Actors", "History")
 
 
 def run(db_path: str | None = None) -> None:
@@ -47,17 +50,20 @@ def run(db_path: str | None = None) -> None:
         shown = filter_events(events, **chosen.as_kwargs())
     if outcome.failed:
         shown = events
-    sidebar.undo_button(store, collection, user)
+    sidebar.undo_button(store, collection, user, events)
 
     st.title(escape_markdown(collection) if collection else "Timeline")
-    show_flashes()
+    with st.container():   # always there, so what follows keeps its place when the messages go
+        show_flashes()
     hidden = not chosen.show_background and "role" in events and bool((events["role"] == "background").any())
     st.caption(f"{len(shown):,} of {len(events):,} events shown" + (" (filtered)" if chosen.active() else "")
                + (" (background hidden)" if hidden else ""),
                help=f"Database: {db_path}")
 
+    # Keyed, so the open tab is the same widget whatever messages come and go above it (unkeyed,
+    # a message that disappears moves the tabs and they open on Explore again).
     tab_explore, tab_articles, tab_import, tab_add, tab_merge, tab_actors, tab_history = st.tabs(
-        ["Explore", "Add articles", "Import events", "Add an event", "Merge", "Actors", "History"])
+        list(PAGE_TABS), key=PAGE_TAB_KEY, on_change="rerun", bind="query-params")
     event_types = annotate.type_options(events, labels)
     with tab_explore:
         if events.empty:
@@ -70,15 +76,19 @@ def run(db_path: str | None = None) -> None:
             if view_map.open:
                 with view_map, user_action("Drawing the map"):
                     explore.events_map(shown, labels)
-            left, right = st.columns([3, 2], gap="large")
-            with left:
-                explore.table(shown, labels)
-                downloads.export_buttons(shown, events, collection)
-            with right:
-                row = annotate.event_picker(events, shown)
-                if row is not None:
+            # The table full width, so type, actors and verified show without sideways scrolling;
+            # the open event below it: what was found and its source on the left, the edit on the right.
+            explore.table(shown, labels)
+            downloads.export_buttons(shown, events, collection)
+            row = annotate.event_picker(events, shown)
+            if row is not None:
+                left, right = st.columns([3, 2], gap="large")
+                with left:
                     annotate.event_details(row, labels)
+                    with user_action("Showing the source"):
+                        source_view.source_view(store, db_path, collection, row)
                     merging.sources_and_merges(store, collection, row, user)
+                with right:
                     annotate.edit_form(store, collection, row, user, event_types, labels)
                     annotate.delete_and_merge(store, collection, row, shown, user)
     with tab_articles:

@@ -11,7 +11,8 @@ import streamlit as st
 from timeline.chart import event_type_label, names_in
 from timeline.schema import PRECISIONS
 from timeline.ui import data
-from timeline.ui.common import flash, user_action
+from timeline.periods import date_span
+from timeline.ui.common import UNDO_ROUND_KEY, by_title, date_problem, flash, user_action
 
 COLLECTION_KEY = "collection"
 USER_KEY = "user"
@@ -47,10 +48,12 @@ class Filters:
 def collection_picker(store) -> str:
     """The collection the analyst works in (a new one can be made here)."""
     names = data.collection_names(store)
+    if COLLECTION_KEY not in st.session_state and st.query_params.get(COLLECTION_KEY) in names:
+        st.session_state[COLLECTION_KEY] = st.query_params[COLLECTION_KEY]   # opened from a link
     if st.session_state.get(COLLECTION_KEY) not in names:
         st.session_state[COLLECTION_KEY] = data.DEMO_COLLECTION if data.DEMO_COLLECTION in names else (
             names[0] if names else None)
-    st.sidebar.selectbox("Collection", names, key=COLLECTION_KEY,
+    st.sidebar.selectbox("Collection", names, key=COLLECTION_KEY, bind="query-params",
                          placeholder="No collection yet: make one below")
     with st.sidebar.expander("New collection"):
         with st.form("new_collection", clear_on_submit=True, border=False):
@@ -114,45 +117,72 @@ def filters(events: pd.DataFrame, labels: dict[str, str]) -> Filters:
     their `labels`, actors and places split from their "; "-joined columns."""
     sidebar = st.sidebar
     sidebar.subheader("Filters")
-    first_col, last_col = sidebar.columns(2)
-    date_from = first_col.date_input("From", value=None, key=FILTER_KEYS["date_from"], format="YYYY-MM-DD",
-                                     min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
-    date_to = last_col.date_input("To", value=None, key=FILTER_KEYS["date_to"], format="YYYY-MM-DD",
-                                  min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
-    text = sidebar.text_input("Search", key=FILTER_KEYS["text"],
+    # Text boxes, one per row: a typed date applies on Enter (a date field applied only when it
+    # lost focus), the whole value stays readable, and a month or year is enough.
+    date_from = _date_box(sidebar, "From", FILTER_KEYS["date_from"], last=False)
+    date_to = _date_box(sidebar, "To", FILTER_KEYS["date_to"], last=True)
+    text = sidebar.text_input("Search", key=FILTER_KEYS["text"], bind="query-params",
                               placeholder="words in title, evidence, actors, notes…")
     type_choices = sorted(_choices(events, "event_type"), key=lambda value: event_type_label(value, labels).casefold())
-    event_types = sidebar.multiselect("Event types", type_choices, key=FILTER_KEYS["event_types"],
+    event_types = sidebar.multiselect("Event types", type_choices, key=FILTER_KEYS["event_types"], bind="query-params",
                                       placeholder="All", format_func=lambda value: event_type_label(value, labels))
     actors = sidebar.multiselect("Actors", _kept(names_in(events, "actors"), FILTER_KEYS["actors"]),
-                                 key=FILTER_KEYS["actors"], placeholder="All",
+                                 key=FILTER_KEYS["actors"], bind="query-params", placeholder="All",
                                  help="Events naming any of the chosen actors")
     places = sidebar.multiselect("Places", _kept(names_in(events, "places"), FILTER_KEYS["places"]),
-                                 key=FILTER_KEYS["places"], placeholder="All",
+                                 key=FILTER_KEYS["places"], bind="query-params", placeholder="All",
                                  help="Events naming any of the chosen places; a click on a place on the "
                                       "map (when it counts events per place) chooses it too")
-    sources = sidebar.multiselect("Sources", _choices(events, "source"), key=FILTER_KEYS["sources"],
+    sources = sidebar.multiselect("Sources", _choices(events, "source"), key=FILTER_KEYS["sources"], bind="query-params",
                                   placeholder="All")
     present = set(_choices(events, "precision"))
     precisions = sidebar.multiselect("Precision", [p for p in PRECISIONS if p in present]
                                      + sorted(present - set(PRECISIONS)),
-                                     key=FILTER_KEYS["precisions"], placeholder="All")
-    verified_only = sidebar.checkbox("Verified only", key=FILTER_KEYS["verified_only"])
-    min_confidence = sidebar.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.05, key=FILTER_KEYS["min_confidence"])
-    show_background = sidebar.checkbox("Show background", key=FILTER_KEYS["show_background"],
+                                     key=FILTER_KEYS["precisions"], bind="query-params", placeholder="All")
+    verified_only = sidebar.checkbox("Verified only", key=FILTER_KEYS["verified_only"], bind="query-params")
+    min_confidence = sidebar.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.05, key=FILTER_KEYS["min_confidence"], bind="query-params")
+    show_background = sidebar.checkbox("Show background", key=FILTER_KEYS["show_background"], bind="query-params",
                                        help="Also show past facts given as context (role: background)")
-    if sidebar.button("Clear filters", disabled=not _any_filter_set()):
-        st.session_state["_clear_filters"] = True
-        st.rerun()
+    sidebar.button("Clear filters", disabled=not _any_filter_set(), on_click=_clear_filters)
     return Filters(date_from, date_to, text or "", list(event_types), list(sources), list(precisions),
                    bool(verified_only), float(min_confidence), list(actors), list(places), bool(show_background))
 
 
+FILTER_DEFAULTS = {"date_from": "", "date_to": "", "text": "", "event_types": [], "sources": [], "precisions": [],
+                   "verified_only": False, "min_confidence": 0.0, "actors": [], "places": [], "show_background": False}
+
+
 def clear_filters_if_asked() -> None:
-    """Reset the filter widgets (must run before they are drawn)."""
+    """Reset the filter widgets when asked by code (must run before they are drawn)."""
     if st.session_state.pop("_clear_filters", False):
-        for key in FILTER_KEYS.values():
-            st.session_state.pop(key, None)
+        _clear_filters()
+
+
+def _clear_filters() -> None:
+    # Assigned, not removed: a removed key leaves the browser's widget holding its old value,
+    # which it sends back with the next unrelated click and the filter returns. As the button's
+    # callback it runs before the widgets are read, so the link (URL) follows too.
+    for name, key in FILTER_KEYS.items():
+        st.session_state[key] = FILTER_DEFAULTS[name]
+
+
+def _date_box(where, label: str, key: str, last: bool) -> date | None:
+    """A date typed at any precision (2025-03-04, 2025-03, 2025, 2025-W10, 2025-Q1): its first day
+    for From, its last for To; None when empty or not a date (then a line says how to write one)."""
+    value = st.session_state.get(key)
+    if isinstance(value, date):      # set by a click on the chart's counts
+        st.session_state[key] = value.isoformat()
+    text = where.text_input(label, key=key, bind="query-params", placeholder="2025-03-04, 2025-03 or 2025",
+                            help=f"Events {'up to the end' if last else 'from the start'} of this day, month "
+                                 "or year; press Enter to apply")
+    if not text.strip():
+        return None
+    problem = date_problem(text)
+    if problem:
+        where.warning(problem)
+        return None
+    _, first_day, last_day = date_span(text.strip())
+    return last_day if last else first_day
 
 
 def _any_filter_set() -> bool:
@@ -174,8 +204,8 @@ def _choices(events: pd.DataFrame, column: str) -> list[str]:
     return sorted(v for v in values.unique() if v)
 
 
-def undo_button(store, collection: str, user: str) -> None:
-    """Undo `user`'s own last change to the collection, saying what was undone."""
+def undo_button(store, collection: str, user: str, events: pd.DataFrame | None = None) -> None:
+    """Undo `user`'s own last change to the collection, saying what was undone, events named by title."""
     st.sidebar.subheader("Annotate")
     if st.sidebar.button("Undo last change", disabled=not collection, help="Undoes your most recent change "
                          "to this collection: an edit, addition, deletion, merge, import or extraction. "
@@ -184,5 +214,10 @@ def undo_button(store, collection: str, user: str) -> None:
             undone = store.undo(collection, user)
         if not outcome.failed:
             data.written()
-            flash("info" if undone else "warning", f"Undone: {undone}" if undone else "Nothing to undo.")
+            st.session_state[UNDO_ROUND_KEY] = st.session_state.get(UNDO_ROUND_KEY, 0) + 1
+            titles = {} if events is None else dict(zip(events["event_id"], events["title"]))
+            with user_action("Reading the events back", where=st.sidebar):   # named as they are again
+                titles.update(zip(*store.events(collection)[["event_id", "title"]].to_dict("list").values()))
+            said = by_title(str(undone or "").removeprefix("undid "), titles)
+            flash("info" if undone else "warning", f"Undone: the {said}." if undone else "Nothing to undo.")
             st.rerun()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from timeline.articles import save_texts
 from timeline.ui import data
 from timeline.ui.common import escape_markdown, flash, user_action
 
@@ -74,6 +75,10 @@ def read_upload(name: str, content: bytes) -> tuple:
     if not content.strip():
         return safe_name, None, "the file is empty.", []
     notes = []
+    content, decoded_from = as_utf8(content)
+    if decoded_from:
+        notes.append(f"the file is not in UTF-8; it was read as {decoded_from}. Check that accented letters "
+                     "look right in the events; if not, save the file as UTF-8 and add it again.")
     lowered = content[:200_000].lower()
     if b"<script" in lowered or b"<iframe" in lowered or b"javascript:" in lowered:
         notes.append("the page contains scripts; they are ignored and only its visible text is read.")
@@ -92,6 +97,35 @@ def read_upload(name: str, content: bytes) -> tuple:
     if not document.text.strip():
         return safe_name, None, "no text was found in the file.", notes
     return safe_name, replace(document, source=safe_name), None, notes
+
+
+def as_utf8(content: bytes) -> tuple[bytes, str | None]:
+    """`content` as UTF-8, and the legacy encoding it was decoded from (None when it was UTF-8 or
+    UTF-16 with a byte-order mark, or is binary: the reader then says what it is). A dashboard
+    user cannot run iconv, so a Latin-1 or Windows-1252 article is converted here."""
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in content[:4096]:
+        return content, None
+    try:
+        content.decode("utf-8")
+        return content, None
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(content[:200_000])
+    best = matches.best()
+    encoding = best.encoding if best is not None else "cp1252"
+    # Latin-script guesses among the cp125x family are near ties on a short article; Windows-1252
+    # (a superset of Latin-1) is by far the most used of them, so it wins such a tie.
+    if best is not None and any("Latin" in alphabet for alphabet in best.alphabets) and any(
+            match.encoding == "cp1252" for match in matches):
+        encoding = "cp1252"
+    try:
+        text = content.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        encoding, text = "latin-1", content.decode("latin-1")   # every byte is a Latin-1 character
+    names = {"cp1252": "Windows-1252", "latin_1": "Latin-1", "latin-1": "Latin-1", "iso8859_1": "Latin-1"}
+    return text.encode("utf-8"), names.get(encoding, encoding)
 
 
 def _review_and_extract(store, collection: str, user: str, readable: list) -> None:
@@ -172,6 +206,7 @@ def extract_into(store, collection: str, user: str, documents: list) -> None:
     frame = pd.concat(frames, ignore_index=True)
     with user_action("Storing the events") as outcome:
         counts = store.add_extracted(collection, frame, user)
+        save_texts(store.path, collection, [(doc.source, doc.text) for doc in documents])   # for the source view
     progress.empty()
     if outcome.failed:
         return
