@@ -200,3 +200,16 @@ def test_extract_events_passes_the_anchor():
             "On 3 September the allies declared war on the invader.")
     assert "1939-09-03" in set(extract_events(text, published="2018-07-07", lang="en", anchor="narrative")["date"])
     assert "2017-09-03" in set(extract_events(text, published="2018-07-07", lang="en", anchor="publication")["date"])
+
+
+NARRATIVE = ("The war began in 1861. By 1862 both armies had grown. In 1863 the decisive battle came. "
+             "On 1 July 1863 the armies met. The general said the attack would come tomorrow. "
+             "In the following weeks the army retreated. On 4 July the siege ended. "
+             "The museum reopened last June.")
+
+
+def test_in_a_narrative_document_relative_words_count_from_the_story():
+    found = values(NARRATIVE, published="2018-07-07")
+    assert found["tomorrow"] == "1863-07-02"
+    assert found["4 July"] == "1863-07-04"     # the narrator's "following weeks" did not move the story
+    assert found["last June"] == "2018-06"     # a named month with "last" is the writer's own

@@ -133,7 +133,7 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
         if mention is None:
             continue
         mentions.append(mention)
-        story.told(cand.kind, cand.data, mention.first_day, mention.precision, sentence)
+        story.told(cand.kind, cand.data, mention.first_day, mention.precision, sentence, chosen_anchor.narrative)
         if mention.precision in ("day", "part_of_day") and mention.first_day:
             ctx.last_day = mention.first_day
         if mention.first_day and mention.precision in ("day", "month", "year", "season", "week"):

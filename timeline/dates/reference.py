@@ -32,6 +32,8 @@ _FITTED = package_file("lang", "fitted.json")
 # Kinds whose value depends on the story's time when it is not the publication's.
 STORY_KINDS = frozenset({"day_month", "month_day", "numeric", "ordinal_date", "month", "month_range",
                          "weekday", "day_weekday", "later"})
+# Kinds counted from publication in news, from the story in a narrative document.
+NARRATIVE_KINDS = frozenset({"modified", "relative"})
 # Kinds that write their year: they set the story's time and say how far it is from publication.
 _EXPLICIT_YEAR_KINDS = frozenset({"ymd", "year", "month_year", "cjk", "year_range", "decade", "quarter"})
 
@@ -109,6 +111,11 @@ class StoryTime:
         """The anchor of a mention of `kind` in sentence number `sentence`; `tense` gives its
         clause's tense when asked (a future clause speaks from the writer's present)."""
         publication = Anchor(self.publication, "day", False)
+        if (kind in NARRATIVE_KINDS and self.document_narrative and self.day is not None and self.mode != "publication"
+                and (kind != "modified" or data.get("unit") or data.get("unit2"))):
+            # In a history told from afar, "the next month" and "tomorrow" are the story's; a
+            # named month with a modifier ("last June") still counts from the writer's now.
+            return Anchor(self.day, self.precision, True)
         if kind not in STORY_KINDS or (kind == "numeric" and data.get("y")) or self.day is None:
             return publication
         if kind in ("weekday", "day_weekday") and (self.precision != "day" or data.get("post") or data.get("weekmod")):
@@ -130,13 +137,19 @@ class StoryTime:
             return publication
         return publication if tense() == "future" else story
 
-    def told(self, kind: str, data: dict, value_day: date | None, precision: str, sentence: int) -> None:
-        """Record a resolved mention: it moves the story's time."""
-        if value_day is None or precision not in ("day", "part_of_day", "week", "month", "quarter", "season",
-                                                  "year", "weekend"):
+    def told(self, kind: str, data: dict, value_day: date | None, precision: str, sentence: int,
+             on_story: bool = False) -> None:
+        """Record a resolved mention (`on_story`: it was resolved against the story's time): it
+        moves the story's time. In a narrative document a mention counted from publication
+        (the narrator's "the coming weeks") does not: the story stays where it was told."""
+        if value_day is None or precision not in ("day", "part_of_day", "week", "month", "quarter", "half",
+                                                  "season", "year", "weekend"):
+            return
+        written = kind in _EXPLICIT_YEAR_KINDS or bool(data.get("y"))
+        if self.document_narrative and not (written or on_story):
             return
         self.day, self.precision = value_day, "day" if precision == "part_of_day" else precision
-        if kind in _EXPLICIT_YEAR_KINDS or data.get("y"):
+        if written:
             self.written_year, self.written_sentence = value_day.year, sentence
 
 
