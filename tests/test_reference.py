@@ -213,3 +213,12 @@ def test_in_a_narrative_document_relative_words_count_from_the_story():
     assert found["tomorrow"] == "1863-07-02"
     assert found["4 July"] == "1863-07-04"     # the narrator's "following weeks" did not move the story
     assert found["last June"] == "2018-06"     # a named month with "last" is the writer's own
+
+
+@pytest.mark.parametrize("text, lang, expression, value", [
+    ("The offensive came in the summer of 1943.", "en", "the summer of 1943", "1943-SU"),
+    ("Η επίθεση έγινε το καλοκαίρι του 1943.", "el", "το καλοκαίρι του 1943", "1943-SU"),
+    ("Serangan terjadi pada musim panas 1943.", "id", "musim panas 1943", "1943-SU"),
+])
+def test_a_season_of_a_written_year(text, lang, expression, value):
+    assert values(text, lang=lang)[expression] == value

@@ -99,6 +99,7 @@ class Patterns:
     plural_unit: re.Pattern
     day_weekday: re.Pattern
     later: re.Pattern | None
+    season_year: re.Pattern | None
     complementizer: re.Pattern | None
     era_year: re.Pattern | None
     clock_compact: re.Pattern
@@ -308,6 +309,9 @@ def patterns(lang: str) -> Patterns:
                             rf"|(?P<ad>{alternation(lex.words('ad_words'), boundary=False)}))(?!\w)", flags)
         if lex.words("bc_words") else None,
         complementizer=re.compile(alternation(lex.words("complementizers")), flags) if lex.words("complementizers") else None,
+        # "the summer of 1943", "το καλοκαίρι του 1943", "musim panas 1943": a season of a written year.
+        season_year=re.compile(rf"{L}(?:(?:the|το|την|τον|του|της)\s+)?(?P<season>{seasons}){of}\s+(?P<y>{year4})(?!\d)", flags)
+        if lex.mapping("seasons") else None,
         later=re.compile(rf"{L}(?P<n>{number})\s+(?P<unit>{units_all})(?=\s+(?P<dir>{alternation(lex.mapping('later_words'))})(?!\w))", flags)
         if lex.mapping("later_words") else None,
         day_weekday=re.compile(

@@ -613,6 +613,14 @@ def _r_era_year(cand: _Candidate, ctx: _Context) -> dict:
     return _year_result(year)
 
 
+def _r_season_year(cand: _Candidate, ctx: _Context) -> dict | None:
+    """"the summer of 1943": TIMEX 1943-SU (a winter runs into the next year's February)."""
+    code = ctx.pats.lex.mapping("seasons").get(re.sub(r"\s+", " ", cand.data["season"].lower()))
+    if code is None:
+        return None
+    return _period(f"{int(cand.data['y']):04d}-{code}")
+
+
 def _r_fiscal(cand: _Candidate, ctx: _Context) -> dict:
     """"fiscal 1990": TIMEX FY1990, covering the calendar year named (its start is not known)."""
     return _period(f"FY{int(cand.data['y']):04d}")
@@ -709,6 +717,7 @@ def _register_all() -> None:
         ("pod_phrase", "pod_phrase", 3, ("relative",), _r_pod_phrase),
         ("later", "later", 5, ("later",), _r_later),
         ("half", "half", 5, ("period",), _r_half), ("era_year", "era_year", 5, ("era",), _r_era_year), ("fiscal", "fiscal", 5, ("period",), _r_fiscal),
+        ("season_year", "season_year", 5, UNIT, _r_season_year),
         ("set", "set", 3, ("set",), _r_set),
     ]:
         pattern, kind, rank, triggers, resolver, *rest = args
