@@ -117,9 +117,18 @@ def pick_event(page, text: str) -> None:
     settle(page)
 
 
-def details(page) -> str:
-    """The open event's facts, as shown."""
-    return page.locator('[data-testid="stMarkdownContainer"] p', has_text="Id:").inner_text()
+def details(page, containing: str | None = None) -> str:
+    """The open event's facts, as shown; with `containing`, once they show it (a loaded machine
+    may redraw the open event some time after the click that asked for it)."""
+    facts = page.locator('[data-testid="stMarkdownContainer"] p', has_text="Id:")
+    if containing is not None:
+        try:
+            page.wait_for_function(
+                "(text) => [...document.querySelectorAll('[data-testid=stMarkdownContainer] p')]"
+                ".some(p => p.innerText.includes('Id:') && p.innerText.includes(text))", arg=containing)
+        except Exception:  # noqa: BLE001 - the assertion that follows says what was shown instead
+            pass
+    return facts.inner_text()
 
 
 def shown_caption(page):

@@ -113,9 +113,11 @@ def pick_event(page, text: str) -> None:
     settle(page)
 
 
-def details(page) -> str:
-    """The open event's facts, as shown."""
-    return page.locator('[data-testid="stMarkdownContainer"] p', has_text="Id:").inner_text()
+def details(page, containing: str | None = None) -> str:
+    """The open event's facts, as shown (see browser_support.details: waits for `containing`)."""
+    from browser_support import details as shown_details
+
+    return shown_details(page, containing)
 
 
 def first_event_point(page) -> dict:
@@ -153,7 +155,7 @@ def test_demo_edit_reload_and_download(server, page, tmp_path):
     settle(page)
     title_input = page.get_by_label("Title", exact=True)
     title_input.wait_for()
-    assert point["id"] in details(page)
+    assert point["id"] in details(page, point["id"])
     page.locator('[data-testid="stMarkdownContainer"] p', has_text="Id:").evaluate("e => e.scrollIntoView({block: 'center'})")
     page.wait_for_timeout(500)
     page.screenshot(path=str(DOCS / "event.png"))
@@ -178,7 +180,7 @@ def test_demo_edit_reload_and_download(server, page, tmp_path):
     wait_for_dashboard(page)
     pick_event(page, NEW_TITLE)
     assert page.get_by_label("Title", exact=True).input_value() == NEW_TITLE
-    assert f"Id: {point['id']} " in details(page)
+    assert f"Id: {point['id']} " in details(page, f"Id: {point['id']} ")
     assert page.get_by_text(old_title, exact=True).count() == 0 or old_title == NEW_TITLE
 
     # the CSV of the shown events has the edit
@@ -245,4 +247,4 @@ def test_map_tab_and_a_click_on_it(server, page):
     page.mouse.click(point["x"], point["y"])
     settle(page)
     page.get_by_label("Title", exact=True).wait_for()
-    assert f"Id: {point['id']} " in details(page)
+    assert f"Id: {point['id']} " in details(page, f"Id: {point['id']} ")

@@ -153,15 +153,15 @@ def test_the_ticked_row_follows_the_open_event_and_a_cell_click_opens(page):
     choose_collection(page, "ticks")
     first = row_of(page, "The monarchy fell")
     click_table_cell(page, first, True)
-    assert "Id: ev-fall" in details(page)
+    assert "Id: ev-fall" in details(page, "Id: ev-fall")
     pick_event(page, "Foreign ministers met in Geneva")
-    assert "Id: ev-geneva" in details(page)
+    assert "Id: ev-geneva" in details(page, "Id: ev-geneva")
     wait_ticked(page, "Foreign ministers met in Geneva")    # the tick follows a pick elsewhere
     click_table_cell(page, first, True)                 # the tick box of the first row, again
-    assert "Id: ev-fall" in details(page)
+    assert "Id: ev-fall" in details(page, "Id: ev-fall")
     aid = row_of(page, "A convoy brought aid")
     click_table_cell(page, aid, False)                  # a click on a cell, not the tick box
-    assert "Id: ev-aid" in details(page)
+    assert "Id: ev-aid" in details(page, "Id: ev-aid")
 
 
 def test_sorting_by_date_is_chronological(page):

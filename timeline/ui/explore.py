@@ -121,6 +121,9 @@ def table(frame: pd.DataFrame, labels: dict[str, str]) -> None:
         shown = shown.assign(source_count=shown["source_count"].fillna(1))
     if {"date", "start"} <= set(frame.columns):
         shown = shown.assign(date=[sortable_date(value, first) for value, first in zip(frame["date"], frame["start"])])
+    if {"headline", "title"} <= set(shown.columns):   # a row added by hand has a title, no headline
+        shown = shown.assign(headline=[h if isinstance(h, str) and h.strip() else t
+                                       for h, t in zip(shown["headline"], shown["title"])])
     if len(shown) > MAX_TABLE_ROWS:
         st.caption(f"The first {MAX_TABLE_ROWS:,} of {len(shown):,} events; filter to narrow them down, "
                    "or export them all below.")
@@ -142,7 +145,8 @@ def table(frame: pd.DataFrame, labels: dict[str, str]) -> None:
                                                 help="The first day the date covers, then its value at its "
                                                      "precision: 2024-12-01 · 2024-12 is the month"),
             "date_text": st.column_config.TextColumn("As written", width=110),
-            "headline": st.column_config.TextColumn("Headline", width=300),
+            "headline": st.column_config.TextColumn("Headline", width=320,
+                                                    help="Who did what, where; a row added by hand shows its title"),
             "title": st.column_config.TextColumn("Title", width=320),
             "event_type": st.column_config.TextColumn("Type", width=110),
             "actors": st.column_config.TextColumn("Actors", width=130),
@@ -154,6 +158,8 @@ def table(frame: pd.DataFrame, labels: dict[str, str]) -> None:
             "verified": st.column_config.CheckboxColumn("Verified", width=70),
             "tags": "Tags", "origin": "Origin", "event_id": "Id",
         },
+        # The headline first (the title and evidence are one click away, in the open event); type,
+        # actors and verified in view without sideways scrolling.
         column_order=["date", "headline", "event_type", "actors", "places", "verified", "source", "source_count",
                       "title", "date_text", "precision", "confidence", "tags", "origin", "event_id"])
 
