@@ -46,3 +46,15 @@ def test_a_row_repeated_exactly_is_caught(tmp_path):
     path = _file(tmp_path, "Ehud Olmert,person,IL,Olmert,,\nEhud Olmert,person,IL,Olmert,,\n")
     found = check_actors.problems(path)
     assert any("repeats line 3 exactly" in message for message in found)
+
+
+def test_a_job_title_names_whoever_held_the_office_on_the_article_date():
+    # The shipped file gives each office its holders since 2000 with their terms.
+    from timeline.enrich import find_actors
+
+    sentence = "Le président français a reçu le chancelier allemand."
+    assert find_actors(sentence, "fr", "2010-03-02") == ["Nicolas Sarkozy", "Angela Merkel"]
+    assert find_actors(sentence, "fr", "2003-03-02") == ["Jacques Chirac", "Gerhard Schröder"]
+    assert find_actors("Presiden RI membuka sidang tahunan.", "id", "2008-08-16") == ["Susilo Bambang Yudhoyono"]
+    assert find_actors("The Japanese prime minister met the Chinese premier.", "en", "2015-06-01") \
+        == ["Shinzo Abe", "Li Keqiang"]
