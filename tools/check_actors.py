@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 from timeline.actors_file import read_actors  # noqa: E402
 
-# The languages whose frequencies drew up data/city_stopwords.txt (see timeline/enrich.py).
-COMMON_WORD_LANGS = ("id", "ms", "en", "fr", "es", "pt", "de", "tr", "ru", "ar", "it", "nl")
+# The languages whose frequencies drew up data/city_stopwords.txt (see timeline/enrich.py), and Greek.
+COMMON_WORD_LANGS = ("id", "ms", "en", "fr", "es", "pt", "de", "tr", "ru", "ar", "it", "nl", "el")
 DEFAULT_ZIPF = 4.5   # "Paz" is 5.3 in Portuguese, "Kim" 5.7 in Turkish, "Temer" 4.5; "Merz" 3.7
 
 # Frequent in wordfreq's news-heavy counts because of the actor, not as a word or first name.
@@ -38,7 +38,7 @@ DEFAULT_ZIPF = 4.5   # "Paz" is 5.3 in Portuguese, "Kim" 5.7 in Turkish, "Temer"
 # by far ("Nato" in Italian and British spelling; Arabic has no capitals, so الأسد, "the lion",
 # and حماس, "zeal", stay only because the actor is what news texts mean by them).
 FREQUENT_BECAUSE_OF_THE_ACTOR = frozenset({
-    "Lula", "Dilma", "Renzi", "Trump", "Putin", "Путин", "Медведев", "Obama", "Обама", "أوباما", "Erdoğan", "Jokowi", "Macron",
+    "Lula", "Dilma", "Renzi", "Trump", "Τραμπ", "Ερντογάν", "Putin", "Путин", "Медведев", "Obama", "Обама", "أوباما", "Erdoğan", "Jokowi", "Macron",
     "Bolsonaro", "Sarkozy", "Merkel", "Berlusconi", "Порошенко", "السيسي", "الحوثي", "الحوثيين",
     "داعش", "Polri", "Maduro", "Modi", "Nato", "الأسد", "حماس",
 })
