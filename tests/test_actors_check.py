@@ -1,0 +1,60 @@
+"""tools/check_actors.py: the shipped actors file passes, and each kind of fault is caught."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("check_actors", ROOT / "tools" / "check_actors.py")
+check_actors = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(check_actors)
+
+HEADER = "name,kind,country,aliases,titles,term\n"
+
+
+def _file(tmp_path: Path, rows: str) -> Path:
+    path = tmp_path / "actors.csv"
+    path.write_text("# test file\n" + HEADER + rows, encoding="utf-8")
+    return path
+
+
+def test_shipped_actors_file_has_no_problems():
+    assert check_actors.problems(ROOT / "data" / "actors.csv") == []
+
+
+def test_a_common_word_as_a_bare_alias_is_caught(tmp_path):
+    # "Paz" is "peace" in Spanish and Portuguese; "Kim" is "who" in Turkish and a first name.
+    path = _file(tmp_path, "Ana Paz Example,person,BO,Paz|Ana Paz,,\nKim Example,person,KP,Kim,,\n")
+    found = check_actors.problems(path)
+    assert any("“Paz”" in message for message in found)
+    assert any("“Kim”" in message for message in found)
+    assert not any("“Ana Paz”" in message for message in found)
+
+
+def test_a_distinctive_surname_and_a_capitals_acronym_pass(tmp_path):
+    path = _file(tmp_path, "Mikhail Mishustin,person,RU,Mishustin,,\nNATO,organisation,,OTAN,,\n")
+    assert check_actors.problems(path) == []
+
+
+def test_an_alias_two_rows_carry_is_caught(tmp_path):
+    path = _file(tmp_path, "Rafic Hariri,person,LB,Hariri,,\nSaad Hariri,person,LB,Hariri,,\n")
+    found = check_actors.problems(path)
+    assert found == ["alias “hariri” is carried by Rafic Hariri, Saad Hariri; only the first is ever found"]
+
+
+def test_a_row_repeated_exactly_is_caught(tmp_path):
+    path = _file(tmp_path, "Ehud Olmert,person,IL,Olmert,,\nEhud Olmert,person,IL,Olmert,,\n")
+    found = check_actors.problems(path)
+    assert any("repeats line 3 exactly" in message for message in found)
+
+
+def test_a_job_title_names_whoever_held_the_office_on_the_article_date():
+    # The shipped file gives each office its holders since 2000 with their terms.
+    from timeline.enrich import find_actors
+
+    sentence = "Le président français a reçu le chancelier allemand."
+    assert find_actors(sentence, "fr", "2010-03-02") == ["Nicolas Sarkozy", "Angela Merkel"]
+    assert find_actors(sentence, "fr", "2003-03-02") == ["Jacques Chirac", "Gerhard Schröder"]
+    assert find_actors("Presiden RI membuka sidang tahunan.", "id", "2008-08-16") == ["Susilo Bambang Yudhoyono"]
+    assert find_actors("The Japanese prime minister met the Chinese premier.", "en", "2015-06-01") \
+        == ["Shinzo Abe", "Li Keqiang"]

@@ -1,0 +1,106 @@
+"""Check data/actors.csv for the faults a hand-edited gazetteer collects.
+
+    python tools/check_actors.py [FILE] [--zipf 4.5]
+
+Prints one line per problem and exits 1 when there is any:
+  * what timeline.actors_file.check_actors finds (columns, kinds, codes, terms, same name twice);
+  * a row repeated exactly;
+  * an alias (or a row's name) that two rows carry, unless it is in SHARED_ON_PURPOSE;
+  * a one-word alias of a person or organisation that is an ordinary word or a common first
+    name in a language we read: its Zipf frequency (wordfreq) is at least --zipf in one of
+    COMMON_WORD_LANGS, unless it is in FREQUENT_BECAUSE_OF_THE_ACTOR. Acronyms written in
+    capitals ("NATO", "SBY") match only capitals and are not checked; states are not checked
+    (their adjectives, "russe", "Russian", are meant to be ordinary words).
+
+The exception lists below were reviewed by hand from this script's own output: a name is kept
+only when the word is that frequent *because of* the actor (wordfreq counts news text).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from timeline.actors_file import read_actors  # noqa: E402
+
+# The languages whose frequencies drew up data/city_stopwords.txt (see timeline/enrich.py), and Greek.
+COMMON_WORD_LANGS = ("id", "ms", "en", "fr", "es", "pt", "de", "tr", "ru", "ar", "it", "nl", "el")
+DEFAULT_ZIPF = 4.5   # "Paz" is 5.3 in Portuguese, "Kim" 5.7 in Turkish, "Temer" 4.5; "Merz" 3.7
+
+# Frequent in wordfreq's news-heavy counts because of the actor, not as a word or first name.
+# Words that are also ordinary words somewhere are kept only where the capital letter keeps the
+# word out ("Maduro", Spanish "ripe", is written in lower case) or where news use outweighs it
+# by far ("Nato" in Italian and British spelling; Arabic has no capitals, so الأسد, "the lion",
+# and حماس, "zeal", stay only because the actor is what news texts mean by them).
+FREQUENT_BECAUSE_OF_THE_ACTOR = frozenset({
+    "Lula", "Dilma", "Renzi", "Trump", "Τραμπ", "Ερντογάν", "Putin", "Путин", "Медведев", "Obama", "Обама", "أوباما", "Erdoğan", "Jokowi", "Macron",
+    "Bolsonaro", "Sarkozy", "Merkel", "Berlusconi", "Порошенко", "السيسي", "الحوثي", "الحوثيين",
+    "داعش", "Polri", "Maduro", "Modi", "Nato", "الأسد", "حماس",
+})
+# Aliases two rows carry on purpose (none so far: a shared alias points to the first row only).
+SHARED_ON_PURPOSE: frozenset[str] = frozenset()
+
+# One word as timeline.enrich reads it: "al-Sisi" is two words there and matches only as both.
+_ONE_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _zipf(word: str) -> tuple[float, str]:
+    from wordfreq import zipf_frequency
+
+    return max((zipf_frequency(word, lang), lang) for lang in COMMON_WORD_LANGS)
+
+
+def problems(path: Path, zipf: float = DEFAULT_ZIPF) -> list[str]:
+    """Every problem of the actors file at `path`, one message each (empty when it is fine)."""
+    actors = read_actors(path)
+    found = list(actors.problems)
+    rows = actors.table.fillna("").astype(str).to_dict("records")
+    first = actors.first_line
+    seen_rows: dict[tuple, int] = {}
+    owners: dict[str, list[str]] = {}
+    for offset, row in enumerate(rows):
+        line = first + offset
+        key = tuple(row.values())
+        if key in seen_rows:
+            found.append(f"Line {line} ({row['name']}): repeats line {seen_rows[key]} exactly")
+            continue
+        seen_rows[key] = line
+        aliases = [a.strip() for a in row["aliases"].split("|") if a.strip()]
+        for alias in {row["name"], *aliases}:
+            owners.setdefault(alias.casefold(), []).append(row["name"])
+        if row["kind"] == "state":
+            continue
+        for alias in aliases:
+            if alias.endswith("*") or not _ONE_WORD.fullmatch(alias) or alias.isupper() \
+                    or alias in FREQUENT_BECAUSE_OF_THE_ACTOR:
+                continue
+            frequency, lang = _zipf(alias)
+            if frequency >= zipf:
+                found.append(f"Line {line} ({row['name']}): alias “{alias}” is a common word or name "
+                             f"(Zipf {frequency:.1f} in {lang}); write the full name instead")
+    for alias, names in owners.items():
+        unique = sorted(set(names))
+        if len(unique) > 1 and alias not in {a.casefold() for a in SHARED_ON_PURPOSE}:
+            found.append(f"alias “{alias}” is carried by {', '.join(unique)}; only the first is ever found")
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", nargs="?", default=str(ROOT / "data" / "actors.csv"))
+    parser.add_argument("--zipf", type=float, default=DEFAULT_ZIPF)
+    args = parser.parse_args(argv)
+    found = problems(Path(args.file), args.zipf)
+    for message in found:
+        print(message)
+    print(f"{len(found)} problem(s)", file=sys.stderr)
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
