@@ -840,6 +840,11 @@ def _blank(value) -> bool:
         or str(value).strip() == ""
 
 
+ENRICHED_COLUMNS = ("actors", "places", "event_type", "event_type_cue", "headline")
+# What enrichment reads from a row, besides the columns it fills.
+_READ_COLUMNS = ("title", "evidence", "lang", "published", "date_text", "role")
+
+
 def enrich_events(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of the events table with empty actors, places, event_type and event_type_cue
     filled in; a value already there (an analyst's override) is never replaced.
@@ -851,37 +856,51 @@ def enrich_events(frame: pd.DataFrame) -> pd.DataFrame:
     The headline is composed last, from the filled columns.
     """
     out = frame.copy()
-    from timeline.headline import headline
-
-    for column in ("actors", "places", "event_type", "event_type_cue", "headline"):
+    for column in ENRICHED_COLUMNS:
         if column not in out.columns:
             out[column] = pd.Series([""] * len(out), index=out.index, dtype="string")
-    for index, row in out.iterrows():
-        title = "" if _blank(row.get("title")) else str(row.get("title"))
-        evidence = "" if _blank(row.get("evidence")) else str(row.get("evidence"))
-        lang = "" if _blank(row.get("lang")) else str(row.get("lang"))
-        published = "" if _blank(row.get("published")) else str(row.get("published"))
-        near = "" if _blank(row.get("date_text")) else str(row.get("date_text"))
-        if _blank(row["actors"]):
-            actors = find_actors(title, lang, published) or find_actors(evidence, lang, published)
-            out.at[index, "actors"] = "; ".join(actors)
-        if _blank(row["places"]):
-            places = find_places(title, lang) or find_places(evidence, lang)
-            out.at[index, "places"] = "; ".join(p.name for p in places)
-        if _blank(row["event_type"]):
-            event_type, cue = classify_event(title, lang)
-            if not event_type:
-                event_type, cue = _armed_group_at_place(title, lang, published)
-            if not event_type:
-                event_type, cue = classify_event(evidence, lang, near)
-            out.at[index, "event_type"] = event_type or FALLBACK_TYPE
-            if _blank(row["event_type_cue"]):
-                out.at[index, "event_type_cue"] = cue
-        if _blank(row["headline"]):
-            role = "" if _blank(row.get("role")) else str(row.get("role"))
-            out.at[index, "headline"] = headline(str(out.at[index, "event_type"]), str(out.at[index, "actors"]),
-                                                 str(out.at[index, "places"]), role)
+    # Plain lists in, whole columns out: per-cell reads and writes on the frame cost more than
+    # the look-ups themselves.
+    read = {column: out[column].tolist() if column in out.columns else [None] * len(out)
+            for column in (*_READ_COLUMNS, *ENRICHED_COLUMNS)}
+    filled = [enrich_record({column: values[i] for column, values in read.items()}) for i in range(len(out))]
+    for column in ENRICHED_COLUMNS:
+        dtype = out[column].dtype if out[column].dtype == "string" else object
+        out[column] = pd.Series([row[column] for row in filled], index=out.index, dtype=dtype)
     return out
+
+
+def enrich_record(record: dict) -> dict:
+    """`record` (one events row as a dict) with empty actors, places, event_type, event_type_cue
+    and headline filled in as enrich_events fills them; a value already there is kept. The dict
+    is updated in place and returned."""
+    from timeline.headline import headline
+
+    def text(column: str) -> str:
+        value = record.get(column)
+        return "" if _blank(value) else str(value)
+
+    title, evidence, lang = text("title"), text("evidence"), text("lang")
+    published, near = text("published"), text("date_text")
+    if _blank(record.get("actors")):
+        actors = find_actors(title, lang, published) or find_actors(evidence, lang, published)
+        record["actors"] = "; ".join(actors)
+    if _blank(record.get("places")):
+        places = find_places(title, lang) or find_places(evidence, lang)
+        record["places"] = "; ".join(p.name for p in places)
+    if _blank(record.get("event_type")):
+        event_type, cue = classify_event(title, lang)
+        if not event_type:
+            event_type, cue = _armed_group_at_place(title, lang, published)
+        if not event_type:
+            event_type, cue = classify_event(evidence, lang, near)
+        record["event_type"] = event_type or FALLBACK_TYPE
+        if _blank(record.get("event_type_cue")):
+            record["event_type_cue"] = cue
+    if _blank(record.get("headline")):
+        record["headline"] = headline(str(record["event_type"]), str(record["actors"]), str(record["places"]),
+                                      text("role"))
+    return record
 
 
 def place_lookup(name: str) -> Place | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 
+import numpy as np
 import pandas as pd
 
 # column -> pandas dtype. Order is the order of every table and every CSV we write.
@@ -75,6 +76,32 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
         else:
             columns[column] = pd.to_numeric(values, errors="coerce").astype(dtype).array
     # One construction from whole columns: inserting them one by one costs ~50 ms a frame.
+    return pd.DataFrame(columns, index=pd.RangeIndex(rows))
+
+
+def events_frame(records: list[dict]) -> pd.DataFrame:
+    """The events table of plain records (dicts keyed by column): the frame conform() would give
+    for pd.DataFrame(records), built straight from one list per column.
+
+    A key the schema does not know is dropped; a missing key or a None is an empty cell ("" for
+    text, False for a flag, missing for a number).
+    """
+    rows = len(records)
+    columns = {}
+    for column, dtype in EVENT_COLUMNS.items():
+        values = [record.get(column) for record in records]
+        if rows and all(value is None for value in values):
+            columns[column] = _empty_column(dtype, rows)
+        elif dtype == "string":
+            columns[column] = pd.array(["" if value is None else str(value) for value in values], dtype="string")
+        elif dtype == "boolean":
+            columns[column] = pd.array([bool(value) if value is not None else False for value in values],
+                                       dtype="boolean")
+        elif dtype == "float64":
+            columns[column] = np.array([np.nan if value is None else float(value) for value in values],
+                                       dtype="float64")
+        else:
+            columns[column] = pd.array(values, dtype=dtype)
     return pd.DataFrame(columns, index=pd.RangeIndex(rows))
 
 
