@@ -66,3 +66,14 @@ def test_enrich_events_keeps_an_analysts_values_and_a_foreign_index():
     assert out.loc[10, "actors"] == "Someone Else" and out.loc[10, "event_type"] == "protest"
     assert out.loc[20, "actors"] != "" or out.loc[30, "actors"] != ""
     assert set(out.columns) >= set(frame.columns)
+
+
+def test_events_frame_of_records_is_what_conform_makes_of_them():
+    from timeline.schema import events_frame
+
+    records = [{"event_id": "ev-1", "char_start": 3, "char_end": 9, "confidence": 0.75, "verified": True,
+                "title": "Talks resumed", "unknown_column": "dropped"},
+               {"event_id": "ev-2", "source_count": 2, "verified": False, "confidence": 1.0},
+               {}]
+    for chosen in (records, records[:1], []):
+        pd.testing.assert_frame_equal(events_frame(chosen), conform(pd.DataFrame(chosen)))

@@ -43,6 +43,9 @@ EVENT_COLUMNS: dict[str, str] = {
     "tags": "string",         # "; "-joined
 }
 
+# The dtypes as objects, made once: naming a dtype by string costs a registry search per array.
+_DTYPES = {column: pd.api.types.pandas_dtype(dtype) for column, dtype in EVENT_COLUMNS.items()}
+
 PRECISIONS = ("day", "week", "month", "quarter", "season", "year", "decade", "century")
 ORIGINS = ("extracted", "manual", "imported")
 
@@ -88,29 +91,32 @@ def events_frame(records: list[dict]) -> pd.DataFrame:
     """
     rows = len(records)
     columns = {}
+    # The arrays are made from numpy directly: pd.array's dtype inference costs more than the rows.
     for column, dtype in EVENT_COLUMNS.items():
         values = [record.get(column) for record in records]
-        if rows and all(value is None for value in values):
-            columns[column] = _empty_column(dtype, rows)
-        elif dtype == "string":
-            columns[column] = pd.array(["" if value is None else str(value) for value in values], dtype="string")
+        missing = np.array([value is None for value in values], dtype=bool)
+        if dtype == "string":
+            columns[column] = pd.arrays.StringArray(
+                np.array(["" if value is None else str(value) for value in values], dtype=object))
         elif dtype == "boolean":
-            columns[column] = pd.array([bool(value) if value is not None else False for value in values],
-                                       dtype="boolean")
+            columns[column] = pd.arrays.BooleanArray(
+                np.array([bool(value) if value is not None else False for value in values], dtype=bool),
+                np.zeros(rows, dtype=bool))
         elif dtype == "float64":
             columns[column] = np.array([np.nan if value is None else float(value) for value in values],
                                        dtype="float64")
         else:
-            columns[column] = pd.array(values, dtype=dtype)
-    return pd.DataFrame(columns, index=pd.RangeIndex(rows))
+            columns[column] = pd.arrays.IntegerArray(
+                np.array([0 if value is None else int(value) for value in values], dtype="int64"), missing)
+    return pd.DataFrame(columns, index=pd.RangeIndex(rows), copy=False)   # the arrays are its own
 
 
 def _empty_column(dtype: str, rows: int):
     if dtype == "string":
-        return pd.array([""] * rows, dtype="string")
+        return pd.array([""] * rows, dtype=_DTYPES["event_id"])
     if dtype == "boolean":
-        return pd.array([False] * rows, dtype="boolean")
-    return pd.array([None] * rows, dtype=dtype)
+        return pd.array([False] * rows, dtype=_DTYPES["verified"])
+    return pd.array([None] * rows, dtype=pd.api.types.pandas_dtype(dtype))
 
 
 def stable_event_id(*parts: object) -> str:
