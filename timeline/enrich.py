@@ -32,6 +32,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -140,8 +141,9 @@ class _Alias:
     entry: _Entry
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
+    # A tuple, not a frozen dataclass: every word of every scanned clause is one, and a frozen
+    # dataclass costs several times more to make.
     start: int
     end: int
     surface: str
@@ -163,6 +165,7 @@ class _Gazetteer:
     prefixes: dict[str, list[_Alias]] = field(default_factory=dict)   # "russisch*" style aliases
     longest: dict[str, int] = field(default_factory=dict)  # first word -> most words in an alias
     prefix_lengths: set[int] = field(default_factory=set)
+    prefix_cuts: tuple[int, ...] = ()  # prefix_lengths, longest first: sorted once, not per word
 
 
 # --------------------------------------------------------------------------- normalising
@@ -406,6 +409,7 @@ def _gazetteer() -> _Gazetteer:
 
     for bucket in [*gazetteer.aliases.values(), *gazetteer.prefixes.values()]:
         bucket.sort(key=lambda a: a.entry.rank, reverse=True)
+    gazetteer.prefix_cuts = tuple(sorted(gazetteer.prefix_lengths, reverse=True))
     return gazetteer
 
 
@@ -536,7 +540,9 @@ def _match_at(gazetteer: _Gazetteer, tokens: list[_Token], i: int, published: st
                 if entry:
                     return entry, length
     word = tokens[i].key
-    for cut in sorted((n for n in gazetteer.prefix_lengths if n <= len(word)), reverse=True):
+    for cut in gazetteer.prefix_cuts:
+        if cut > len(word):
+            continue
         candidates = gazetteer.prefixes.get(word[:cut])
         if candidates:
             entry = _pick(candidates, [tokens[i].surface], published)
