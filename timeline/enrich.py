@@ -520,25 +520,27 @@ def _drop_dateline(text: str, matches: tuple[_Match, ...]) -> tuple[_Match, ...]
 def _match_at(gazetteer: _Gazetteer, tokens: list[_Token], i: int, published: str):
     first = tokens[i].key
     most = gazetteer.longest.get(first, 0)
-    if _is_arabic(first):
+    arabic = _is_arabic(first)
+    if arabic:
         most = max([most] + [gazetteer.longest.get(v, 0) for v in _arabic_variants(first)])
-    for length in range(min(most, len(tokens) - i), 0, -1):
-        window = tokens[i:i + length]
-        if any(b.start - a.end > 2 for a, b in zip(window, window[1:])):
-            continue                 # names do not run across punctuation gaps
-        key = tuple(t.key for t in window)
-        surfaces = [t.surface for t in window]
+    # Names do not run across punctuation gaps: no window longer than the gap-free run from i.
+    run, limit = 1, min(most, len(tokens) - i)
+    while run < limit and tokens[i + run].start - tokens[i + run - 1].end <= 2:
+        run += 1
+    keys = tuple(t.key for t in tokens[i:i + min(run, limit)])
+    variants = _arabic_variants(first) if arabic else ()
+    for length in range(min(run, limit), 0, -1):
+        key = keys[:length]
         candidates = gazetteer.aliases.get(key)
         if candidates:
-            entry = _pick(candidates, surfaces, published)
+            entry = _pick(candidates, [t.surface for t in tokens[i:i + length]], published)
             if entry:
                 return entry, length
-        if _is_arabic(key[0]):
-            for variant in _arabic_variants(key[0]):
-                candidates = gazetteer.aliases.get((variant, *key[1:]))
-                entry = _pick(candidates, surfaces, published) if candidates else None
-                if entry:
-                    return entry, length
+        for variant in variants:
+            candidates = gazetteer.aliases.get((variant, *key[1:]))
+            entry = _pick(candidates, [t.surface for t in tokens[i:i + length]], published) if candidates else None
+            if entry:
+                return entry, length
     word = tokens[i].key
     for cut in gazetteer.prefix_cuts:
         if cut > len(word):
