@@ -776,7 +776,10 @@ def _normalise_cue_text(text: str) -> str:
     return _ARABIC_MARKS.sub("", text)
 
 
-def _cue_hits(clause: str, lang: str) -> list[tuple[int, int, str, str]]:
+# The rows of one sentence share its evidence, so the same clause is read several times in a row;
+# bounded, so memory stays flat over a corpus.
+@lru_cache(maxsize=1024)
+def _cue_hits(clause: str, lang: str) -> tuple[tuple[int, int, str, str], ...]:
     """(start, end, type, cue word) for the cues in a clause. Where cues overlap, the longest
     wins ("bala bantuan" is reinforcements, not aid); an ignored phrase silences its words."""
     text = clause
@@ -797,7 +800,7 @@ def _cue_hits(clause: str, lang: str) -> list[tuple[int, int, str, str]]:
     for hit in sorted(hits, key=lambda h: -(h[1] - h[0])):
         if all(hit[1] <= other[0] or hit[0] >= other[1] for other in kept_hits):
             kept_hits.append(hit)
-    return sorted((h for h in kept_hits if h[2]), key=lambda h: h[0])
+    return tuple(sorted((h for h in kept_hits if h[2]), key=lambda h: h[0]))
 
 
 @lru_cache(maxsize=64)
