@@ -52,6 +52,7 @@ def forget_texts() -> None:
 
     enrich._scan.cache_clear()
     enrich._cue_hits.cache_clear()
+    enrich._tokens.cache_clear()
 
 
 def docs_per_cpu_second(run, documents, seconds: float) -> float:

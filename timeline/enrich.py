@@ -210,8 +210,11 @@ _PLACE_NOUN_KEYS = frozenset(map(_key, PLACE_NOUNS))
 _FORMER_KEYS = frozenset(map(_key, FORMER_WORDS))
 
 
-def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.start(), m.end(), m.group(), _key(m.group())) for m in _WORD.finditer(text)]
+# A clause is scanned once for actors (with its publication date) and once for places and cues
+# (without): its words are cut and folded once. Bounded, so memory stays flat over a corpus.
+@lru_cache(maxsize=512)
+def _tokens(text: str) -> tuple[_Token, ...]:
+    return tuple(_Token(m.start(), m.end(), m.group(), _key(m.group())) for m in _WORD.finditer(text))
 
 
 def _shape(word: str) -> str:
@@ -517,7 +520,7 @@ def _drop_dateline(text: str, matches: tuple[_Match, ...]) -> tuple[_Match, ...]
     return tuple(m for m in matches if m.end > head_end)
 
 
-def _match_at(gazetteer: _Gazetteer, tokens: list[_Token], i: int, published: str):
+def _match_at(gazetteer: _Gazetteer, tokens: tuple[_Token, ...], i: int, published: str):
     first = tokens[i].key
     most = gazetteer.longest.get(first, 0)
     arabic = _is_arabic(first)
@@ -553,7 +556,7 @@ def _match_at(gazetteer: _Gazetteer, tokens: list[_Token], i: int, published: st
     return None
 
 
-def _after_a_name(tokens: list[_Token], i: int, text: str) -> bool:
+def _after_a_name(tokens: tuple[_Token, ...], i: int, text: str) -> bool:
     """Is this capitalised word the surname in "Gustavo Ávila", "Xavier Paris"? True when
     the word just before it is capitalised too, is not the first of its sentence, and is
     not a name we know (so "HTS Damaskus" stays a place). Not for German, which capitalises
@@ -573,7 +576,7 @@ def _after_a_name(tokens: list[_Token], i: int, text: str) -> bool:
     return False
 
 
-def _before_a_name(tokens: list[_Token], i: int, text: str) -> bool:
+def _before_a_name(tokens: tuple[_Token, ...], i: int, text: str) -> bool:
     """Is this one-word country the given name in "Maurice Kamto", "Georgia Smith"? True when the
     next word, one space on, is capitalised, is no name we know and is no role word ("Ukraine
     President")."""
@@ -590,13 +593,13 @@ def _known_word(key: str) -> bool:
     return (key,) in _gazetteer().aliases
 
 
-def _is_former(tokens: list[_Token], i: int, length: int) -> bool:
+def _is_former(tokens: tuple[_Token, ...], i: int, length: int) -> bool:
     before = tokens[i - 1].key if i > 0 else ""
     after = tokens[i + length].key if i + length < len(tokens) else ""
     return before in _FORMER_KEYS or after in _FORMER_KEYS
 
 
-def _role(entry: _Entry, tokens: list[_Token], i: int, length: int, text: str, lang: str) -> str:
+def _role(entry: _Entry, tokens: tuple[_Token, ...], i: int, length: int, text: str, lang: str) -> str:
     """Cities are places; people and organisations are actors; a state is a place when it is
     the scene ("di Suriah", "in Ukraine", "Suriye'de") and an actor otherwise."""
     if entry.kind == "city":
@@ -606,7 +609,7 @@ def _role(entry: _Entry, tokens: list[_Token], i: int, length: int, text: str, l
     return "place" if _locative(tokens, i, length, text, lang) else "actor"
 
 
-def _locative(tokens: list[_Token], i: int, length: int, text: str, lang: str,
+def _locative(tokens: tuple[_Token, ...], i: int, length: int, text: str, lang: str,
               extra_words: frozenset[str] = frozenset()) -> bool:
     """Is the name at tokens[i:i+length] written as a location: after "di", "in", "в",
     with a Turkish locative suffix (Suriye'de) or a glued Arabic preposition (بسوريا)?"""
