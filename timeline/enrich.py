@@ -32,6 +32,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -140,8 +141,9 @@ class _Alias:
     entry: _Entry
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
+    # A tuple, not a frozen dataclass: every word of every scanned clause is one, and a frozen
+    # dataclass costs several times more to make.
     start: int
     end: int
     surface: str
@@ -163,6 +165,7 @@ class _Gazetteer:
     prefixes: dict[str, list[_Alias]] = field(default_factory=dict)   # "russisch*" style aliases
     longest: dict[str, int] = field(default_factory=dict)  # first word -> most words in an alias
     prefix_lengths: set[int] = field(default_factory=set)
+    prefix_cuts: tuple[int, ...] = ()  # prefix_lengths, longest first: sorted once, not per word
 
 
 # --------------------------------------------------------------------------- normalising
@@ -207,8 +210,11 @@ _PLACE_NOUN_KEYS = frozenset(map(_key, PLACE_NOUNS))
 _FORMER_KEYS = frozenset(map(_key, FORMER_WORDS))
 
 
-def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.start(), m.end(), m.group(), _key(m.group())) for m in _WORD.finditer(text)]
+# A clause is scanned once for actors (with its publication date) and once for places and cues
+# (without): its words are cut and folded once. Bounded, so memory stays flat over a corpus.
+@lru_cache(maxsize=512)
+def _tokens(text: str) -> tuple[_Token, ...]:
+    return tuple(_Token(m.start(), m.end(), m.group(), _key(m.group())) for m in _WORD.finditer(text))
 
 
 def _shape(word: str) -> str:
@@ -406,6 +412,7 @@ def _gazetteer() -> _Gazetteer:
 
     for bucket in [*gazetteer.aliases.values(), *gazetteer.prefixes.values()]:
         bucket.sort(key=lambda a: a.entry.rank, reverse=True)
+    gazetteer.prefix_cuts = tuple(sorted(gazetteer.prefix_lengths, reverse=True))
     return gazetteer
 
 
@@ -513,30 +520,34 @@ def _drop_dateline(text: str, matches: tuple[_Match, ...]) -> tuple[_Match, ...]
     return tuple(m for m in matches if m.end > head_end)
 
 
-def _match_at(gazetteer: _Gazetteer, tokens: list[_Token], i: int, published: str):
+def _match_at(gazetteer: _Gazetteer, tokens: tuple[_Token, ...], i: int, published: str):
     first = tokens[i].key
     most = gazetteer.longest.get(first, 0)
-    if _is_arabic(first):
+    arabic = _is_arabic(first)
+    if arabic:
         most = max([most] + [gazetteer.longest.get(v, 0) for v in _arabic_variants(first)])
-    for length in range(min(most, len(tokens) - i), 0, -1):
-        window = tokens[i:i + length]
-        if any(b.start - a.end > 2 for a, b in zip(window, window[1:])):
-            continue                 # names do not run across punctuation gaps
-        key = tuple(t.key for t in window)
-        surfaces = [t.surface for t in window]
+    # Names do not run across punctuation gaps: no window longer than the gap-free run from i.
+    run, limit = 1, min(most, len(tokens) - i)
+    while run < limit and tokens[i + run].start - tokens[i + run - 1].end <= 2:
+        run += 1
+    keys = tuple(t.key for t in tokens[i:i + min(run, limit)])
+    variants = _arabic_variants(first) if arabic else ()
+    for length in range(min(run, limit), 0, -1):
+        key = keys[:length]
         candidates = gazetteer.aliases.get(key)
         if candidates:
-            entry = _pick(candidates, surfaces, published)
+            entry = _pick(candidates, [t.surface for t in tokens[i:i + length]], published)
             if entry:
                 return entry, length
-        if _is_arabic(key[0]):
-            for variant in _arabic_variants(key[0]):
-                candidates = gazetteer.aliases.get((variant, *key[1:]))
-                entry = _pick(candidates, surfaces, published) if candidates else None
-                if entry:
-                    return entry, length
+        for variant in variants:
+            candidates = gazetteer.aliases.get((variant, *key[1:]))
+            entry = _pick(candidates, [t.surface for t in tokens[i:i + length]], published) if candidates else None
+            if entry:
+                return entry, length
     word = tokens[i].key
-    for cut in sorted((n for n in gazetteer.prefix_lengths if n <= len(word)), reverse=True):
+    for cut in gazetteer.prefix_cuts:
+        if cut > len(word):
+            continue
         candidates = gazetteer.prefixes.get(word[:cut])
         if candidates:
             entry = _pick(candidates, [tokens[i].surface], published)
@@ -545,7 +556,7 @@ def _match_at(gazetteer: _Gazetteer, tokens: list[_Token], i: int, published: st
     return None
 
 
-def _after_a_name(tokens: list[_Token], i: int, text: str) -> bool:
+def _after_a_name(tokens: tuple[_Token, ...], i: int, text: str) -> bool:
     """Is this capitalised word the surname in "Gustavo Ávila", "Xavier Paris"? True when
     the word just before it is capitalised too, is not the first of its sentence, and is
     not a name we know (so "HTS Damaskus" stays a place). Not for German, which capitalises
@@ -565,7 +576,7 @@ def _after_a_name(tokens: list[_Token], i: int, text: str) -> bool:
     return False
 
 
-def _before_a_name(tokens: list[_Token], i: int, text: str) -> bool:
+def _before_a_name(tokens: tuple[_Token, ...], i: int, text: str) -> bool:
     """Is this one-word country the given name in "Maurice Kamto", "Georgia Smith"? True when the
     next word, one space on, is capitalised, is no name we know and is no role word ("Ukraine
     President")."""
@@ -582,13 +593,13 @@ def _known_word(key: str) -> bool:
     return (key,) in _gazetteer().aliases
 
 
-def _is_former(tokens: list[_Token], i: int, length: int) -> bool:
+def _is_former(tokens: tuple[_Token, ...], i: int, length: int) -> bool:
     before = tokens[i - 1].key if i > 0 else ""
     after = tokens[i + length].key if i + length < len(tokens) else ""
     return before in _FORMER_KEYS or after in _FORMER_KEYS
 
 
-def _role(entry: _Entry, tokens: list[_Token], i: int, length: int, text: str, lang: str) -> str:
+def _role(entry: _Entry, tokens: tuple[_Token, ...], i: int, length: int, text: str, lang: str) -> str:
     """Cities are places; people and organisations are actors; a state is a place when it is
     the scene ("di Suriah", "in Ukraine", "Suriye'de") and an actor otherwise."""
     if entry.kind == "city":
@@ -598,7 +609,7 @@ def _role(entry: _Entry, tokens: list[_Token], i: int, length: int, text: str, l
     return "place" if _locative(tokens, i, length, text, lang) else "actor"
 
 
-def _locative(tokens: list[_Token], i: int, length: int, text: str, lang: str,
+def _locative(tokens: tuple[_Token, ...], i: int, length: int, text: str, lang: str,
               extra_words: frozenset[str] = frozenset()) -> bool:
     """Is the name at tokens[i:i+length] written as a location: after "di", "in", "в",
     with a Turkish locative suffix (Suriye'de) or a glued Arabic preposition (بسوريا)?"""
@@ -694,19 +705,52 @@ def _cue_regex(cue: str, lang: str) -> str:
     return head + body + tail
 
 
+def _first_chars(cue: str, lang: str) -> frozenset[str] | None:
+    """The characters a match of _cue_regex(cue, lang) can begin with after its word-start check
+    (None for a cue that may sit inside a word)."""
+    words = cue.strip("*").split()
+    if cue.startswith("*") or not words:
+        return None
+    # Arabic: a glued particle or the article may come first (see _cue_regex).
+    return frozenset("وفبلكا" + words[0][0]) if lang == "ar" else frozenset(words[0][0])
+
+
+def _by_first_char(alternatives: list[tuple[str, frozenset[str] | None]]) -> str:
+    """The alternatives as one pattern that tries, at a position, only those that can begin with its
+    character, in their given order: the same first match as "|".join of them, found sooner."""
+    if any(firsts is None for _, firsts in alternatives):
+        return "|".join(alt for alt, _ in alternatives)
+    classes: list[list[str]] = []          # characters that match each other when case is ignored
+    for char in sorted(set().union(*(firsts for _, firsts in alternatives))):
+        same = next((group for group in classes
+                     if any(re.fullmatch(re.escape(char), other, re.IGNORECASE)
+                            or re.fullmatch(re.escape(other), char, re.IGNORECASE) for other in group)), None)
+        if same is None:
+            classes.append([char])
+        else:
+            same.append(char)
+    branches = []
+    for group in classes:
+        members = [alt for alt, firsts in alternatives if firsts & set(group)]
+        branches.append(f"(?=[{''.join(re.escape(c) for c in group)}])(?:{'|'.join(members)})")
+    return "|".join(branches)
+
+
 def _compile(cues_by_lang: dict[str, list[str]], langs: set[str] | None) -> re.Pattern | None:
-    alternatives = [_cue_regex(_normalise_cue_text(cue.casefold()), cue_lang)
+    alternatives = [(_cue_regex(text, cue_lang), _first_chars(text, cue_lang))
                     for cue_lang, cues in cues_by_lang.items()
-                    if langs is None or cue_lang in langs for cue in cues]
+                    if langs is None or cue_lang in langs for cue in cues
+                    for text in (_normalise_cue_text(cue.casefold()),)]
     if not alternatives:
         return None
-    alternatives.sort(key=len, reverse=True)    # "panggilan telepon" before "telepon"
+    alternatives.sort(key=lambda alt: len(alt[0]), reverse=True)    # "panggilan telepon" before "telepon"
     # One shared word-start check in front: most positions are mid-word and fail at once,
     # instead of every alternative trying its own lookbehind there (5x faster on long texts).
+    # Behind it, only the cues that begin with the character there are tried.
     edge = r"(?<!\w)"
-    at_edge = [alt[len(edge):] for alt in alternatives if alt.startswith(edge)]
-    elsewhere = [alt for alt in alternatives if not alt.startswith(edge)]
-    parts = ([f"{edge}(?:{'|'.join(at_edge)})"] if at_edge else []) + elsewhere
+    at_edge = [(alt[len(edge):], firsts) for alt, firsts in alternatives if alt.startswith(edge)]
+    elsewhere = [alt for alt, _ in alternatives if not alt.startswith(edge)]
+    parts = ([f"{edge}(?:{_by_first_char(at_edge)})"] if at_edge else []) + elsewhere
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
@@ -735,7 +779,10 @@ def _normalise_cue_text(text: str) -> str:
     return _ARABIC_MARKS.sub("", text)
 
 
-def _cue_hits(clause: str, lang: str) -> list[tuple[int, int, str, str]]:
+# The rows of one sentence share its evidence, so the same clause is read several times in a row;
+# bounded, so memory stays flat over a corpus.
+@lru_cache(maxsize=1024)
+def _cue_hits(clause: str, lang: str) -> tuple[tuple[int, int, str, str], ...]:
     """(start, end, type, cue word) for the cues in a clause. Where cues overlap, the longest
     wins ("bala bantuan" is reinforcements, not aid); an ignored phrase silences its words."""
     text = clause
@@ -756,7 +803,7 @@ def _cue_hits(clause: str, lang: str) -> list[tuple[int, int, str, str]]:
     for hit in sorted(hits, key=lambda h: -(h[1] - h[0])):
         if all(hit[1] <= other[0] or hit[0] >= other[1] for other in kept_hits):
             kept_hits.append(hit)
-    return sorted((h for h in kept_hits if h[2]), key=lambda h: h[0])
+    return tuple(sorted((h for h in kept_hits if h[2]), key=lambda h: h[0]))
 
 
 @lru_cache(maxsize=64)
@@ -840,6 +887,11 @@ def _blank(value) -> bool:
         or str(value).strip() == ""
 
 
+ENRICHED_COLUMNS = ("actors", "places", "event_type", "event_type_cue", "headline")
+# What enrichment reads from a row, besides the columns it fills.
+_READ_COLUMNS = ("title", "evidence", "lang", "published", "date_text", "role")
+
+
 def enrich_events(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of the events table with empty actors, places, event_type and event_type_cue
     filled in; a value already there (an analyst's override) is never replaced.
@@ -851,37 +903,51 @@ def enrich_events(frame: pd.DataFrame) -> pd.DataFrame:
     The headline is composed last, from the filled columns.
     """
     out = frame.copy()
-    from timeline.headline import headline
-
-    for column in ("actors", "places", "event_type", "event_type_cue", "headline"):
+    for column in ENRICHED_COLUMNS:
         if column not in out.columns:
             out[column] = pd.Series([""] * len(out), index=out.index, dtype="string")
-    for index, row in out.iterrows():
-        title = "" if _blank(row.get("title")) else str(row.get("title"))
-        evidence = "" if _blank(row.get("evidence")) else str(row.get("evidence"))
-        lang = "" if _blank(row.get("lang")) else str(row.get("lang"))
-        published = "" if _blank(row.get("published")) else str(row.get("published"))
-        near = "" if _blank(row.get("date_text")) else str(row.get("date_text"))
-        if _blank(row["actors"]):
-            actors = find_actors(title, lang, published) or find_actors(evidence, lang, published)
-            out.at[index, "actors"] = "; ".join(actors)
-        if _blank(row["places"]):
-            places = find_places(title, lang) or find_places(evidence, lang)
-            out.at[index, "places"] = "; ".join(p.name for p in places)
-        if _blank(row["event_type"]):
-            event_type, cue = classify_event(title, lang)
-            if not event_type:
-                event_type, cue = _armed_group_at_place(title, lang, published)
-            if not event_type:
-                event_type, cue = classify_event(evidence, lang, near)
-            out.at[index, "event_type"] = event_type or FALLBACK_TYPE
-            if _blank(row["event_type_cue"]):
-                out.at[index, "event_type_cue"] = cue
-        if _blank(row["headline"]):
-            role = "" if _blank(row.get("role")) else str(row.get("role"))
-            out.at[index, "headline"] = headline(str(out.at[index, "event_type"]), str(out.at[index, "actors"]),
-                                                 str(out.at[index, "places"]), role)
+    # Plain lists in, whole columns out: per-cell reads and writes on the frame cost more than
+    # the look-ups themselves.
+    read = {column: out[column].tolist() if column in out.columns else [None] * len(out)
+            for column in (*_READ_COLUMNS, *ENRICHED_COLUMNS)}
+    filled = [enrich_record({column: values[i] for column, values in read.items()}) for i in range(len(out))]
+    for column in ENRICHED_COLUMNS:
+        dtype = out[column].dtype if out[column].dtype == "string" else object
+        out[column] = pd.Series([row[column] for row in filled], index=out.index, dtype=dtype)
     return out
+
+
+def enrich_record(record: dict) -> dict:
+    """`record` (one events row as a dict) with empty actors, places, event_type, event_type_cue
+    and headline filled in as enrich_events fills them; a value already there is kept. The dict
+    is updated in place and returned."""
+    from timeline.headline import headline
+
+    def text(column: str) -> str:
+        value = record.get(column)
+        return "" if _blank(value) else str(value)
+
+    title, evidence, lang = text("title"), text("evidence"), text("lang")
+    published, near = text("published"), text("date_text")
+    if _blank(record.get("actors")):
+        actors = find_actors(title, lang, published) or find_actors(evidence, lang, published)
+        record["actors"] = "; ".join(actors)
+    if _blank(record.get("places")):
+        places = find_places(title, lang) or find_places(evidence, lang)
+        record["places"] = "; ".join(p.name for p in places)
+    if _blank(record.get("event_type")):
+        event_type, cue = classify_event(title, lang)
+        if not event_type:
+            event_type, cue = _armed_group_at_place(title, lang, published)
+        if not event_type:
+            event_type, cue = classify_event(evidence, lang, near)
+        record["event_type"] = event_type or FALLBACK_TYPE
+        if _blank(record.get("event_type_cue")):
+            record["event_type_cue"] = cue
+    if _blank(record.get("headline")):
+        record["headline"] = headline(str(record["event_type"]), str(record["actors"]), str(record["places"]),
+                                      text("role"))
+    return record
 
 
 def place_lookup(name: str) -> Place | None:

@@ -18,7 +18,7 @@ from timeline.dates import DateMention, find_dates
 from timeline.lexicon import lexicon
 from timeline.pubdate import dateline_head
 from timeline.role import opens_a_frame, row_role
-from timeline.schema import conform, empty_events, stable_event_id
+from timeline.schema import empty_events, events_frame, stable_event_id
 from timeline.text import sentence_bounds
 
 TITLE_MAX_WORDS = 22
@@ -68,8 +68,8 @@ def extract_events(text: str, published: date | str | None = None, lang: str | N
             primary = min(group, key=lambda m: (_PRECISION_RANK.get(m.precision, 9) == 0, _PRECISION_RANK.get(m.precision, 9)))
             rows.append(_row(text, primary, group, seg_start, seg_end, evidence, published_iso, lang,
                              source, url, document_key))
-    frame = conform(pd.DataFrame(rows))
-    return _enrich(frame)
+    # Rows stay plain dicts through enrichment; the one frame is built at the end.
+    return events_frame(_enrich(rows))
 
 
 def _own_clause(text: str, start: int, end: int, group: list[DateMention], lang: str = "") -> tuple[int, int]:
@@ -235,10 +235,10 @@ def _row(text: str, primary: DateMention, group: list[DateMention], seg_start: i
     }
 
 
-def _enrich(frame: pd.DataFrame) -> pd.DataFrame:
+def _enrich(rows: list[dict]) -> list[dict]:
     """Actors, places and event types where the enrichment stage is available."""
     try:
-        from timeline.enrich import enrich_events
+        from timeline.enrich import enrich_record
     except ImportError:
-        return frame
-    return conform(enrich_events(frame))
+        return rows
+    return [enrich_record(row) for row in rows]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 
+import numpy as np
 import pandas as pd
 
 # column -> pandas dtype. Order is the order of every table and every CSV we write.
@@ -41,6 +42,9 @@ EVENT_COLUMNS: dict[str, str] = {
     "notes": "string",
     "tags": "string",         # "; "-joined
 }
+
+# The dtypes as objects, made once: naming a dtype by string costs a registry search per array.
+_DTYPES = {column: pd.api.types.pandas_dtype(dtype) for column, dtype in EVENT_COLUMNS.items()}
 
 PRECISIONS = ("day", "week", "month", "quarter", "season", "year", "decade", "century")
 ORIGINS = ("extracted", "manual", "imported")
@@ -78,12 +82,41 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(columns, index=pd.RangeIndex(rows))
 
 
+def events_frame(records: list[dict]) -> pd.DataFrame:
+    """The events table of plain records (dicts keyed by column): the frame conform() would give
+    for pd.DataFrame(records), built straight from one list per column.
+
+    A key the schema does not know is dropped; a missing key or a None is an empty cell ("" for
+    text, False for a flag, missing for a number).
+    """
+    rows = len(records)
+    columns = {}
+    # The arrays are made from numpy directly: pd.array's dtype inference costs more than the rows.
+    for column, dtype in EVENT_COLUMNS.items():
+        values = [record.get(column) for record in records]
+        missing = np.array([value is None for value in values], dtype=bool)
+        if dtype == "string":
+            columns[column] = pd.arrays.StringArray(
+                np.array(["" if value is None else str(value) for value in values], dtype=object))
+        elif dtype == "boolean":
+            columns[column] = pd.arrays.BooleanArray(
+                np.array([bool(value) if value is not None else False for value in values], dtype=bool),
+                np.zeros(rows, dtype=bool))
+        elif dtype == "float64":
+            columns[column] = np.array([np.nan if value is None else float(value) for value in values],
+                                       dtype="float64")
+        else:
+            columns[column] = pd.arrays.IntegerArray(
+                np.array([0 if value is None else int(value) for value in values], dtype="int64"), missing)
+    return pd.DataFrame(columns, index=pd.RangeIndex(rows), copy=False)   # the arrays are its own
+
+
 def _empty_column(dtype: str, rows: int):
     if dtype == "string":
-        return pd.array([""] * rows, dtype="string")
+        return pd.array([""] * rows, dtype=_DTYPES["event_id"])
     if dtype == "boolean":
-        return pd.array([False] * rows, dtype="boolean")
-    return pd.array([None] * rows, dtype=dtype)
+        return pd.array([False] * rows, dtype=_DTYPES["verified"])
+    return pd.array([None] * rows, dtype=pd.api.types.pandas_dtype(dtype))
 
 
 def stable_event_id(*parts: object) -> str:

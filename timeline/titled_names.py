@@ -35,6 +35,15 @@ def _roles(lang: str) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(w.casefold() for w in _WORD.findall(phrase)) for code in langs for phrase in table[code])
 
 
+@lru_cache(maxsize=64)
+def _role_lengths(lang: str) -> dict[str, tuple[int, ...]]:
+    """First word of a role phrase -> the lengths of the phrases it begins, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for phrase in _roles(lang):
+        lengths.setdefault(phrase[0], set()).add(len(phrase))
+    return {word: tuple(sorted(sizes, reverse=True)) for word, sizes in lengths.items()}
+
+
 @lru_cache(maxsize=1)
 def _particles() -> frozenset[str]:
     return frozenset(_data()["particles"])
@@ -58,7 +67,9 @@ def titled_names(text: str, lang: str, known: list[tuple[int, int, str]]) -> lis
     """(start, end, name as written) for each person named after a role word in `text`."""
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text or "")]
     roles = _roles(lang or "")
-    longest = max((len(r) for r in roles), default=0)
+    # Only phrases that begin with a token's own word are tried there (one dict look-up for most tokens).
+    lengths = _role_lengths(lang or "")
+    folded = [t[2].casefold() for t in tokens]
 
     def kind_at(position: int) -> str:
         return next((kind for start, end, kind in known if start <= position < end), "")
@@ -66,8 +77,8 @@ def titled_names(text: str, lang: str, known: list[tuple[int, int, str]]) -> lis
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
-        size = next((k for k in range(min(longest, len(tokens) - i), 0, -1)
-                     if tuple(t[2].casefold() for t in tokens[i:i + k]) in roles
+        size = next((k for k in lengths.get(folded[i], ()) if k <= len(tokens) - i
+                     and tuple(folded[i:i + k]) in roles
                      and all(b[0] - a[1] <= 1 for a, b in zip(tokens[i:i + k], tokens[i + 1:i + k]))), 0)
         if not size:
             i += 1

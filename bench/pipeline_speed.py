@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Documents per second of find_dates and of extract_events on the same documents, in CPU time.
+
+The documents: the TempEval-3 platinum texts and the news-dev set from ../shared/benchmarks
+(with their creation dates and languages) and the demo articles in data/demo. Each stage
+first makes one untimed pass (gazetteers and language data load lazily), then runs over the
+set again and again until --seconds of this process's CPU time (time.process_time, not wall
+time: on a shared machine other processes' load would count) have passed. Caches keyed by a
+text are emptied before each pass, so a pass costs what new documents would.
+
+    python bench/pipeline_speed.py                 # both rates, ratio, and a cProfile top 15
+    python bench/pipeline_speed.py --seconds 10 --top 25
+    python bench/pipeline_speed.py --dump out.csv  # every extract_events row, for comparing outputs
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import pstats
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BENCHMARKS = REPO.parent / "shared" / "benchmarks"
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+
+def load_documents(benchmarks: Path) -> list[tuple[str, str, date | None, str]]:
+    """(name, text, published, lang) for the two shared sets and the demo articles."""
+    from speed import SETS, load_set
+
+    out = []
+    for name in SETS:
+        for number, (text, published, lang) in enumerate(load_set(benchmarks, name)):
+            out.append((f"{name}/{number}", text, published, lang))
+    demo = REPO / "data" / "demo"
+    for entry in json.loads((demo / "index.json").read_text(encoding="utf-8"))["documents"]:
+        out.append((f"demo/{entry['file']}", (demo / entry["file"]).read_text(encoding="utf-8"),
+                    date.fromisoformat(entry["published"]), entry["lang"]))
+    return out
+
+
+def forget_texts() -> None:
+    """Empty the caches keyed by a text (the gazetteer scan and the cue words of a clause), so
+    that a repeated pass costs what a pass over new documents would, not a cache hit."""
+    from timeline import enrich
+
+    enrich._scan.cache_clear()
+    enrich._cue_hits.cache_clear()
+    enrich._tokens.cache_clear()
+
+
+def docs_per_cpu_second(run, documents, seconds: float) -> float:
+    """Documents per CPU second of `run(text, published, lang)` over at least `seconds`."""
+    for _, text, published, lang in documents:
+        run(text, published, lang)
+    count, start = 0, time.process_time()
+    while True:
+        forget_texts()
+        for _, text, published, lang in documents:
+            run(text, published, lang)
+        count += len(documents)
+        elapsed = time.process_time() - start
+        if elapsed >= seconds:
+            return count / elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=float, default=5.0, help="CPU seconds per stage (default 5)")
+    parser.add_argument("--top", type=int, default=15, help="profile lines to print (0: no profile)")
+    parser.add_argument("--benchmarks", type=Path, default=BENCHMARKS)
+    parser.add_argument("--dump", type=Path, help="write every extract_events row to this CSV and stop")
+    args = parser.parse_args(argv)
+    if not (args.benchmarks / "score_timex.py").is_file():
+        print(f"error: benchmarks not found in {args.benchmarks} (pass --benchmarks DIR)", file=sys.stderr)
+        return 2
+    from timeline import extract_events, find_dates
+
+    documents = load_documents(args.benchmarks)
+
+    def events(text, published, lang):
+        return extract_events(text, published=published, lang=lang, source=None)
+
+    if args.dump:
+        import pandas as pd
+
+        frames = [extract_events(text, published=published, lang=lang, source=name)
+                  for name, text, published, lang in documents]
+        pd.concat(frames, ignore_index=True).to_csv(args.dump, index=False)
+        print(f"{sum(map(len, frames))} rows from {len(documents)} documents -> {args.dump}")
+        return 0
+
+    dates_rate = docs_per_cpu_second(find_dates, documents, args.seconds)
+    events_rate = docs_per_cpu_second(events, documents, args.seconds)
+    print(f"{len(documents)} documents (tempeval3-platinum, news-dev, data/demo), CPU time")
+    print(f"find_dates      {dates_rate:8.1f} docs/s")
+    print(f"extract_events  {events_rate:8.1f} docs/s   ratio {events_rate / dates_rate:.2f}")
+    if args.top:
+        profile = cProfile.Profile()
+        profile.enable()
+        for _ in range(3):
+            forget_texts()
+            for _, text, published, lang in documents:
+                events(text, published, lang)
+        profile.disable()
+        out = io.StringIO()
+        pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(args.top)
+        print(out.getvalue())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
