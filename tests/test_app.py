@@ -589,3 +589,21 @@ def test_an_upload_without_a_date_takes_the_one_in_its_name(seeded):
     review = at.dataframe[1].value
     assert str(review["published"][0])[:10] == "2025-11-10"
     assert review["found"][0] == "from the file name"   # the one publication-date reader's last stage
+
+
+def test_date_conflicts_only_keeps_merged_events_whose_sources_disagree(seeded):
+    store = Store(seeded)
+    store.add_extracted("demo", conform(pd.DataFrame([
+        {"event_id": "ev-jan-b", "date": "2025-01-20", "precision": "day", "start": "2025-01-20",
+         "end": "2025-01-20", "title": "The inauguration speech", "source": "wire.txt", "confidence": 0.7}])), "seed")
+    store.merge_events("demo", "ev-call", "ev-month", "seed")    # 2024-12-08 and 2024-12: a conflict
+    store.merge_events("demo", "ev-jan", "ev-jan-b", "seed")     # the same day twice: none
+    at = open_app()
+    assert table_ids(at) == ["ev-call", "ev-jan"]
+    box = next(c for c in at.sidebar.checkbox if c.label == "Date conflicts only")
+    box.check().run()
+    assert not at.exception
+    assert table_ids(at) == chart_ids(at) == ["ev-call"]
+    assert plain(at.caption[0].value).startswith("1 of 2 events shown (filtered)")
+    button(at, "Clear filters").click().run()
+    assert table_ids(at) == ["ev-call", "ev-jan"]

@@ -48,6 +48,7 @@ def run(db_path: str | None = None) -> None:
     chosen = sidebar.filters(events, labels)
     with user_action("Filtering", where=st.sidebar) as outcome:
         shown = filter_events(events, **chosen.as_kwargs())
+        shown = sidebar.keep_conflicts(db_path, collection, chosen, shown)
     if outcome.failed:
         shown = events
     sidebar.undo_button(store, collection, user, events)
