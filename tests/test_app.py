@@ -589,3 +589,56 @@ def test_an_upload_without_a_date_takes_the_one_in_its_name(seeded):
     review = at.dataframe[1].value
     assert str(review["published"][0])[:10] == "2025-11-10"
     assert review["found"][0] == "from the file name"   # the one publication-date reader's last stage
+
+
+def test_date_conflicts_only_keeps_merged_events_whose_sources_disagree(seeded):
+    store = Store(seeded)
+    store.add_extracted("demo", conform(pd.DataFrame([
+        {"event_id": "ev-jan-b", "date": "2025-01-20", "precision": "day", "start": "2025-01-20",
+         "end": "2025-01-20", "title": "The inauguration speech", "source": "wire.txt", "confidence": 0.7}])), "seed")
+    store.merge_events("demo", "ev-call", "ev-month", "seed")    # 2024-12-08 and 2024-12: a conflict
+    store.merge_events("demo", "ev-jan", "ev-jan-b", "seed")     # the same day twice: none
+    at = open_app()
+    assert table_ids(at) == ["ev-call", "ev-jan"]
+    box = next(c for c in at.sidebar.checkbox if c.label == "Date conflicts only")
+    box.check().run()
+    assert not at.exception
+    assert table_ids(at) == chart_ids(at) == ["ev-call"]
+    assert plain(at.caption[0].value).startswith("1 of 2 events shown (filtered)")
+    button(at, "Clear filters").click().run()
+    assert table_ids(at) == ["ev-call", "ev-jan"]
+
+
+def test_bulk_actions_change_the_chosen_events_as_one_undoable_change(seeded):
+    at = open_app()
+    at.multiselect(key="bulk_ids").select("ev-call").select("ev-jan").run()
+    at.selectbox(key="bulk_action").select("Add a tag").run()
+    at.text_input(key="bulk_tag").input("checked").run()
+    button(at, "Apply to 2 events").click().run()
+    assert not at.exception and messages(at.error) == []
+    stored = Store(seeded).events("demo").set_index("event_id")
+    assert stored.loc["ev-call", "tags"] == stored.loc["ev-jan", "tags"] == "checked"
+    assert stored.loc["ev-month", "tags"] == ""
+
+    at.multiselect(key="bulk_ids").select("ev-call").select("ev-month").run()
+    at.selectbox(key="bulk_action").select("Mark verified").run()
+    button(at, "Apply to 2 events").click().run()
+    at.multiselect(key="bulk_ids").select("ev-month").select("ev-jan").run()
+    at.selectbox(key="bulk_action").select("Set the type").run()
+    at.selectbox(key="bulk_type").select("protest").run()
+    button(at, "Apply to 2 events").click().run()
+    stored = Store(seeded).events("demo").set_index("event_id")
+    assert stored["verified"].to_dict() == {"ev-month": True, "ev-call": True, "ev-jan": False}
+    assert stored.loc[["ev-month", "ev-jan"], "event_type"].tolist() == ["protest", "protest"]
+
+    at.multiselect(key="bulk_ids").select("ev-call").select("ev-jan").run()
+    at.selectbox(key="bulk_action").select("Delete").run()
+    button(at, "Apply to 2 events").click().run()
+    assert table_ids(at) == ["ev-month"]
+    button(at, "Undo last change").click().run()     # one undo brings both back
+    assert not at.exception
+    assert table_ids(at) == ["ev-month", "ev-call", "ev-jan"]
+    assert any("Araghchi called Lavrov" in m for m in messages(at.info))
+    button(at, "Undo last change").click().run()     # and the type of both goes back at once
+    assert Store(seeded).events("demo").set_index("event_id").loc[["ev-month", "ev-jan"], "event_type"].tolist() \
+        == ["statement", "statement"]

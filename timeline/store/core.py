@@ -323,6 +323,29 @@ class Store:
             log.record(event_id, current, _update(conn, collection_id, current, {"status": "deleted"}))
             log.finish(f"deletion of {event_id}: {current['title'] or current['date_text']}")
 
+    def change_events(self, collection: str, changes: dict[str, dict | None], user: str, what: str) -> int:
+        """Several events changed as ONE change, which one undo takes back: {event_id: {column: value}}
+        edits that event as update_event does, {event_id: None} deletes it as delete_event does.
+        `what` names the change in the history ("tag added"). The number of events changed;
+        StoreError (nothing written) for an unknown event or a bad value."""
+        parsed = {event_id: None if fields is None else _parse_changes(fields) for event_id, fields in changes.items()}
+        with self._write() as conn:
+            collection_id = _collection_id(conn, collection)
+            log = _ChangeLog(conn, collection_id, user, "edit")
+            changed = []
+            for event_id, fields in parsed.items():
+                current = _live_snapshot(conn, collection_id, event_id)
+                if fields is None:
+                    log.record(event_id, current, _update(conn, collection_id, current, {"status": "deleted"}))
+                    changed.append(event_id)
+                    continue
+                differences = _date_consistent(current, _differences(current, fields))
+                if differences:
+                    log.record(event_id, current, _update(conn, collection_id, current, {**differences, "edited": 1}))
+                    changed.append(event_id)
+            log.finish(f"{what} on {_count(len(changed), 'event')}: {', '.join(changed)}")
+            return len(changed)
+
     def merge_events(self, collection: str, keep_id: str, other_id: str, user: str) -> None:
         """Merges `other_id` into `keep_id`: names, notes, evidence and sources joined with "; ".
 

@@ -89,6 +89,42 @@ def _cached_similar_groups(db_path: str, collection: str, threshold: float, with
     return get_store(db_path).similar_groups(collection, threshold, within_source=within_source)
 
 
+def is_merged(row) -> bool:
+    """Whether other reports were merged into this event row (a merge note or more than one source)."""
+    count = row.get("source_count")
+    return bool(str(row.get("merge_note") or "")) or (count is not None and not pd.isna(count) and int(count) > 1)
+
+
+def report_dates(reports) -> list[str]:
+    """The different dates a merged event's reports give, sorted; more than one is a date conflict."""
+    return sorted({str(report.get("date") or "") for report in reports} - {""})
+
+
+def date_conflicts(db_path: str, collection: str, events: pd.DataFrame) -> set[str]:
+    """The ids of `events` whose merged reports give different dates, fresh after any write."""
+    merged = tuple(row["event_id"] for _, row in events.iterrows() if is_merged(row))
+    if not merged:
+        return set()
+    revision = st.session_state.get("_revision", 0)
+    return _cached_conflicts(db_path, collection, merged, db_state(db_path), revision)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _cached_conflicts(db_path: str, collection: str, merged: tuple, state: tuple, revision: int) -> set[str]:
+    # `state` and `revision` only key the cache, as in _cached_events.
+    store = get_store(db_path)
+    kept = store.events(collection).set_index("event_id")
+    conflicts = set()
+    for event_id in merged:
+        if event_id not in kept.index:
+            continue
+        members = store.merged_members(collection, event_id)
+        reports = [kept.loc[event_id]] + [member for _, member in members.iterrows()]
+        if len(report_dates(reports)) > 1:
+            conflicts.add(event_id)
+    return conflicts
+
+
 def written() -> None:
     """Note that this session just wrote, so the next read skips the cache even on coarse clocks."""
     st.session_state["_revision"] = st.session_state.get("_revision", 0) + 1

@@ -6,7 +6,7 @@ import streamlit as st
 
 from timeline.actors_file import use_for_enrichment
 from timeline.chart import event_type_labels, filter_events
-from timeline.ui import actors, annotate, data, downloads, explore, merging, sidebar, source_view, upload
+from timeline.ui import actors, annotate, bulk, data, downloads, explore, merging, sidebar, source_view, upload
 from timeline.ui.common import escape_markdown, show_flashes, user_action
 
 PAGE_TAB_KEY = "tab"
@@ -48,6 +48,7 @@ def run(db_path: str | None = None) -> None:
     chosen = sidebar.filters(events, labels)
     with user_action("Filtering", where=st.sidebar) as outcome:
         shown = filter_events(events, **chosen.as_kwargs())
+        shown = sidebar.keep_conflicts(db_path, collection, chosen, shown)
     if outcome.failed:
         shown = events
     sidebar.undo_button(store, collection, user, events)
@@ -79,6 +80,7 @@ def run(db_path: str | None = None) -> None:
             # The table full width, so type, actors and verified show without sideways scrolling;
             # the open event below it: what was found and its source on the left, the edit on the right.
             explore.table(shown, labels)
+            bulk.bulk_panel(store, collection, shown, user, event_types, labels)
             downloads.export_buttons(shown, events, collection)
             row = annotate.event_picker(events, shown)
             if row is not None:

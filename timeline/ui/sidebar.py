@@ -19,7 +19,8 @@ USER_KEY = "user"
 FILTER_KEYS = {"date_from": "filter_from", "date_to": "filter_to", "text": "filter_text",
                "event_types": "filter_types", "sources": "filter_sources", "precisions": "filter_precisions",
                "verified_only": "filter_verified", "min_confidence": "filter_confidence",
-               "actors": "filter_actors", "places": "filter_places", "show_background": "filter_background"}
+               "actors": "filter_actors", "places": "filter_places", "show_background": "filter_background",
+               "conflicts_only": "filter_conflicts"}
 
 
 @dataclass
@@ -37,9 +38,13 @@ class Filters:
     actors: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     show_background: bool = False   # background rows (context, not the story) only on request
+    conflicts_only: bool = False    # merged events whose sources give different dates (see keep_conflicts)
 
     def as_kwargs(self) -> dict:
-        return asdict(self)
+        """The filters `timeline.chart.filter_events` applies (the date-conflict one needs the store)."""
+        kwargs = asdict(self)
+        kwargs.pop("conflicts_only")
+        return kwargs
 
     def active(self) -> bool:
         return self != Filters()
@@ -143,13 +148,24 @@ def filters(events: pd.DataFrame, labels: dict[str, str]) -> Filters:
     min_confidence = sidebar.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.05, key=FILTER_KEYS["min_confidence"], bind="query-params")
     show_background = sidebar.checkbox("Show background", key=FILTER_KEYS["show_background"], bind="query-params",
                                        help="Also show past facts given as context (role: background)")
+    conflicts_only = sidebar.checkbox("Date conflicts only", key=FILTER_KEYS["conflicts_only"], bind="query-params",
+                                      help="Only merged events whose sources give different dates, "
+                                           "for the analyst to decide which is right")
     sidebar.button("Clear filters", disabled=not _any_filter_set(), on_click=_clear_filters)
     return Filters(date_from, date_to, text or "", list(event_types), list(sources), list(precisions),
-                   bool(verified_only), float(min_confidence), list(actors), list(places), bool(show_background))
+                   bool(verified_only), float(min_confidence), list(actors), list(places), bool(show_background), bool(conflicts_only))
 
 
 FILTER_DEFAULTS = {"date_from": "", "date_to": "", "text": "", "event_types": [], "sources": [], "precisions": [],
-                   "verified_only": False, "min_confidence": 0.0, "actors": [], "places": [], "show_background": False}
+                   "verified_only": False, "min_confidence": 0.0, "actors": [], "places": [], "show_background": False,
+                   "conflicts_only": False}
+
+
+def keep_conflicts(db_path: str, collection: str, chosen: Filters, shown: pd.DataFrame) -> pd.DataFrame:
+    """`shown`, narrowed to its date conflicts when the analyst asked for only those."""
+    if not chosen.conflicts_only or shown.empty:
+        return shown
+    return shown[shown["event_id"].isin(data.date_conflicts(db_path, collection, shown))]
 
 
 def clear_filters_if_asked() -> None:

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from timeline.articles import marked_passage, text_of
+from timeline.ui import data
 from timeline.ui.common import escape_markdown, user_action
 
 _STYLE = ("<style>.tl-source{max-height:320px;overflow:auto;white-space:pre-wrap;line-height:1.5;"
@@ -22,15 +23,14 @@ def source_view(store, db_path: str, collection: str, row: pd.Series) -> None:
     """Under "Source": each report's evidence as its article shows it (or the evidence sentence
     alone when the article's text was not kept), with the date phrase marked."""
     reports = [row]
-    count = row.get("source_count")
-    if str(row.get("merge_note") or "") or (count is not None and not pd.isna(count) and int(count) > 1):
+    if data.is_merged(row):
         with user_action("Reading the merged reports") as outcome:
             members = store.merged_members(collection, row["event_id"])
         if not outcome.failed:
             reports += [member for _, member in members.iterrows()]
     blocks = [_report_html(db_path, collection, report) for report in reports]
     with st.expander(f"Source{'s' if len(blocks) > 1 else ''}: the evidence in its article", expanded=True):
-        dates = sorted({str(report.get("date") or "") for report in reports} - {""})
+        dates = data.report_dates(reports)
         if len(dates) > 1:   # one report says Tuesday, another Wednesday: the analyst must decide
             st.warning(escape_markdown(f"Date conflict: the sources of this event give {len(dates)} different "
                                        f"dates ({', '.join(dates)}); each is shown beside its evidence below."))
