@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from browser_seed import seed
+import re
+
+from browser_seed import ARABIC_TITLE, seed
+from timeline.ui.explore import COLUMN_ORDER
 from browser_support import browser, dashboard, needs_chromium, settle, shown_caption, wait_for_dashboard
 
 pytestmark = needs_chromium
@@ -18,7 +21,7 @@ pytest.importorskip("playwright.sync_api", reason="the playwright Python package
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("extras")
-    seed(folder / "extras.db", ("demo", "conflict", "bulk"))
+    seed(folder / "extras.db", ("demo", "conflict"))
     with dashboard(folder / "extras.db", folder / "streamlit.log") as url:
         yield url
 
@@ -45,4 +48,43 @@ def test_a_link_with_date_conflicts_only_shows_just_the_conflicts(server, new_pa
     settle(page)
     assert shown_caption(page).inner_text().startswith("8 of 8 events shown")
     assert "filter_conflicts" not in page.url
+    page.context.close()
+
+
+def open_id(page) -> str | None:
+    """The open event's id, None when none is open."""
+    facts = page.locator('[data-testid="stMarkdownContainer"] p', has_text="Id:")
+    return re.search(r"Id: (\S+)", facts.inner_text()).group(1) if facts.count() else None
+
+
+def press(page, key: str) -> None:
+    page.keyboard.press(key)
+    settle(page)
+
+
+def test_the_keyboard_walks_the_table_opening_each_row_and_enter_shows_a_whole_cell(server, new_page):
+    page = opened(new_page, server)
+    page.locator('[data-testid=stDataFrame] [tabindex="0"]').first.focus()
+    press(page, "ArrowRight")
+    walked = []
+    for _ in range(8):    # down the table, one row a press: each opens its event, the focus stays
+        before = open_id(page)
+        press(page, "ArrowDown")
+        page.wait_for_function("(before) => { const p = [...document.querySelectorAll("
+                               "'[data-testid=stMarkdownContainer] p')].find(p => p.innerText.includes('Id:'));"
+                               " return p && !p.innerText.includes('Id: ' + before + ' '); }", arg=str(before))
+        walked.append(open_id(page))
+        if walked[-1] == "ev-cairo":
+            break
+    assert walked[-1] == "ev-cairo", walked
+    assert len(set(walked)) == len(walked) >= 2, walked
+    assert page.evaluate("() => !!document.activeElement.closest('[data-testid=stDataFrame]')")
+    # Along the row to its long right-to-left title, then Enter: the whole text of the cell shows.
+    for _ in range(COLUMN_ORDER.index("title") - 1):   # the first press went to the second column
+        press(page, "ArrowRight")
+    press(page, "Enter")
+    whole = page.evaluate("(title) => [...document.querySelectorAll('textarea')].some(t => t.value === title)",
+                          ARABIC_TITLE)
+    assert whole, "no cell of the Arabic row showed its whole title on Enter"
+    assert open_id(page) == "ev-cairo"
     page.context.close()

@@ -19,10 +19,17 @@ VIEWS = ("Timeline", "Map")
 TOPOJSON_URL = "app/static/topojson/"
 _TABLE_IDS_KEY = "_table_ids"
 _TABLE_KEY_KEY = "_table_key"   # the key of this run's table (one per open event)
+_KEEP_TABLE_KEY = "_table_keeps"   # the event the table opened itself, so this run keeps the table
 MAX_TABLE_ROWS = 10_000  # more rows only slow every rerun; nobody scrolls through them
 
 TABLE_COLUMNS = ["date", "date_text", "headline", "title", "event_type", "actors", "places", "source", "source_count",
                  "precision", "confidence", "verified", "tags", "origin", "event_id"]
+
+# What an analyst reads first on the left, so type, actors and verified show without scrolling.
+# The headline first (the title and evidence are one click away, in the open event); type,
+# actors and verified in view without sideways scrolling.
+COLUMN_ORDER = ["date", "headline", "event_type", "actors", "places", "verified", "source", "source_count",
+                "title", "date_text", "precision", "confidence", "tags", "origin", "event_id"]
 
 
 def views() -> tuple:
@@ -131,9 +138,12 @@ def table(frame: pd.DataFrame, labels: dict[str, str]) -> None:
     ids = shown["event_id"].tolist() if "event_id" in shown else []
     st.session_state[_TABLE_IDS_KEY] = ids
     # A table of its own per open event, its row ticked: the tick box can never show one event
-    # while another is open (after a pick on the chart, in the picker, or an Undo).
+    # while another is open (after a pick on the chart, in the picker, or an Undo). Except when the
+    # table itself opened it by a cell with no row ticked (arrow keys, Enter): a new table
+    # would take the keyboard focus away, and its one highlighted cell already agrees.
     selected = st.session_state.get(SELECTED_KEY)
-    key = f"{TABLE_KEY}-{selected or ''}"
+    kept = st.session_state.get(_TABLE_KEY_KEY)
+    key = kept if kept and st.session_state.get(_KEEP_TABLE_KEY) == selected else f"{TABLE_KEY}-{selected or ''}"
     st.session_state[_TABLE_KEY_KEY] = key
     default = {"selection": {"rows": [ids.index(selected)] if selected in ids else [], "columns": [], "cells": []}}
     st.dataframe(
@@ -158,10 +168,7 @@ def table(frame: pd.DataFrame, labels: dict[str, str]) -> None:
             "verified": st.column_config.CheckboxColumn("Verified", width=70),
             "tags": "Tags", "origin": "Origin", "event_id": "Id",
         },
-        # The headline first (the title and evidence are one click away, in the open event); type,
-        # actors and verified in view without sideways scrolling.
-        column_order=["date", "headline", "event_type", "actors", "places", "verified", "source", "source_count",
-                      "title", "date_text", "precision", "confidence", "tags", "origin", "event_id"])
+        column_order=COLUMN_ORDER)
 
 
 def sortable_date(value: str, first_day: str) -> str:
@@ -179,5 +186,8 @@ def _on_table_select() -> None:
     # A clicked cell first: the open event's row stays ticked while a cell of another is clicked.
     rows = [cell[0] for cell in selection.get("cells", []) if cell] + list(selection.get("rows", []))
     ids = st.session_state.get(_TABLE_IDS_KEY, [])
+    st.session_state.pop(_KEEP_TABLE_KEY, None)
     if rows and rows[0] < len(ids):
         st.session_state[SELECTED_KEY] = ids[rows[0]]
+        if not selection.get("rows"):   # a cell alone (the keyboard's way): no tick to correct
+            st.session_state[_KEEP_TABLE_KEY] = ids[rows[0]]
