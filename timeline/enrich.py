@@ -506,7 +506,7 @@ def _drop_dateline(text: str, matches: tuple[_Match, ...]) -> tuple[_Match, ...]
     """Places in a dateline say where the report was filed, not where the event happened."""
     from timeline.pubdate import dateline_head  # the one definition of a dateline's head
 
-    head_end = dateline_head(text, limit=48)  # "LA PAZ, Bolivia – ": a place or two, not a sentence
+    head_end = dateline_head(text, limit=48)  # "QUITO, Ecuador – ": a place or two, not a sentence
     if head_end == 0:
         return matches
     inside = [m for m in matches if m.end <= head_end]

@@ -255,7 +255,7 @@ def patterns(lang: str) -> Patterns:
                           rf"|{L}(?:{alternation(lex.words('decade_prefix'))})\s+(?P<c3>1[5-9]|20)(?P<d3>\d)0(?!\w)", flags),
         century=re.compile(
             rf"(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)\s+century|abad\s+(?:ke-?)?(?P<n2>\d{{1,2}}|[XVI]+)|(?P<n3>\d{{1,2}})(?:e|ème)\s+siècle|siglo\s+(?P<n4>[XVI]+)"
-            # The language's own century words, before or after the number ("19ου αιώνα",
+            # The language's own century words, before or after the number ("18ου αιώνα",
             # "XX века", "20. Jahrhundert"), from its data.
             rf"|{L}(?P<n5>\d{{1,2}}|(?-i:[XVI]+))(?:{alternation(lex.words('century_ordinal'), boundary=False)})?\.?\s+(?:{alternation(lex.words('century_after'))})"
             rf"|(?:{alternation(lex.words('century_before'))})\s+(?P<n6>\d{{1,2}}|(?-i:[XVI]+))(?:{alternation(lex.words('century_ordinal'), boundary=False)})?)(?!\w)", flags),

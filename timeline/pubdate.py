@@ -267,7 +267,7 @@ def _from_name(name: str | None) -> tuple[date | None, str]:
     return (found, "filename") if found else (None, "none")
 
 
-# "LA PAZ, Bolivia – ", "KAIRO – ", "Jakarta, 13 Februari 2025 — ", "Seoul: " open a report with
+# "QUITO, Ecuador – ", "AMMAN – ", "Jakarta, 13 Februari 2025 — ", "Seoul: " open a report with
 # where (and when) it was filed. The one definition of where such a head ends: a colon or
 # semicolon, or a dash standing apart, within `limit` characters and on the same line.
 _HEAD_BREAK = re.compile(r"[;:]\s|\s?[–—]\s|\s-\s")

@@ -49,7 +49,7 @@ def _words(kind: str, lang: str) -> re.Pattern:
 
 
 def opens_a_frame(clause: str, lang: str = "") -> bool:
-    """Does `clause` open with a reporting frame ("Dans une déclaration", "Dalam keterangan resmi",
+    """Does `clause` open with a reporting frame ("Dans une déclaration", "Dalam pernyataan tertulis",
     "In a statement") rather than with its own subject (data/roles.json `frame_openers`)?"""
     words = _data().get("frame_openers", {})
     openers = words.get(lang, []) if lang in words else [w for ws in words.values() for w in ws]

@@ -163,7 +163,7 @@ _DATED = ("numeric", "day_month", "month_day", "ymd", "ordinal_date", "day_weekd
 
 def _merge_weekday_dates(text: str, chosen: list[_Candidate], pats: Patterns) -> list[_Candidate]:
     """Join neighbours that write one date: "Rabu (04/12)", "Senin, 21 Oktober 2024",
-    "27 Şubat 2026 Cuma günü", "mañana (jueves)", "15:00 GMT Saturday", "(7 Mei) dini hari"."""
+    "14 Mart 2025 Cuma günü", "mañana (jueves)", "09:30 GMT Sunday", "(9 Mei) dini hari"."""
     merged: list[_Candidate] = []
     i = 0
     while i < len(chosen):
@@ -203,7 +203,7 @@ def _join(text: str, cand: _Candidate, nxt: _Candidate, pats: Patterns) -> _Cand
 
 
 def _with_part_of_day(text: str, cand: _Candidate, pats: Patterns) -> _Candidate:
-    """"(7 Mei) dini hari": a bracketed date followed by a part of day is one TIME span."""
+    """"(9 Mei) dini hari": a bracketed date followed by a part of day is one TIME span."""
     if cand.kind not in _DATED or cand.data.get("pod"):
         return cand
     if text[cand.start - 1:cand.start] == "(" and text[cand.end:cand.end + 1] == ")":

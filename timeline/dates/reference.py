@@ -120,7 +120,7 @@ class StoryTime:
             return publication
         if kind in ("weekday", "day_weekday") and (self.precision != "day" or data.get("post") or data.get("weekmod")):
             # "Wednesday" names a day of a week: only a story told day by day has one, and
-            # "Jumat lalu" (last Friday) counts from publication.
+            # "Kamis lalu" (last Thursday) counts from publication.
             return publication
         story = Anchor(self.day, self.precision, True)
         if self.mode == "publication" and self.publication is not None:

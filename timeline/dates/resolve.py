@@ -157,7 +157,7 @@ def _r_ordinal_date(cand: _Candidate, ctx: _Context) -> dict | None:
 def _period(value: str, confidence: float = 1.0, end_value: str | None = None) -> dict:
     """A DATE result for a TIMEX period value (2024-12, 2024-W50, 2024-SU, 199, ...), with the
     days it covers from timeline.periods, the project's one definition of that; `end_value`
-    closes a range ("2016 to 2022")."""
+    closes a range ("2011 to 2014")."""
     precision, first_day, last_day = date_span(value)
     if end_value:
         last_day = date_span(end_value)[2]
@@ -513,7 +513,7 @@ def _r_clock(cand: _Candidate, ctx: _Context) -> dict | None:
     if hour > 24:
         return None
     day_cand = d.get("day_cand")
-    if day_cand is not None:   # "15:00 GMT Saturday"
+    if day_cand is not None:   # "09:30 GMT Sunday"
         day = _resolve(day_cand, ctx)
         if day is not None and day.first_day is not None:
             return dict(value=f"{day.first_day.isoformat()}T{hour:02d}:{minute:02d}", type="TIME", precision="time",
@@ -605,7 +605,7 @@ def _part_of_year(cand: _Candidate, ctx: _Context, year_text: str | None, code: 
 
 
 def _r_era_year(cand: _Candidate, ctx: _Context) -> dict:
-    """"480 π.Χ." is TIMEX BC0480 (no calendar day: Python's dates start at year 1);
+    """"431 π.Χ." is TIMEX BC0431 (no calendar day: Python's dates start at year 1);
     "79 AD" is the year 0079."""
     year = int(cand.data["y"])
     if cand.data.get("bc"):
