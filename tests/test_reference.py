@@ -81,6 +81,11 @@ def test_unknown_anchor_mode_is_refused():
     ("The team planned to leave on Thursday for the coast.", "Thursday", "2025-02-13"),
     # the clause's own verb decides, not another clause of the sentence
     ("Since the ruling was announced on Wednesday, they have said they will appeal.", "Wednesday", "2025-02-12"),
+    # a present-tense verb nearer than the past one governs, and points neither way
+    ("The lawyers confirmed the appeal, which is heard in May.", "May", "2025-05"),
+    # a plan verb in a past form dates the planning when the mention comes before it
+    ("On Friday, the council planned to vote on the budget.", "Friday", "2025-02-07"),
+    ("The council planned to vote on Friday.", "Friday", "2025-02-14"),
 ])
 def test_clause_tense_sets_direction(text, expression, value):
     assert values(text, published="2025-02-13")[expression] == value

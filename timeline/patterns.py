@@ -88,6 +88,7 @@ class Patterns:
     approx: re.Pattern
     future_cue: re.Pattern
     past_cue: re.Pattern
+    present_cue: re.Pattern | None
     age_before: re.Pattern
     age_after: re.Pattern
     ordinal_date: re.Pattern | None
@@ -290,6 +291,7 @@ def patterns(lang: str) -> Patterns:
         future_cue=re.compile(alternation(lex.words("future_cues")) + (f"|{ex['future_suffix_regex']}" if ex.get("future_suffix_regex") else ""), flags),
         past_cue=re.compile(alternation(lex.words("past_cues")) + (rf"|(?-i:{L}[^\W\d_A-ZÀ-Þ]\w{{2,}}{ex['past_suffix']}){R}" if ex.get("past_suffix") else "")
                             + (f"|{ex['past_suffix_regex']}" if ex.get("past_suffix_regex") else ""), flags),
+        present_cue=re.compile(alternation(lex.words("present_cues")), flags) if lex.words("present_cues") else None,
         age_before=re.compile(rf"(?:{alternation(lex.words('age_cues_before'))})\s*$", flags),
         age_after=re.compile(rf"^\s*(?:{alternation(lex.words('age_cues_after'), boundary=False)})", flags),
         ordinal_date=ordinal_date,

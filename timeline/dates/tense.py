@@ -27,12 +27,15 @@ def _tense(ctx: _Context, cand: _Candidate) -> str:
     start, end = _sentence_span(ctx, cand.start)
     sentence = ctx.text[start:end]
     futures = [(m.start(), m.end(), "future") for m in ctx.pats.future_cue.finditer(sentence)]
-    if not futures:
+    # A present-tense verb governs too, and points neither way: "when the case is heard in May".
+    presents = [(m.start(), m.end(), "") for m in ctx.pats.present_cue.finditer(sentence)
+                if not any(fs < m.end() and m.start() < fe for fs, fe, _ in futures)] if ctx.pats.present_cue else []
+    if not futures and not presents:
         past_any = ctx.pats.past_cue.search(sentence)
         return "past" if past_any else ""
     pasts = [(m.start(), m.end(), "past") for m in ctx.pats.past_cue.finditer(sentence)
-             if not any(fs < m.end() and m.start() < fe for fs, fe, _ in futures)]
-    cues = sorted(futures + pasts)
+             if not any(cs < m.end() and m.start() < ce for cs, ce, _ in futures + presents)]
+    cues = sorted(futures + pasts + presents)
     at, at_end = cand.start - start, cand.end - start
     lo = max((m.end() for m in _CLAUSE_EDGE.finditer(sentence, 0, max(at, 0))), default=0)
     edge = _CLAUSE_EDGE.search(sentence, max(at_end, 0))
@@ -48,14 +51,25 @@ def _tense(ctx: _Context, cand: _Candidate) -> str:
         return last[2]
     after = [c for c in cues if at_end <= c[0] and c[1] <= hi]
     if after:
-        return after[0][2]
+        return _looking_back(ctx, sentence, after[0])
     # Else the nearest cue of the sentence, but not across a complementizer: in "said in
     # December that the bases will depend on...", "will" governs the reported clause only.
     lo, hi = _complement_bounds(ctx, sentence, at, at_end)
     near = [c for c in cues if lo <= c[0] and c[1] <= hi]
     if not near:
         return ""
-    return min(near, key=lambda c: min(abs(c[0] - at), abs(c[1] - at)))[2]
+    nearest = min(near, key=lambda c: min(abs(c[0] - at), abs(c[1] - at)))
+    return _looking_back(ctx, sentence, nearest) if nearest[0] >= at_end else nearest[2]
+
+
+def _looking_back(ctx: _Context, sentence: str, cue: tuple[int, int, str]) -> str:
+    """The tense a cue AFTER a mention gives it. A future cue written in a past form ("planned
+    to", "postponed until") points forward only for what follows it; a mention before it dates
+    the planning: "On Friday, the government planned to pay"."""
+    start, end, kind = cue
+    if kind == "future" and ctx.pats.past_cue.search(sentence, start, end):
+        return "past"
+    return kind
 
 
 def _complement_bounds(ctx: _Context, sentence: str, at: int, at_end: int) -> tuple[int, int]:
