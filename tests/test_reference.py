@@ -119,6 +119,14 @@ def test_repeating_times_are_sets(text, lang, expression, value):
     ("The ship docked at 2315GMT.", "en", "2315GMT", "2025-02-13T23:15", "TIME"),
     ("Flights resume at 0930 GMT.", "en", "0930 GMT", "2025-02-13T09:30", "TIME"),
     ("El vuelo salió a las 7:30 horas.", "es", "7:30 horas", "2025-02-13T07:30", "TIME"),
+    # an hour with its part of day, and clock times said in one word
+    ("The convoy set off at 5 in the morning.", "en", "5 in the morning", "2025-02-13T05:00", "TIME"),
+    ("Sirens sounded at 11 at night.", "en", "11 at night", "2025-02-13T23:00", "TIME"),
+    ("Kapal itu berlabuh pukul 8 malam.", "id", "pukul 8 malam", "2025-02-13T20:00", "TIME"),
+    ("Los vecinos salieron a las 9 de la noche.", "es", "9 de la noche", "2025-02-13T21:00", "TIME"),
+    ("The curfew starts at midnight.", "en", "midnight", "2025-02-13T24:00", "TIME"),
+    ("Le sommet s'ouvre à midi.", "fr", "midi", "2025-02-13T12:00", "TIME"),
+    ("The ministers met at noon Tuesday.", "en", "noon Tuesday", "2025-02-11T12:00", "TIME"),
 ])
 def test_clock_formats(text, lang, expression, value, kind):
     mentions = {m.text: m for m in find_dates(text, published="2025-02-13", lang=lang)}

@@ -104,6 +104,7 @@ class Patterns:
     complementizer: re.Pattern | None
     era_year: re.Pattern | None
     clock_compact: re.Pattern
+    clock_word: re.Pattern | None
     half: re.Pattern | None
     fiscal: re.Pattern | None
     set: re.Pattern | None
@@ -218,6 +219,7 @@ def patterns(lang: str) -> Patterns:
             ("set", lex.words("every_words") + list(lex.mapping("set_words"))),
             ("later", list(lex.mapping("later_words"))),
             ("era", lex.words("bc_words") + lex.words("ad_words")),
+            ("clock", list(lex.mapping("clock_words"))),
             ("relative", relative_phrases + list(lex.mapping("today_pod")) + list(lex.mapping("yesterday_pod"))),
             ("reference", reference + lex.words("same_day") + lex.words("same_year") + lex.words("that_time")),
             ("pod", list(lex.mapping("part_of_day")))):
@@ -279,9 +281,12 @@ def patterns(lang: str) -> Patterns:
             rf"{L}(?:(?P<approx>{approx})\s+)?(?:(?P<cue>{alternation(lex.words('clock_cues'))})\s+)?"
             rf"(?<![\d.,:])(?P<h>2[0-4]|[01]?\d)(?:(?P<sep>[:.])(?P<mi>[0-5]\d)(?![\d]|[.,]\d))?"
             rf"(?:\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?!\w))?"
-            rf"(?:\s+(?P<pod>{pod}))?"
+            rf"(?:\s+(?:(?:{alternation(lex.words('clock_pod_links'), boundary=False)})\s+)?(?P<pod>{pod})(?!\w))?"
             rf"(?:\s*(?P<tz>{alternation(lex.words('timezones'))}))?"
             rf"(?:\s+(?P<suffix>{alternation(lex.words('clock_suffix'))}))?", flags),
+        # "noon", "minuit", "tengah malam": a clock time in one word.
+        clock_word=re.compile(rf"{L}(?P<word>{alternation(lex.mapping('clock_words'))})(?!\w)", flags)
+        if lex.mapping("clock_words") else None,
         anaphor=re.compile(
             rf"(?P<same_day>{alternation(lex.words('same_day'))})|(?P<same_year>{alternation(lex.words('same_year'))})|(?P<that_time>{alternation(lex.words('that_time'))})", flags),
         pod_phrase=re.compile(

@@ -90,11 +90,13 @@ def _is_age(text: str, m: re.Match, pats: Patterns) -> bool:
 
 
 def _clock_ok(text: str, m: re.Match, pats: Patterns) -> bool:
-    """A number is a clock time only with minutes and a cue (pukul, at, GMT), or with am/pm."""
+    """A number is a clock time only with minutes and a cue (pukul, at, GMT), or with am/pm; an
+    hour alone only with a clock word before it or a part of day after it ("pukul 7",
+    "4 in the morning", "7 malam")."""
     if m.group("ampm"):
         return True
     if not m.group("mi"):
-        return False
+        return bool(m.group("cue") or m.group("pod"))
     if m.group("sep") == ":":
         return True
     if m.group("cue") or m.group("tz") or m.group("approx") or m.group("suffix"):

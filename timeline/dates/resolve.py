@@ -501,6 +501,12 @@ def _r_reference(cand: _Candidate, ctx: _Context) -> dict:
 
 def _r_clock(cand: _Candidate, ctx: _Context) -> dict | None:
     d = cand.data
+    if d.get("word"):   # "noon", "minuit": the language's mapping gives HH:MM
+        word = re.sub(r"\s+", " ", d["word"].lower())
+        clock = {k.lower(): v for k, v in ctx.pats.lex.mapping("clock_words").items()}.get(word)
+        if clock is None:
+            return None
+        d = {**d, "h": clock.split(":")[0], "mi": clock.split(":")[1]}
     hour = int(d["h"])
     minute = int(d["mi"] or 0)
     if d.get("ampm"):
@@ -510,6 +516,8 @@ def _r_clock(cand: _Candidate, ctx: _Context) -> dict | None:
             hour += 12
         if d["ampm"].lower().startswith("a") and hour == 12:
             hour = 0
+    else:
+        hour = _hour_of_day(hour, _pod_code(ctx, d.get("pod")))
     if hour > 24:
         return None
     day_cand = d.get("day_cand")
@@ -520,6 +528,16 @@ def _r_clock(cand: _Candidate, ctx: _Context) -> dict | None:
                         first_day=day.first_day, last_day=day.first_day, confidence=day.confidence)
     # The day is attached afterwards (_anchor_clock_times) from the nearest date in the sentence.
     return dict(value=f"T{hour:02d}:{minute:02d}", type="TIME", precision="time", confidence=0.8)
+
+
+def _hour_of_day(hour: int, pod_code: str | None) -> int:
+    """The 24-hour clock hour of an hour said with its part of day: "7 in the evening" is 19,
+    "10 at night" 22, "2 at night" and "7 in the morning" stay as written."""
+    if pod_code in ("AF", "EV") and 1 <= hour < 12:
+        return hour + 12
+    if pod_code == "NI" and 6 <= hour < 12:
+        return hour + 12
+    return hour
 
 
 def _r_anaphor(cand: _Candidate, ctx: _Context) -> dict | None:
@@ -711,7 +729,7 @@ def _register_all() -> None:
         ("hyphen_duration", "duration", 2, UNIT, _r_duration, _duration_ok),
         ("reference", "reference", 4, ("reference",), _r_reference),
         ("clock", "clock", 3, DIGIT, _r_clock, _clock_ok), ("hms", "hms", 4, DIGIT, _r_hms),
-        ("clock_compact", "clock", 3, DIGIT, _r_clock),
+        ("clock_compact", "clock", 3, DIGIT, _r_clock), ("clock_word", "clock", 3, ("clock",), _r_clock),
         ("plural_unit", "plural_unit", 0, UNIT, _r_plural_unit),
         ("anaphor", "anaphor", 2, ("reference",), _r_anaphor),
         ("pod_phrase", "pod_phrase", 3, ("relative",), _r_pod_phrase),
