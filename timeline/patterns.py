@@ -253,7 +253,7 @@ def patterns(lang: str) -> Patterns:
         cjk=re.compile(r"(?P<y>\d{4})\s*[年년]\s*(?:(?P<m>\d{1,2})\s*[月월]\s*(?:(?P<d>\d{1,2})\s*[日일号])?)?"
                        r"|(?P<m2>\d{1,2})\s*[月월]\s*(?P<d2>\d{1,2})\s*[日일号]"),
         year_range=re.compile(
-            rf"(?<![\w.,/$-])(?P<y1>{year4})(?:{dash}|\s+{sep_and}\s+)(?P<y2>{year4}|\d\d)(?![\w%]|[.,]\d)", flags),
+            rf"(?<![\w.,/$-])(?P<y1>{year4})(?:{dash}|\s+(?P<sep>{sep_and})\s+)(?P<y2>{year4}|\d\d)(?![\w%]|[.,]\d)", flags),
         decade=re.compile(rf"{L}(?P<c>1[5-9]|20)(?P<d>\d)0(?:'?s|-an|an)(?!\w)|{L}'(?P<d2>\d)0s(?!\w)"
                           rf"|{L}(?:{alternation(lex.words('decade_prefix'))})\s+(?P<c3>1[5-9]|20)(?P<d3>\d)0(?!\w)", flags),
         century=re.compile(

@@ -16,6 +16,16 @@ def _year_range_data(m: re.Match) -> dict | None:
     return {"y2full": y2} if int(y2) > int(m.group("y1")) else None
 
 
+def _year_range_ok(text: str, m: re.Match, pats: Patterns) -> bool:
+    """Two years joined by "and" are one range only after "between" ("between 1941 and 1942");
+    otherwise they are two dates ("in 1994 and 1997")."""
+    sep = (m.group("sep") or "").lower()
+    if not sep or sep not in {w.lower() for w in pats.lex.words("range_and")}:
+        return True
+    before = text[max(0, m.start() - 30):m.start()].split()
+    return bool(before) and before[-1].lower() in {w.lower() for w in pats.lex.words("range_between")}
+
+
 def _ago_data(m: re.Match) -> dict:
     return {"n": m.group("n1") or m.group("n2"), "unit_word": m.group("u1") or m.group("u2") or ""}
 

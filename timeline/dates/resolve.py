@@ -708,7 +708,7 @@ def _r_day_weekday(cand: _Candidate, ctx: _Context) -> dict | None:
 
 def _register_all() -> None:
     from timeline.dates.guards import (_ago_data, _bare_month_ok, _clock_ok, _duration_ok, _weekday_ok,
-                                       _year_check, _year_range_data)
+                                       _year_check, _year_range_data, _year_range_ok)
     from timeline.dates.registry import DIGIT, MONTH, UNIT, WEEKDAY, Recogniser, register
 
     for args in [
@@ -719,7 +719,7 @@ def _register_all() -> None:
         ("month_day", "month_day", 5, MONTH, _r_day_month), ("month_year", "month_year", 5, MONTH, _r_month_year),
         ("quarter", "quarter", 5, ("digit", "quarter"), _r_quarter), ("month_range", "month_range", 5, MONTH, _r_month_range),
         ("bare_month", "month", 1, MONTH, _r_month, _bare_month_ok),
-        ("year_range", "year_range", 4, DIGIT, _r_year_range, None, _year_range_data),
+        ("year_range", "year_range", 4, DIGIT, _r_year_range, _year_range_ok, _year_range_data),
         ("year", "year", 1, DIGIT, _r_year, _year_check), ("decade", "decade", 3, DIGIT, _r_decade),
         ("century", "century", 3, UNIT, _r_century), ("weekday", "weekday", 2, WEEKDAY, _r_weekday, _weekday_ok),
         ("relative_phrase", "relative", 3, ("relative",), _r_relative),
