@@ -246,3 +246,20 @@ def test_a_season_of_a_written_year(text, lang, expression, value):
 ])
 def test_years_joined_by_and_are_two_dates_unless_between(text, lang, expected):
     assert [(m.text, m.value) for m in find_dates(text, published="2025-02-13", lang=lang)] == expected
+
+
+@pytest.mark.parametrize("text, lang, published, expression, value", [
+    # the country CLDR gives each language, its holidays as that country names them
+    ("Families travelled home for Thanksgiving Day.", "en", "2023-12-01", "Thanksgiving Day", "2023-11-23"),
+    ("Shops will shut on Christmas Day.", "en", "2023-12-01", "Christmas Day", "2023-12-25"),
+    ("Arus mudik memuncak menjelang Hari Raya Idul Fitri.", "id", "2025-03-20", "Hari Raya Idul Fitri", "2025-03-31"),
+    ("Le défilé a eu lieu à Noël.", "fr", "2025-02-13", "Noël", "2024-12-25"),
+])
+def test_named_holidays_are_dates(text, lang, published, expression, value):
+    found = {m.text: m.value for m in find_dates(text, published=published, lang=lang)}
+    assert found.get(expression) == value, found
+
+
+def test_a_holiday_name_is_matched_as_the_calendar_writes_it():
+    # "Ascension" the holiday is capitalised; "ascension" is an ordinary word
+    assert [m.text for m in find_dates("Une ascension rapide du sommet.", published="2025-02-13", lang="fr")] == []

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from timeline.holiday import holiday_names
 from timeline.lexicon import Lexicon, lexicon
 
 L = r"(?<![\w])"   # left word edge that also works for non-Latin scripts
@@ -105,6 +106,7 @@ class Patterns:
     era_year: re.Pattern | None
     clock_compact: re.Pattern
     clock_word: re.Pattern | None
+    holiday: re.Pattern | None
     half: re.Pattern | None
     fiscal: re.Pattern | None
     set: re.Pattern | None
@@ -220,6 +222,7 @@ def patterns(lang: str) -> Patterns:
             ("later", list(lex.mapping("later_words"))),
             ("era", lex.words("bc_words") + lex.words("ad_words")),
             ("clock", list(lex.mapping("clock_words"))),
+            ("holiday", list(holiday_names(lex.lang))),
             ("relative", relative_phrases + list(lex.mapping("today_pod")) + list(lex.mapping("yesterday_pod"))),
             ("reference", reference + lex.words("same_day") + lex.words("same_year") + lex.words("that_time")),
             ("pod", list(lex.mapping("part_of_day")))):
@@ -284,6 +287,10 @@ def patterns(lang: str) -> Patterns:
             rf"(?:\s+(?:(?:{alternation(lex.words('clock_pod_links'), boundary=False)})\s+)?(?P<pod>{pod})(?!\w))?"
             rf"(?:\s*(?P<tz>{alternation(lex.words('timezones'))}))?"
             rf"(?:\s+(?P<suffix>{alternation(lex.words('clock_suffix'))}))?", flags),
+        # A holiday by its name, written as the calendar writes it (capitals included: "Ascension"
+        # is a holiday, "ascension" a word).
+        holiday=re.compile(r"(?<!\w)(?-i:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in holiday_names(lex.lang)) + r")(?!\w)", flags)
+        if holiday_names(lex.lang) else None,
         # "noon", "minuit", "tengah malam": a clock time in one word.
         clock_word=re.compile(rf"{L}(?P<word>{alternation(lex.mapping('clock_words'))})(?!\w)", flags)
         if lex.mapping("clock_words") else None,

@@ -31,7 +31,7 @@ _FITTED = package_file("lang", "fitted.json")
 
 # Kinds whose value depends on the story's time when it is not the publication's.
 STORY_KINDS = frozenset({"day_month", "month_day", "numeric", "ordinal_date", "month", "month_range",
-                         "weekday", "day_weekday", "later"})
+                         "weekday", "day_weekday", "later", "holiday"})
 # Kinds counted from publication in news, from the story in a narrative document.
 NARRATIVE_KINDS = frozenset({"modified", "relative"})
 # Kinds that write their year: they set the story's time and say how far it is from publication.

@@ -102,6 +102,25 @@ def _year_for(month: int, day: int | None, ctx: _Context, cand: _Candidate,
     return best, 0.8
 
 
+def _r_holiday(cand: _Candidate, ctx: _Context) -> dict | None:
+    """A named holiday: its day in the year the reference time and the clause's tense choose,
+    as for a year-less date."""
+    from timeline.holiday import holiday_day
+
+    name, lang = ctx.text[cand.start:cand.end], ctx.pats.lex.lang
+    ref = ctx.reference
+    if ref is None:
+        return None
+    near = holiday_day(lang, name, ref.year)
+    if near is None:
+        return None
+    year, confidence = _year_for(near.month, near.day, ctx, cand)
+    day = holiday_day(lang, name, year) if year is not None else None
+    if day is None:
+        return None
+    return _day_result(day, confidence)
+
+
 def _r_ymd(cand: _Candidate, ctx: _Context) -> dict:
     day = date(int(cand.data["y"]), int(cand.data["m"]), int(cand.data["d"]))
     return _day_result(day, pod_code=_pod_code(ctx, cand.data.get("pod")))
@@ -730,6 +749,7 @@ def _register_all() -> None:
         ("reference", "reference", 4, ("reference",), _r_reference),
         ("clock", "clock", 3, DIGIT, _r_clock, _clock_ok), ("hms", "hms", 4, DIGIT, _r_hms),
         ("clock_compact", "clock", 3, DIGIT, _r_clock), ("clock_word", "clock", 3, ("clock",), _r_clock),
+        ("holiday", "holiday", 5, ("holiday",), _r_holiday),
         ("plural_unit", "plural_unit", 0, UNIT, _r_plural_unit),
         ("anaphor", "anaphor", 2, ("reference",), _r_anaphor),
         ("pod_phrase", "pod_phrase", 3, ("relative",), _r_pod_phrase),
