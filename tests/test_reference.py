@@ -263,3 +263,11 @@ def test_named_holidays_are_dates(text, lang, published, expression, value):
 def test_a_holiday_name_is_matched_as_the_calendar_writes_it():
     # "Ascension" the holiday is capitalised; "ascension" is an ordinary word
     assert [m.text for m in find_dates("Une ascension rapide du sommet.", published="2025-02-13", lang="fr")] == []
+
+
+def test_a_greek_conditional_is_the_storys_past_not_the_writers_future():
+    # "θα" before a past form ("θα βρισκόταν", would be) is a future in the past: in a history
+    # the date stays in the story's year instead of jumping to the year after publication
+    text = ("Το 1821 ξεκίνησε η επανάσταση. Το 1822 συνήλθε η πρώτη εθνοσυνέλευση. Το 1827 έγινε η "
+            "ναυμαχία. Ο στρατηγός πίστευε πως στις 3 Απριλίου θα βρισκόταν στην πόλη.")
+    assert values(text, published="2018-07-01", lang="el")["3 Απριλίου"] == "1827-04-03"

@@ -47,10 +47,16 @@ def _tense(ctx: _Context, cand: _Candidate) -> str:
     if before:
         last = before[-1]
         if last[2] == "past" and len(before) > 1 and before[-2][2] == "future" and last[0] - before[-2][1] <= _VERB_GROUP_GAP:
-            return "future"   # one verb group: "is due to be published", "will be signed"
+            # One verb group: in English a future ("is due to be published", "will be
+            # signed"); where a past form after the future word makes a conditional or a
+            # future in the past (Greek "θα βρισκόταν"), past.
+            return "past" if ctx.pats.lex.extra.get("future_then_past_is_past") else "future"
         return last[2]
     after = [c for c in cues if at_end <= c[0] and c[1] <= hi]
     if after:
+        if (len(after) > 1 and after[0][2] == "future" and after[1][2] == "past"
+                and after[1][0] - after[0][1] <= _VERB_GROUP_GAP and ctx.pats.lex.extra.get("future_then_past_is_past")):
+            return "past"
         return _looking_back(ctx, sentence, after[0])
     # Else the nearest cue of the sentence, but not across a complementizer: in "said in
     # December that the bases will depend on...", "will" governs the reported clause only.
