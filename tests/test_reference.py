@@ -271,3 +271,15 @@ def test_a_greek_conditional_is_the_storys_past_not_the_writers_future():
     text = ("Το 1821 ξεκίνησε η επανάσταση. Το 1822 συνήλθε η πρώτη εθνοσυνέλευση. Το 1827 έγινε η "
             "ναυμαχία. Ο στρατηγός πίστευε πως στις 3 Απριλίου θα βρισκόταν στην πόλη.")
     assert values(text, published="2018-07-01", lang="el")["3 Απριλίου"] == "1827-04-03"
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a year-less day joined to a dated day after it takes that day's year
+    ("The strikes fell on 4 May and 11 May 1944.", "en", [("4 May", "1944-05-04"), ("11 May 1944", "1944-05-11")]),
+    ("Talks ran from December 30 to January 2, 2025.", "en", [("December 30", "2024-12-30"), ("January 2, 2025", "2025-01-02")]),
+    # past a parenthesis, the year after the day is the day's own
+    ("Στις 4 Μαΐου (Πειραιάς) και 11 Μαΐου (Βόλος) 1944 έγιναν οι επιδρομές.", "el",
+     [("4 Μαΐου", "1944-05-04"), ("11 Μαΐου", "1944-05-11"), ("1944", "1944")]),
+])
+def test_a_year_less_day_shares_the_year_of_the_day_joined_to_it(text, lang, expected):
+    assert [(m.text, m.value) for m in find_dates(text, published="2018-07-01", lang=lang)] == expected

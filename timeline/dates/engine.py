@@ -115,7 +115,7 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
     starts = [start for start, _ in sentences]
     ctx = _Context(text=text, pats=pats, reference=reference, sentences=sentences,
                    sentence_starts=starts, publication=reference)
-    chosen = _merge_weekday_dates(text, chosen, pats)
+    chosen = _share_written_year(text, _merge_weekday_dates(text, chosen, pats), pats)
     fit = fitted()
     written = [int(c.data["y"]) for c in chosen if re.fullmatch(r"\d{4}", str(c.data.get("y") or ""))]
     story = StoryTime(publication=reference, mode=anchor, fit=fit,
@@ -159,6 +159,38 @@ def _anchor_kind(cand: _Candidate, anaphoric: frozenset[str], lex) -> str:
 
 
 _DATED = ("numeric", "day_month", "month_day", "ymd", "ordinal_date", "day_weekday")
+_DAY_OF_MONTH = ("day_month", "month_day", "ordinal_date")
+_PARENTHESIS = re.compile(r"\([^()]{0,60}\)")
+
+
+def _share_written_year(text: str, chosen: list[_Candidate], pats: Patterns) -> list[_Candidate]:
+    """A year-less day joined to a dated day after it takes that date's year: "6 August
+    (Hiroshima) and 9 August 1945", "31 October - 1 November 1961" ("30 December - 2 January
+    2025" crosses into the year before)."""
+    joiners = {w.lower() for w in pats.lex.words("range_and") + pats.lex.words("range_to")}
+    out = list(chosen)
+    for i in range(len(out) - 2, -1, -1):
+        cand, nxt = out[i], out[i + 1]
+        if cand.kind not in _DAY_OF_MONTH or cand.data.get("y") or nxt.kind not in _DAY_OF_MONTH + ("year",):
+            continue
+        year = str(nxt.data.get("y") or "")
+        if not re.fullmatch(r"\d{4}", year):
+            continue
+        gap = _PARENTHESIS.sub(" ", text[cand.end:nxt.start]).strip().strip(",").strip().lower()
+        if nxt.kind == "year":
+            # "9 August (Nagasaki) 1945": the year is the day's own, past a parenthesis
+            if gap or not _PARENTHESIS.search(text[cand.end:nxt.start]):
+                continue
+            out[i] = _Candidate(cand.start, cand.end, cand.kind, {**cand.data, "y": year}, cand.rank)
+            continue
+        if gap not in joiners and not re.fullmatch(r"[-–—/]", gap):
+            continue
+        try:
+            before = pats.lex.months[cand.data["m"].lower()] > pats.lex.months[nxt.data["m"].lower()]
+        except (KeyError, AttributeError):
+            continue
+        out[i] = _Candidate(cand.start, cand.end, cand.kind, {**cand.data, "y": str(int(year) - before)}, cand.rank)
+    return out
 
 
 def _merge_weekday_dates(text: str, chosen: list[_Candidate], pats: Patterns) -> list[_Candidate]:
