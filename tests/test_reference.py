@@ -283,3 +283,12 @@ def test_a_greek_conditional_is_the_storys_past_not_the_writers_future():
 ])
 def test_a_year_less_day_shares_the_year_of_the_day_joined_to_it(text, lang, expected):
     assert [(m.text, m.value) for m in find_dates(text, published="2018-07-01", lang=lang)] == expected
+
+
+@pytest.mark.parametrize("text, lang, expression, value", [
+    # a part of day written before the date with the language's "of" is one span
+    ("Το βράδυ της 3ης Μαρτίου του 1941 ξεκίνησε η επίθεση.", "el", "Το βράδυ της 3ης Μαρτίου του 1941", "1941-03-03TEV"),
+    ("Les troupes sont entrées la nuit du 3 mars 1941.", "fr", "la nuit du 3 mars 1941", "1941-03-03TNI"),
+])
+def test_a_part_of_day_before_its_date(text, lang, expression, value):
+    assert values(text, published="2018-07-01", lang=lang).get(expression) == value

@@ -77,6 +77,7 @@ class Patterns:
     trigger: re.Pattern
     trigger_kinds: dict[str, frozenset[str]]
     pod_after_paren: re.Pattern
+    pod_of_before: re.Pattern | None
     quantity_after: re.Pattern
     this_word: re.Pattern
     duration: re.Pattern
@@ -272,6 +273,10 @@ def patterns(lang: str) -> Patterns:
         trigger=re.compile(rf"(?P<word>{alternation(trigger_kinds)})|(?P<digit>\d)", flags),
         trigger_kinds=trigger_kinds,
         pod_after_paren=re.compile(rf"\)\s+(?P<pod>{pod})", flags),
+        # "the night of 4 August", "la nuit du 4 août", "το πρωί της 1ης Νοεμβρίου": a part of
+        # day, then the language's "of", right before a date.
+        pod_of_before=re.compile(rf"{L}(?:(?:the|la|el|le|il|a)\s+)?(?P<pod>{pod})\s+(?P<of>(?:{alternation(lex.words('pod_of'), boundary=False)})\s+)?$", flags)
+        if lex.words("pod_of") else None,
         quantity_after=re.compile(rf"\s*(?:%|{alternation(lex.words('quantity_after'))})", flags),
         this_word=re.compile(alternation([w for w, v in {**lex.mapping("prefix_mods"), **lex.mapping("suffix_mods")}.items() if v == 0]), flags),
         duration=re.compile(

@@ -235,9 +235,16 @@ def _join(text: str, cand: _Candidate, nxt: _Candidate, pats: Patterns) -> _Cand
 
 
 def _with_part_of_day(text: str, cand: _Candidate, pats: Patterns) -> _Candidate:
-    """"(9 Mei) dini hari": a bracketed date followed by a part of day is one TIME span."""
+    """"(9 Mei) dini hari": a bracketed date followed by a part of day is one TIME span, and so
+    is a part of day written before the date with the language's "of" ("the night of 4 August")."""
     if cand.kind not in _DATED or cand.data.get("pod"):
         return cand
+    if pats.pod_of_before is not None and cand.kind != "numeric":
+        m = pats.pod_of_before.search(text, max(0, cand.start - 40), cand.start)
+        # The "of" is before the date, or the date's own first word ("της 1ης Νοεμβρίου").
+        own_of = re.match(r"\w+", text[cand.start:cand.end])
+        if m and m.end() == cand.start and (m.group("of") or (own_of and own_of.group().lower() in pats.lex.words("pod_of"))):
+            return _Candidate(m.start(), cand.end, cand.kind, {**cand.data, "pod": m.group("pod")}, cand.rank)
     if text[cand.start - 1:cand.start] == "(" and text[cand.end:cand.end + 1] == ")":
         m = pats.pod_after_paren.match(text, cand.end, min(len(text), cand.end + 25))
         if m:
