@@ -292,3 +292,16 @@ def test_a_year_less_day_shares_the_year_of_the_day_joined_to_it(text, lang, exp
 ])
 def test_a_part_of_day_before_its_date(text, lang, expression, value):
     assert values(text, published="2018-07-01", lang=lang).get(expression) == value
+
+
+@pytest.mark.parametrize("published, expression, value", [
+    # a winter is named by the year it begins in: in February the winter is last year's
+    ("2025-02-13", "last summer", "2024-SU"),
+    ("2025-02-13", "this winter", "2024-WI"),
+    ("2025-02-13", "last winter", "2023-WI"),
+    ("2025-02-13", "this summer", "2025-SU"),
+    ("2025-07-10", "next spring", "2026-SP"),
+    ("2025-07-10", "last winter", "2024-WI"),
+])
+def test_seasons_named_with_a_modifier(published, expression, value):
+    assert values(f"The talks were held {expression}.", published=published)[expression] == value

@@ -413,13 +413,17 @@ def _r_modified(cand: _Candidate, ctx: _Context) -> dict | None:
         if code is None:
             return None
         current = _season_of(ref)
-        year = ref.year - (1 if ref.month <= 2 and current == "WI" else 0)
-        order = ["WI", "SP", "SU", "FA"]
+        # A winter is named by the year it begins in (December), so within one season-year the
+        # order is spring, summer, autumn, winter; January is still the winter of the year before.
+        season_year = ref.year - (1 if ref.month <= 2 else 0)
+        order = ["SP", "SU", "FA", "WI"]
         diff = order.index(code) - order.index(current)
-        if shift < 0 and diff >= 0:
-            year -= 1
-        elif shift > 0 and diff <= 0:
-            year += 1
+        if shift < 0:
+            year = season_year - (1 if diff >= 0 else 0)
+        elif shift > 0:
+            year = season_year + (1 if diff <= 0 else 0)
+        else:
+            year = season_year if code == current else ref.year
         return _period(f"{year:04d}-{code}", 0.9)
     return None
 
