@@ -305,3 +305,21 @@ def test_a_part_of_day_before_its_date(text, lang, expression, value):
 ])
 def test_seasons_named_with_a_modifier(published, expression, value):
     assert values(f"The talks were held {expression}.", published=published)[expression] == value
+
+
+@pytest.mark.parametrize("text, lang, published, expected", [
+    # a season without its year, after its article or a preposition, takes the story's year
+    ("Το 1916 η μάχη κράτησε μήνες. Το καλοκαίρι ο στρατός υποχώρησε. Το 1917 ήρθε η ειρήνη. Το 1918 τελείωσε.",
+     "el", "2018-07-01", ("Το καλοκαίρι", "1916-SU")),
+    ("The army dug in during the winter.", "en", "2025-02-13", ("the winter", "2024-WI")),
+    ("Im Sommer wird gewählt.", "de", "2025-02-13", ("Sommer", "2025-SU")),
+    # and a season of an era year
+    ("Την άνοιξη του 492 π.Χ. ο στόλος έπλευσε.", "el", "2018-07-01", ("Την άνοιξη του 492 π.Χ.", "BC0492-SP")),
+])
+def test_seasons_without_a_year(text, lang, published, expected):
+    assert expected in [(m.text, m.value) for m in find_dates(text, published=published, lang=lang)]
+
+
+@pytest.mark.parametrize("text", ["After the fall of the capital, talks began.", "Veterans of the Prague Spring met."])
+def test_season_homographs_and_names_are_no_dates(text):
+    assert [m.text for m in find_dates(text, published="2025-02-13", lang="en")] == []

@@ -103,6 +103,7 @@ class Patterns:
     day_weekday: re.Pattern
     later: re.Pattern | None
     season_year: re.Pattern | None
+    season: re.Pattern | None
     complementizer: re.Pattern | None
     era_year: re.Pattern | None
     clock_compact: re.Pattern
@@ -328,8 +329,14 @@ def patterns(lang: str) -> Patterns:
                             rf"|(?P<ad>{alternation(lex.words('ad_words'), boundary=False)}))(?!\w)", flags)
         if lex.words("bc_words") else None,
         complementizer=re.compile(alternation(lex.words("complementizers")), flags) if lex.words("complementizers") else None,
+        # "the spring", "την άνοιξη", "im Sommer": a season without its year (words that are
+        # also ordinary words, English "fall", are left out).
+        season=re.compile(rf"{L}(?:(?P<art>{alternation(lex.words('season_articles'), boundary=False)})\s+)?"
+                          rf"(?P<season>{alternation([w for w in lex.mapping('seasons') if w.lower() not in lex.words('season_homographs')], boundary=False)})(?!\w)", flags)
+        if lex.mapping("seasons") and (lex.words("season_articles") or lex.words("season_preps")) else None,
         # "the summer of 1943", "το καλοκαίρι του 1943", "musim panas 1943": a season of a written year.
-        season_year=re.compile(rf"{L}(?:(?:the|το|την|τον|του|της)\s+)?(?P<season>{seasons}){of}\s+(?P<y>{year4})(?!\d)", flags)
+        season_year=re.compile(rf"{L}(?:(?:the|το|την|τον|του|της)\s+)?(?P<season>{seasons}){of}\s+"
+                               rf"(?:(?P<bcy>[1-9]\d{{0,3}})\s*(?:{alternation(lex.words('bc_words'), boundary=False)})(?!\w)|(?P<y>{year4})(?!\d))", flags)
         if lex.mapping("seasons") else None,
         later=re.compile(rf"{L}(?P<n>{number})\s+(?P<unit>{units_all})(?=\s+(?P<dir>{alternation(lex.mapping('later_words'))})(?!\w))", flags)
         if lex.mapping("later_words") else None,

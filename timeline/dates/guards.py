@@ -26,6 +26,17 @@ def _year_range_ok(text: str, m: re.Match, pats: Patterns) -> bool:
     return bool(before) and before[-1].lower() in {w.lower() for w in pats.lex.words("range_between")}
 
 
+def _season_ok(text: str, m: re.Match, pats: Patterns) -> bool:
+    """A season alone is a date after its article ("the spring", "την άνοιξη") or a preposition
+    ("in spring", "im Sommer"); a capitalised one after a capitalised word is a name ("Prague
+    Spring")."""
+    before = text[max(0, m.start() - 30):m.start()].split()
+    previous = before[-1].lower() if before else ""
+    if m.group("art"):
+        return True
+    return previous in {w.lower() for w in pats.lex.words("season_preps")}
+
+
 def _ago_data(m: re.Match) -> dict:
     return {"n": m.group("n1") or m.group("n2"), "unit_word": m.group("u1") or m.group("u2") or ""}
 

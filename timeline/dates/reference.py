@@ -31,7 +31,7 @@ _FITTED = package_file("lang", "fitted.json")
 
 # Kinds whose value depends on the story's time when it is not the publication's.
 STORY_KINDS = frozenset({"day_month", "month_day", "numeric", "ordinal_date", "month", "month_range",
-                         "weekday", "day_weekday", "later", "holiday"})
+                         "weekday", "day_weekday", "later", "holiday", "season"})
 # Kinds counted from publication in news, from the story in a narrative document.
 NARRATIVE_KINDS = frozenset({"modified", "relative"})
 # Kinds that write their year: they set the story's time and say how far it is from publication.
@@ -144,6 +144,10 @@ class StoryTime:
         (the narrator's "the coming weeks") does not: the story stays where it was told."""
         if value_day is None or precision not in ("day", "part_of_day", "week", "month", "quarter", "half",
                                                   "season", "year", "weekend"):
+            return
+        if kind == "season":
+            # "the winter" says which part of the story's year, not a new time to count from:
+            # a winter's December would push the next "25 January" a year on.
             return
         written = kind in _EXPLICIT_YEAR_KINDS or bool(data.get("y"))
         if self.document_narrative and not (written or on_story):

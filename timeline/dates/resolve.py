@@ -659,7 +659,24 @@ def _r_season_year(cand: _Candidate, ctx: _Context) -> dict | None:
     code = ctx.pats.lex.mapping("seasons").get(re.sub(r"\s+", " ", cand.data["season"].lower()))
     if code is None:
         return None
+    if cand.data.get("bcy"):   # "the spring of 480 BC": BC0480-SP
+        return dict(value=f"BC{int(cand.data['bcy']):04d}-{code}", type="DATE", precision="season", confidence=1.0)
     return _period(f"{int(cand.data['y']):04d}-{code}")
+
+
+_SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _r_season(cand: _Candidate, ctx: _Context) -> dict | None:
+    """"the spring": the season of the year the reference time and the clause's tense choose,
+    as for a month without its year (a winter is named by the year its December falls in)."""
+    code = ctx.pats.lex.mapping("seasons").get(re.sub(r"\s+", " ", cand.data["season"].lower()))
+    if code is None:
+        return None
+    year, confidence = _year_for(_SEASON_FIRST_MONTH[code], None, ctx, cand)
+    if year is None:
+        return dict(value=f"XXXX-{code}", type="DATE", precision="season", confidence=confidence)
+    return _period(f"{year:04d}-{code}", confidence)
 
 
 def _r_fiscal(cand: _Candidate, ctx: _Context) -> dict:
@@ -731,7 +748,7 @@ def _r_day_weekday(cand: _Candidate, ctx: _Context) -> dict | None:
 
 def _register_all() -> None:
     from timeline.dates.guards import (_ago_data, _bare_month_ok, _clock_ok, _duration_ok, _weekday_ok,
-                                       _year_check, _year_range_data, _year_range_ok)
+                                       _season_ok, _year_check, _year_range_data, _year_range_ok)
     from timeline.dates.registry import DIGIT, MONTH, UNIT, WEEKDAY, Recogniser, register
 
     for args in [
@@ -760,6 +777,7 @@ def _register_all() -> None:
         ("later", "later", 5, ("later",), _r_later),
         ("half", "half", 5, ("period",), _r_half), ("era_year", "era_year", 5, ("era",), _r_era_year), ("fiscal", "fiscal", 5, ("period",), _r_fiscal),
         ("season_year", "season_year", 5, UNIT, _r_season_year),
+        ("season", "season", 1, UNIT, _r_season, _season_ok),
         ("set", "set", 3, ("set",), _r_set),
     ]:
         pattern, kind, rank, triggers, resolver, *rest = args
