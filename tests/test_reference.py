@@ -238,13 +238,14 @@ def test_a_season_of_a_written_year(text, lang, expression, value):
 
 
 @pytest.mark.parametrize("text, lang, expected", [
-    # "and" coordinates two years; only "between" makes them one range
+    # "and" coordinates two years, even after "between" (as TimeML writes them); "to" makes a range
     ("Elections were held in 2004 and 2009.", "en", [("2004", "2004"), ("2009", "2009")]),
-    ("Prices rose between 2004 and 2009.", "en", [("2004 and 2009", "2004")]),
+    ("Prices rose between 2004 and 2009.", "en", [("2004", "2004"), ("2009", "2009")]),
+    ("Polls were held in 2004, 2009 and 2014.", "en", [("2004", "2004"), ("2009", "2009"), ("2014", "2014")]),
     ("Pemilu digelar pada 2004 dan 2009.", "id", [("2004", "2004"), ("2009", "2009")]),
     ("The dispute ran from 2004 to 2009.", "en", [("2004 to 2009", "2004")]),
 ])
-def test_years_joined_by_and_are_two_dates_unless_between(text, lang, expected):
+def test_years_joined_by_and_are_two_dates(text, lang, expected):
     assert [(m.text, m.value) for m in find_dates(text, published="2025-02-13", lang=lang)] == expected
 
 

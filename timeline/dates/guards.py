@@ -17,13 +17,10 @@ def _year_range_data(m: re.Match) -> dict | None:
 
 
 def _year_range_ok(text: str, m: re.Match, pats: Patterns) -> bool:
-    """Two years joined by "and" are one range only after "between" ("between 1941 and 1942");
-    otherwise they are two dates ("in 1994 and 1997")."""
+    """Two years joined by "and" are two dates ("in 1994 and 1997", "between 1994 and 1997"),
+    as TimeML writes them; "to" and a dash make one range ("2016 to 2022", "2006-2019")."""
     sep = (m.group("sep") or "").lower()
-    if not sep or sep not in {w.lower() for w in pats.lex.words("range_and")}:
-        return True
-    before = text[max(0, m.start() - 30):m.start()].split()
-    return bool(before) and before[-1].lower() in {w.lower() for w in pats.lex.words("range_between")}
+    return not sep or sep not in {w.lower() for w in pats.lex.words("range_and")}
 
 
 def _season_ok(text: str, m: re.Match, pats: Patterns) -> bool:
@@ -82,7 +79,8 @@ def _year_ok(text: str, m: re.Match, pats: Patterns) -> bool:
         return False
     if pats.quantity_after.match(after):
         return False
-    if re.search(r"\d[.,]?\s*$", before) and not re.search(r"\d\s*[-–]\s*$", before):
+    if (re.search(r"\d[.,]?\s*$", before) and not re.search(r"\d\s*[-–]\s*$", before)
+            and not re.search(r"(?<![\d.,])(?:1[5-9]\d\d|20\d\d),\s+$", before)):   # a list of years: "1994, 1995"
         return False
     return True
 
