@@ -86,6 +86,12 @@ def test_unknown_anchor_mode_is_refused():
     # a plan verb in a past form dates the planning when the mention comes before it
     ("On Friday, the council planned to vote on the budget.", "Friday", "2025-02-07"),
     ("The council planned to vote on Friday.", "Friday", "2025-02-14"),
+    # an infinitive governs its own adverbial: no longer the past verb before it
+    ("The committee summoned the minister to testify on 3 March.", "3 March", "2025-03-03"),
+    # and keeps the future it belongs to, across a comma
+    ("The envoy is scheduled to spend a day in the capital, her first stop Saturday morning.",
+     "Saturday morning", "2025-02-15TMO"),
+    ("The ferry could sail as early as Monday.", "Monday", "2025-02-17"),
 ])
 def test_clause_tense_sets_direction(text, expression, value):
     assert values(text, published="2025-02-13")[expression] == value

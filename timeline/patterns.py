@@ -309,7 +309,8 @@ def patterns(lang: str) -> Patterns:
         future_cue=re.compile(alternation(lex.words("future_cues")) + (f"|{ex['future_suffix_regex']}" if ex.get("future_suffix_regex") else ""), flags),
         past_cue=re.compile(alternation(lex.words("past_cues")) + (rf"|(?-i:{L}[^\W\d_A-ZÀ-Þ]\w{{2,}}{ex['past_suffix']}){R}" if ex.get("past_suffix") else "")
                             + (f"|{ex['past_suffix_regex']}" if ex.get("past_suffix_regex") else ""), flags),
-        present_cue=re.compile(alternation(lex.words("present_cues")), flags) if lex.words("present_cues") else None,
+        present_cue=re.compile(alternation(lex.words("present_cues")) + (f"|{ex['present_regex']}" if ex.get("present_regex") else ""), flags)
+        if lex.words("present_cues") or ex.get("present_regex") else None,
         age_before=re.compile(rf"(?:{alternation(lex.words('age_cues_before'))})\s*$", flags),
         age_after=re.compile(rf"^\s*(?:{alternation(lex.words('age_cues_after'), boundary=False)})", flags),
         ordinal_date=ordinal_date,

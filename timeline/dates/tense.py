@@ -35,7 +35,7 @@ def _tense(ctx: _Context, cand: _Candidate) -> str:
         return "past" if past_any else ""
     pasts = [(m.start(), m.end(), "past") for m in ctx.pats.past_cue.finditer(sentence)
              if not any(cs < m.end() and m.start() < ce for cs, ce, _ in futures + presents)]
-    cues = sorted(futures + pasts + presents)
+    cues = _verb_groups(ctx, sorted(futures + pasts + presents))
     at, at_end = cand.start - start, cand.end - start
     lo = max((m.end() for m in _CLAUSE_EDGE.finditer(sentence, 0, max(at, 0))), default=0)
     edge = _CLAUSE_EDGE.search(sentence, max(at_end, 0))
@@ -45,18 +45,9 @@ def _tense(ctx: _Context, cand: _Candidate) -> str:
     lo, hi = max(lo, complement_lo), min(hi, complement_hi)
     before = [c for c in cues if lo <= c[0] and c[1] <= at]
     if before:
-        last = before[-1]
-        if last[2] == "past" and len(before) > 1 and before[-2][2] == "future" and last[0] - before[-2][1] <= _VERB_GROUP_GAP:
-            # One verb group: in English a future ("is due to be published", "will be
-            # signed"); where a past form after the future word makes a conditional or a
-            # future in the past (Greek "θα βρισκόταν"), past.
-            return "past" if ctx.pats.lex.extra.get("future_then_past_is_past") else "future"
-        return last[2]
+        return before[-1][2]
     after = [c for c in cues if at_end <= c[0] and c[1] <= hi]
     if after:
-        if (len(after) > 1 and after[0][2] == "future" and after[1][2] == "past"
-                and after[1][0] - after[0][1] <= _VERB_GROUP_GAP and ctx.pats.lex.extra.get("future_then_past_is_past")):
-            return "past"
         return _looking_back(ctx, sentence, after[0])
     # Else the nearest cue of the sentence, but not across a complementizer: in "said in
     # December that the bases will depend on...", "will" governs the reported clause only.
@@ -66,6 +57,25 @@ def _tense(ctx: _Context, cand: _Candidate) -> str:
         return ""
     nearest = min(near, key=lambda c: min(abs(c[0] - at), abs(c[1] - at)))
     return _looking_back(ctx, sentence, nearest) if nearest[0] >= at_end else nearest[2]
+
+
+def _verb_groups(ctx: _Context, cues: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Cues with each verb group's tense: a cue this close after a future cue belongs to its
+    group. A past participle after it makes an English future ("is due to be published", "will
+    be signed"), but a past form after the future word is a conditional or a future in the past
+    where the language says so (Greek "θα βρισκόταν"); an infinitive keeps the future ("is
+    scheduled to spend")."""
+    conditional = bool(ctx.pats.lex.extra.get("future_then_past_is_past"))
+    out = list(cues)
+    for i in range(1, len(out)):
+        (ps, pe, prev), (cs, ce, kind) = out[i - 1], out[i]
+        if prev != "future" or kind == "future" or cs - pe > _VERB_GROUP_GAP:
+            continue
+        if kind == "past" and conditional:
+            out[i - 1], out[i] = (ps, pe, "past"), (cs, ce, "past")
+        else:
+            out[i] = (cs, ce, "future")
+    return out
 
 
 def _looking_back(ctx: _Context, sentence: str, cue: tuple[int, int, str]) -> str:
