@@ -330,3 +330,14 @@ def test_seasons_without_a_year(text, lang, published, expected):
 @pytest.mark.parametrize("text", ["After the fall of the capital, talks began.", "Veterans of the Prague Spring met."])
 def test_season_homographs_and_names_are_no_dates(text):
     assert [m.text for m in find_dates(text, published="2025-02-13", lang="en")] == []
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    # a part of day after a weekday with its bracketed date belongs to it
+    ("Ledakan terdengar pada Minggu (9/2) malam.", "Minggu (9/2) malam", "2025-02-09TNI"),
+    # "tadi" after a part of day is earlier today
+    ("Hujan deras turun dini hari tadi.", "dini hari tadi", "2025-02-13TMO"),
+    ("Presiden tiba siang tadi.", "siang tadi", "2025-02-13TAF"),
+])
+def test_indonesian_parts_of_day(text, expression, value):
+    assert values(text, published="2025-02-13", lang="id").get(expression) == value

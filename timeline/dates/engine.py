@@ -249,6 +249,10 @@ def _with_part_of_day(text: str, cand: _Candidate, pats: Patterns) -> _Candidate
         m = pats.pod_after_paren.match(text, cand.end, min(len(text), cand.end + 25))
         if m:
             return _Candidate(cand.start - 1, m.end(), cand.kind, {**cand.data, "pod": m.group("pod")}, cand.rank)
+    if text[cand.end - 1:cand.end] == ")":   # "Rabu (12/2) malam": the weekday already holds the bracket
+        m = pats.pod_after_paren.match(text, cand.end - 1, min(len(text), cand.end + 25))
+        if m:
+            return _Candidate(cand.start, m.end(), cand.kind, {**cand.data, "pod": m.group("pod")}, cand.rank)
     return cand
 
 
