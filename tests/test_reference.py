@@ -341,3 +341,14 @@ def test_season_homographs_and_names_are_no_dates(text):
 ])
 def test_indonesian_parts_of_day(text, expression, value):
     assert values(text, published="2025-02-13", lang="id").get(expression) == value
+
+
+@pytest.mark.parametrize("text, lang, expression, value", [
+    # English TimeML counts decades and centuries in years; other languages keep the decade
+    ("The dispute lasted a decade.", "en", "a decade", "P10Y"),
+    ("Rebels held the hills for four decades.", "en", "four decades", "P40Y"),
+    ("The feud went on for decades.", "en", "decades", "PXY"),
+    ("El conflicto duró casi dos décadas.", "es", "casi dos décadas", "P2DE"),
+])
+def test_decade_durations_follow_the_languages_convention(text, lang, expression, value):
+    assert values(text, published="2025-02-13", lang=lang).get(expression) == value

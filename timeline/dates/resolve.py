@@ -367,8 +367,8 @@ def _r_set(cand: _Candidate, ctx: _Context) -> dict | None:
         amount = _number_value(d["n"], ctx) if d.get("n") else 1
         if unit not in _DURATION_UNITS or not amount or amount != int(amount):
             return None
-        prefix, suffix = _DURATION_UNITS[unit]
-        value = f"{prefix}{int(amount)}{suffix}"
+        prefix, suffix, times = _duration_unit(unit, ctx)
+        value = f"{prefix}{int(amount) * times}{suffix}"
     if not value:
         return None
     return dict(value=value, type="SET", precision="set", confidence=0.8)
@@ -475,6 +475,16 @@ def _r_ago(cand: _Candidate, ctx: _Context) -> dict | None:
 
 _DURATION_UNITS = {"Y": ("P", "Y"), "M": ("P", "M"), "W": ("P", "W"), "D": ("P", "D"), "DE": ("P", "DE"),
                    "CE": ("P", "CE"), "H": ("PT", "H"), "MIN": ("PT", "M"), "WE": ("P", "WE"), "Q": ("P", "Q")}
+_IN_YEARS = {"DE": 10, "CE": 100}
+
+
+def _duration_unit(unit: str, ctx: _Context) -> tuple[str, str, int]:
+    """(prefix, suffix, multiplier) of a duration unit. Where the language's TimeML convention
+    counts decades and centuries in years (English: "a decade" P10Y, "decades" PXY), they are."""
+    if unit in _IN_YEARS and ctx.pats.lex.extra.get("decades_in_years"):
+        return "P", "Y", _IN_YEARS[unit]
+    prefix, suffix = _DURATION_UNITS[unit]
+    return prefix, suffix, 1
 
 
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "H": ("MIN", 60), "DE": ("Y", 10), "W": ("D", 7)}
@@ -493,7 +503,7 @@ def _r_duration(cand: _Candidate, ctx: _Context) -> dict | None:
     unit = lex.units.get(unit_word.lower()) if unit_word else None
     if unit is None:
         return None
-    prefix, suffix = _DURATION_UNITS[unit]
+    prefix, suffix, times = _duration_unit(unit, ctx)
     if d.get("vague") or d.get("vague_after"):
         return dict(value=f"{prefix}X{suffix}", type="DURATION", precision="duration", confidence=0.8)
     amount = _number_value(d["n"], ctx)
@@ -504,7 +514,8 @@ def _r_duration(cand: _Candidate, ctx: _Context) -> dict | None:
         if smaller is None:
             return None
         prefix, suffix = _DURATION_UNITS[smaller]
-        amount = amount * factor
+        amount, times = amount * factor, 1
+    amount = amount * times
     if unit == "Q":
         prefix, suffix, amount = "P", "M", amount * 3
     return dict(value=f"{prefix}{int(amount)}{suffix}", type="DURATION", precision="duration", confidence=0.9)
@@ -715,7 +726,7 @@ def _r_plural_unit(cand: _Candidate, ctx: _Context) -> dict | None:
     unit = ctx.pats.lex.units.get(ctx.text[cand.start:cand.end].lower())
     if unit is None or unit not in _DURATION_UNITS:
         return None
-    prefix, suffix = _DURATION_UNITS[unit]
+    prefix, suffix, _ = _duration_unit(unit, ctx)
     return dict(value=f"{prefix}X{suffix}", type="DURATION", precision="duration", confidence=0.6)
 
 
