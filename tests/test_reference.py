@@ -352,3 +352,14 @@ def test_indonesian_parts_of_day(text, expression, value):
 ])
 def test_decade_durations_follow_the_languages_convention(text, lang, expression, value):
     assert values(text, published="2025-02-13", lang=lang).get(expression) == value
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    # "the past"/"the coming" with a unit is a stretch of time, not a calendar period
+    ("Output doubled over the past decade.", "the past decade", "P10Y"),
+    ("Prices will rise in the coming years.", "the coming years", "PXY"),
+    ("Rain fell for most of the past week.", "the past week", "P1W"),
+    ("They met next week.", "next week", "2025-W08"),
+])
+def test_the_past_and_the_coming_are_stretches_of_time(text, expression, value):
+    assert values(text, published="2025-02-13").get(expression) == value

@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from timeline.dates.context import _Candidate, _Context, replace_data
 from timeline.dates.mention import DateMention
@@ -311,6 +312,18 @@ def _shift(ref: date, amount: float, unit: str) -> dict | None:
     return None
 
 
+@lru_cache(maxsize=64)
+def _plural_words(lang: str) -> frozenset[str]:
+    from timeline.lexicon import lexicon
+    from timeline.patterns import _plural_units
+
+    return frozenset(_plural_units(lexicon(lang)))
+
+
+def _plural_unit_words(lex) -> frozenset[str]:
+    return _plural_words(lex.lang)
+
+
 def _unresolved(amount: float, unit: str) -> dict:
     return dict(value="PAST_REF" if amount < 0 else "FUTURE_REF" if amount > 0 else "PRESENT_REF",
                 type="DATE", precision="reference", confidence=0.3)
@@ -395,6 +408,14 @@ def _r_modified(cand: _Candidate, ctx: _Context) -> dict | None:
         unit = lex.units.get(unit_word.lower())
         if unit is None:
             return None
+        if pre and pre.lower() in lex.words("span_mods") and re.match(r"the\s", ctx.text[cand.start:cand.end], re.I):
+            # "the past decade", "the coming years": the stretch of time up to or from now,
+            # a duration as TimeML writes it (a plural unit is a vague amount).
+            plural = unit_word.lower() in _plural_unit_words(lex)
+            prefix, suffix, times = _duration_unit(unit, ctx) if unit in _DURATION_UNITS else ("", "", 0)
+            if prefix:
+                amount = "X" if plural else str(times)
+                return dict(value=f"{prefix}{amount}{suffix}", type="DURATION", precision="duration", confidence=0.8)
         return _shift(ref, shift, unit)
     if weekday_word:
         return _r_weekday(replace_data(cand, wd1=weekday_word, wd2=None, post=post if post else None,
