@@ -363,3 +363,15 @@ def test_decade_durations_follow_the_languages_convention(text, lang, expression
 ])
 def test_the_past_and_the_coming_are_stretches_of_time(text, expression, value):
     assert values(text, published="2025-02-13").get(expression) == value
+
+
+@pytest.mark.parametrize("text, lang, expression, value", [
+    # outside English TimeML, "two years later" is the date it reaches, the whole phrase its span
+    ("Το 1920 ξέσπασε ο πόλεμος. Δύο χρόνια αργότερα υπογράφηκε η ειρήνη.", "el", "Δύο χρόνια αργότερα", "1922"),
+    ("La guerre éclata le 3 mars 1920. Deux jours plus tard, la ville tomba.", "fr", "Deux jours plus tard", "1920-03-05"),
+    # the amount may follow its word, and a year-level story gives no week
+    ("Війна почалася 3 березня 1920 року. Через два дні місто впало.", "uk", "Через два дні", "1920-03-05"),
+    ("У 1920 році почалася війна. Через два тижні місто впало.", "uk", "Через два тижні", "1920"),
+])
+def test_later_is_the_date_reached_outside_english(text, lang, expression, value):
+    assert values(text, published="2018-05-01", lang=lang).get(expression) == value

@@ -221,7 +221,7 @@ def patterns(lang: str) -> Patterns:
             ("quarter", quarter.get("words", [])),
             ("period", halves.get("words", []) + lex.words("fiscal_words")),
             ("set", lex.words("every_words") + list(lex.mapping("set_words"))),
-            ("later", list(lex.mapping("later_words"))),
+            ("later", list(lex.mapping("later_words")) + list(lex.mapping("later_before"))),
             ("era", lex.words("bc_words") + lex.words("ad_words")),
             ("clock", list(lex.mapping("clock_words"))),
             ("holiday", list(holiday_names(lex.lang))),
@@ -339,7 +339,14 @@ def patterns(lang: str) -> Patterns:
         season_year=re.compile(rf"{L}(?:(?:the|το|την|τον|του|της)\s+)?(?P<season>{seasons}){of}\s+"
                                rf"(?:(?P<bcy>[1-9]\d{{0,3}})\s*(?:{alternation(lex.words('bc_words'), boundary=False)})(?!\w)|(?P<y>{year4})(?!\d))", flags)
         if lex.mapping("seasons") else None,
-        later=re.compile(rf"{L}(?P<n>{number})\s+(?P<unit>{units_all})(?=\s+(?P<dir>{alternation(lex.mapping('later_words'))})(?!\w))", flags)
+        # "two days later", "через два тижні". Where the language's convention makes the whole
+        # phrase a date (not English, whose TimeML marks "two days" a duration), the span holds
+        # the direction word too.
+        later=re.compile(
+            rf"{L}(?:(?P<dir_before>{alternation(lex.mapping('later_before'))})\s+(?P<n_after>{number})\s+(?P<unit_after>{units_all})(?!\w)"
+            rf"|(?P<n>{number})\s+(?P<unit>{units_all})"
+            + (rf"(?=\s+(?P<dir>{alternation(lex.mapping('later_words'))})(?!\w)))" if ex.get("later_as_duration")
+               else rf"\s+(?P<dir>{alternation(lex.mapping('later_words'))})(?!\w))"), flags)
         if lex.mapping("later_words") else None,
         day_weekday=re.compile(
             rf"{day_prefix}\s+(?P<d>{day})\s+(?:{weekday_prefix}\s+)?(?P<wd1>{weekday_full})"

@@ -349,19 +349,42 @@ def _r_relative(cand: _Candidate, ctx: _Context) -> dict | None:
 
 
 def _r_later(cand: _Candidate, ctx: _Context) -> dict | None:
-    """"two days later", "trois mois plus tard": TimeML tags the amount ("two days") as a
-    DURATION; `points_to` keeps the date it reaches from the story's time."""
+    """"two days later", "через два тижні": the date it reaches from the story's time. English
+    TimeML tags the amount ("two days") as a DURATION instead (`later_as_duration`); its
+    `points_to` keeps the date reached."""
+    lex = ctx.pats.lex
+    if cand.data.get("dir_before"):   # "через два тижні": the amount follows the word
+        cand = replace_data(cand, n=cand.data["n_after"], unit=cand.data["unit_after"])
     amount = _number_value(cand.data["n"], ctx)
-    unit = ctx.pats.lex.units.get(cand.data["unit"].lower())
-    direction = ctx.pats.lex.mapping("later_words").get(re.sub(r"\s+", " ", cand.data["dir"].lower()))
+    unit = lex.units.get(cand.data["unit"].lower())
+    if cand.data.get("dir"):
+        direction = lex.mapping("later_words").get(re.sub(r"\s+", " ", cand.data["dir"].lower()))
+    elif cand.data.get("dir_before"):
+        direction = lex.mapping("later_before").get(re.sub(r"\s+", " ", cand.data["dir_before"].lower()))
+    else:
+        return None   # an amount alone is the duration recogniser's
     duration = _r_duration(replace_data(cand, fused=None, vague=None, vague_after=None, vunit=None, unit_first=None), ctx)
     if amount is None or unit is None or direction is None or duration is None:
         return None
-    if ctx.reference is not None:
-        reached = _shift(ctx.reference, direction * amount, unit)
-        if reached is not None and reached.get("first_day"):
-            duration["points_to"] = reached["value"]
+    reached = _shift(ctx.reference, direction * amount, unit) if ctx.reference is not None else None
+    if not lex.extra.get("later_as_duration"):
+        if reached is None:
+            return dict(value="PAST_REF" if direction < 0 else "FUTURE_REF", type="DATE", precision="reference", confidence=0.3)
+        if _COARSENESS.get(ctx.anchor_precision, 0) > _COARSENESS.get(unit, 0):
+            # "two weeks later" after "in 1918": the story's year is known, the week is not,
+            # so the mention says no more than that year
+            return _year_result(ctx.reference.year, 0.5)
+        return {**reached, "confidence": 0.7}
+    if reached is not None and reached.get("first_day"):
+        duration["points_to"] = reached["value"]
     return duration
+
+
+# How coarse an anchor's precision or a unit is, to tell when an amount counted from a story's
+# time would invent precision the story does not have.
+_COARSENESS = {"day": 1, "D": 1, "part_of_day": 1, "week": 2, "W": 2, "weekend": 2, "month": 3, "M": 3,
+               "quarter": 4, "Q": 4, "season": 4, "half": 5, "year": 6, "Y": 6, "decade": 7, "DE": 7,
+               "century": 8, "CE": 8}
 
 
 def _r_set(cand: _Candidate, ctx: _Context) -> dict | None:
