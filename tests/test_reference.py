@@ -375,3 +375,21 @@ def test_the_past_and_the_coming_are_stretches_of_time(text, expression, value):
 ])
 def test_later_is_the_date_reached_outside_english(text, lang, expression, value):
     assert values(text, published="2018-05-01", lang=lang).get(expression) == value
+
+
+@pytest.mark.parametrize("text, lang, expression, value", [
+    # a decade written as its first year with the language's ending
+    ("У 1920-х роках країна відбудовувалася.", "uk", "1920-х роках", "192"),
+    ("В 1990-е годы завод закрылся.", "ru", "1990-е годы", "199"),
+    ("In den 1920er Jahren wuchs die Stadt.", "de", "1920er Jahren", "192"),
+    ("1990'larda ekonomi büyüdü.", "tr", "1990'larda", "199"),
+])
+def test_decades_with_the_languages_ending(text, lang, expression, value):
+    assert values(text, published="2025-02-13", lang=lang).get(expression) == value
+
+
+def test_a_season_adverb_stands_alone():
+    text = ("У 1916 році почалася облога. У 1917 році впав уряд. У 1918 році прийшов мир. "
+            "У 1919 році повернулася армія. Влітку 1916 року бої тривали. Восени армія відступила.")
+    found = values(text, published="2019-05-01", lang="uk")
+    assert found.get("Восени") == "1916-FA"

@@ -260,7 +260,9 @@ def patterns(lang: str) -> Patterns:
         year_range=re.compile(
             rf"(?<![\w.,/$-])(?P<y1>{year4})(?:{dash}|\s+(?P<sep>{sep_and})\s+)(?P<y2>{year4}|\d\d)(?![\w%]|[.,]\d)", flags),
         decade=re.compile(rf"{L}(?P<c>1[5-9]|20)(?P<d>\d)0(?:'?s|-an|an)(?!\w)|{L}'(?P<d2>\d)0s(?!\w)"
-                          rf"|{L}(?:{alternation(lex.words('decade_prefix'))})\s+(?P<c3>1[5-9]|20)(?P<d3>\d)0(?!\w)", flags),
+                          rf"|{L}(?:{alternation(lex.words('decade_prefix'))})\s+(?P<c3>1[5-9]|20)(?P<d3>\d)0(?!\w)"
+                          # "1920-х", "1920er", "1990'lar": the language's decade ending on the year
+                          rf"|{L}(?P<c4>1[5-9]|20)(?P<d4>\d)0(?:{alternation(lex.words('decade_suffix'), boundary=False)})(?!\w)", flags),
         century=re.compile(
             rf"(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)\s+century|abad\s+(?:ke-?)?(?P<n2>\d{{1,2}}|[XVI]+)|(?P<n3>\d{{1,2}})(?:e|ème)\s+siècle|siglo\s+(?P<n4>[XVI]+)"
             # The language's own century words, before or after the number ("18ου αιώνα",
@@ -334,7 +336,7 @@ def patterns(lang: str) -> Patterns:
         # also ordinary words, English "fall", are left out).
         season=re.compile(rf"{L}(?:(?P<art>{alternation(lex.words('season_articles'), boundary=False)})\s+)?"
                           rf"(?P<season>{alternation([w for w in lex.mapping('seasons') if w.lower() not in lex.words('season_homographs')], boundary=False)})(?!\w)", flags)
-        if lex.mapping("seasons") and (lex.words("season_articles") or lex.words("season_preps")) else None,
+        if lex.mapping("seasons") and (lex.words("season_articles") or lex.words("season_preps") or lex.words("season_alone")) else None,
         # "the summer of 1943", "το καλοκαίρι του 1943", "musim panas 1943": a season of a written year.
         season_year=re.compile(rf"{L}(?:(?:the|το|την|τον|του|της)\s+)?(?P<season>{seasons}){of}\s+"
                                rf"(?:(?P<bcy>[1-9]\d{{0,3}})\s*(?:{alternation(lex.words('bc_words'), boundary=False)})(?!\w)|(?P<y>{year4})(?!\d))", flags)

@@ -25,12 +25,11 @@ def _year_range_ok(text: str, m: re.Match, pats: Patterns) -> bool:
 
 def _season_ok(text: str, m: re.Match, pats: Patterns) -> bool:
     """A season alone is a date after its article ("the spring", "την άνοιξη") or a preposition
-    ("in spring", "im Sommer"); a capitalised one after a capitalised word is a name ("Prague
-    Spring")."""
+    ("in spring", "im Sommer"), or in a form that is itself an adverb of time ("влітку")."""
     before = text[max(0, m.start() - 30):m.start()].split()
     previous = before[-1].lower() if before else ""
-    if m.group("art"):
-        return True
+    if m.group("art") or m.group("season").lower() in {w.lower() for w in pats.lex.words("season_alone")}:
+        return True   # "влітку", "зимой": the form itself says "in the summer"
     return previous in {w.lower() for w in pats.lex.words("season_preps")}
 
 

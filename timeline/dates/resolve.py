@@ -220,6 +220,8 @@ def _r_decade(cand: _Candidate, ctx: _Context) -> dict:
         decade = int(f"19{cand.data['d2']}")
     elif cand.data.get("c3"):
         decade = int(cand.data["c3"] + cand.data["d3"])
+    elif cand.data.get("c4"):
+        decade = int(cand.data["c4"] + cand.data["d4"])
     else:
         decade = int(cand.data["c"] + cand.data["d"])
     return _period(f"{decade:03d}")
