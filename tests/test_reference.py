@@ -393,3 +393,22 @@ def test_a_season_adverb_stands_alone():
             "У 1919 році повернулася армія. Влітку 1916 року бої тривали. Восени армія відступила.")
     found = values(text, published="2019-05-01", lang="uk")
     assert found.get("Восени") == "1916-FA"
+
+
+@pytest.mark.parametrize("text, lang, expression, value", [
+    # a calendar unit after a position word is the current one
+    ("The plant will close at the end of the year.", "en", "the end of the year", "2025"),
+    ("Harga naik hingga akhir tahun.", "id", "akhir tahun", "2025"),
+    ("Завод закриють до кінця року.", "uk", "до кінця року", "2025"),
+    ("L'usine fermera à la fin de l'année.", "fr", "à la fin de l'année", "2025"),
+])
+def test_a_unit_after_a_position_word(text, lang, expression, value):
+    assert values(text, published="2025-02-13", lang=lang).get(expression) == value
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("At the end of the day, the vote is what counts.", "en"),   # an idiom: no day unit alone
+    ("Pasar ramai saat akhir pekan.", "id"),                      # "akhir pekan" is the weekend, a unit of its own
+])
+def test_no_unit_alone_where_it_is_not_one(text, lang):
+    assert not [m for m in find_dates(text, published="2025-02-13", lang=lang) if m.value in ("2025", "2025-02", "2025-W07")]

@@ -104,6 +104,7 @@ class Patterns:
     later: re.Pattern | None
     season_year: re.Pattern | None
     season: re.Pattern | None
+    unit_alone: re.Pattern
     complementizer: re.Pattern | None
     era_year: re.Pattern | None
     clock_compact: re.Pattern
@@ -332,6 +333,9 @@ def patterns(lang: str) -> Patterns:
                             rf"|(?P<ad>{alternation(lex.words('ad_words'), boundary=False)}))(?!\w)", flags)
         if lex.words("bc_words") else None,
         complementizer=re.compile(alternation(lex.words("complementizers")), flags) if lex.words("complementizers") else None,
+        # "the year" in "the end of the year", "akhir tahun", "до кінця року": a calendar unit
+        # named after a position word is the current one (the guard asks for the position).
+        unit_alone=re.compile(rf"{L}(?:(?P<art>the|l'|la|le|el|des|der|del|του|της|το)\s*)?(?P<unit>{alternation(_calendar_units(lex))})(?!\w)", flags),
         # "the spring", "την άνοιξη", "im Sommer": a season without its year (words that are
         # also ordinary words, English "fall", are left out).
         season=re.compile(rf"{L}(?:(?P<art>{alternation(lex.words('season_articles'), boundary=False)})\s+)?"
@@ -354,6 +358,12 @@ def patterns(lang: str) -> Patterns:
             rf"{day_prefix}\s+(?P<d>{day})\s+(?:{weekday_prefix}\s+)?(?P<wd1>{weekday_full})"
             rf"(?:,?\s*(?P<m>{month_full})(?:\s+(?P<y>{year4}))?)?(?!\w)", flags),
     )
+
+
+def _calendar_units(lex: Lexicon) -> list[str]:
+    """Singular words of the calendar units a position can name: year, quarter, month, week."""
+    plural = set(_plural_units(lex))
+    return [form for form, unit in lex.units.items() if unit in ("Y", "Q", "M", "W") and form not in plural]
 
 
 def _plural_units(lex: Lexicon) -> list[str]:

@@ -33,6 +33,17 @@ def _season_ok(text: str, m: re.Match, pats: Patterns) -> bool:
     return previous in {w.lower() for w in pats.lex.words("season_preps")}
 
 
+def _unit_alone_ok(text: str, m: re.Match, pats: Patterns) -> bool:
+    """A unit alone is a date only right after a position word ("the end of the year"), and not
+    where position and unit make one unit of their own ("akhir pekan", the weekend)."""
+    head = text[max(0, m.start() - 40):m.start()]
+    hit = pats.position.search(head)
+    if not hit:
+        return False
+    joined = re.sub(r"\s+", " ", (head[hit.start():] + m.group()).strip().lower())
+    return joined not in pats.lex.units
+
+
 def _ago_data(m: re.Match) -> dict:
     return {"n": m.group("n1") or m.group("n2"), "unit_word": m.group("u1") or m.group("u2") or ""}
 

@@ -81,7 +81,8 @@ def _recognise(text: str, pats: Patterns) -> list[_Candidate]:
 def _attach_context(text: str, found: list[_Candidate], pats: Patterns) -> list[_Candidate]:
     """Extend spans leftwards over words that belong to them ("early", "about", "sekitar")."""
     for cand in found:
-        if cand.kind in ("month", "month_year", "year", "modified", "relative", "day_month", "decade", "year_range", "ago"):
+        if cand.kind in ("month", "month_year", "year", "modified", "relative", "day_month", "decade", "year_range", "ago",
+                         "unit_alone"):
             head = text[max(0, cand.start - 40):cand.start]
             hit = pats.position.search(head)
             if hit:

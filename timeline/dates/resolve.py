@@ -389,6 +389,14 @@ _COARSENESS = {"day": 1, "D": 1, "part_of_day": 1, "week": 2, "W": 2, "weekend":
                "century": 8, "CE": 8}
 
 
+def _r_unit_alone(cand: _Candidate, ctx: _Context) -> dict | None:
+    """"the end of the year": the year (month, week, quarter) the reference time is in."""
+    unit = ctx.pats.lex.units.get(cand.data["unit"].lower())
+    if unit is None or ctx.reference is None:
+        return None
+    return _shift(ctx.reference, 0, unit)
+
+
 def _r_set(cand: _Candidate, ctx: _Context) -> dict | None:
     """A repeating time: "daily" P1D, "every two weeks" P2W, "every Monday" XXXX-WXX-1,
     "every morning" XXXX-XX-XXTMO."""
@@ -805,7 +813,7 @@ def _r_day_weekday(cand: _Candidate, ctx: _Context) -> dict | None:
 
 def _register_all() -> None:
     from timeline.dates.guards import (_ago_data, _bare_month_ok, _clock_ok, _duration_ok, _weekday_ok,
-                                       _season_ok, _year_check, _year_range_data, _year_range_ok)
+                                       _season_ok, _unit_alone_ok, _year_check, _year_range_data, _year_range_ok)
     from timeline.dates.registry import DIGIT, MONTH, UNIT, WEEKDAY, Recogniser, register
 
     for args in [
@@ -835,6 +843,7 @@ def _register_all() -> None:
         ("half", "half", 5, ("period",), _r_half), ("era_year", "era_year", 5, ("era",), _r_era_year), ("fiscal", "fiscal", 5, ("period",), _r_fiscal),
         ("season_year", "season_year", 5, UNIT, _r_season_year),
         ("season", "season", 1, UNIT, _r_season, _season_ok),
+        ("unit_alone", "unit_alone", 1, UNIT, _r_unit_alone, _unit_alone_ok),
         ("set", "set", 3, ("set",), _r_set),
     ]:
         pattern, kind, rank, triggers, resolver, *rest = args
