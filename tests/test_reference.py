@@ -412,3 +412,14 @@ def test_a_unit_after_a_position_word(text, lang, expression, value):
 ])
 def test_no_unit_alone_where_it_is_not_one(text, lang):
     assert not [m for m in find_dates(text, published="2025-02-13", lang=lang) if m.value in ("2025", "2025-02", "2025-W07")]
+
+
+@pytest.mark.parametrize("text, lang, expression, value", [
+    # a plural unit with a modifier and no number is an amount the text does not give
+    ("In the following years the country changed.", "en", "the following years", "PXY"),
+    ("Τα επόμενα χρόνια η χώρα άλλαξε.", "el", "Τα επόμενα χρόνια", "PXY"),
+    # Greek plurals do not end in -s: the language lists them
+    ("Πέρασαν χρόνια ώσπου να επιστρέψει.", "el", "χρόνια", "PXY"),
+])
+def test_plural_units_without_a_number_are_vague_amounts(text, lang, expression, value):
+    assert values(text, published="2018-05-01", lang=lang).get(expression) == value

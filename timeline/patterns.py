@@ -374,4 +374,6 @@ def _plural_units(lex: Lexicon) -> list[str]:
             continue
         if form[:-1] in lex.units or form[:-2] in lex.units:
             out.append(form)
+    # Languages whose plurals do not end in -s list them ("χρόνια", "μήνες").
+    out += [form.lower() for form in lex.words("plural_unit_forms") if form.lower() in lex.units]
     return out

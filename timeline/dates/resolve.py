@@ -441,6 +441,10 @@ def _r_modified(cand: _Candidate, ctx: _Context) -> dict | None:
         unit = lex.units.get(unit_word.lower())
         if unit is None:
             return None
+        if unit_word.lower() in _plural_unit_words(lex) and unit in _DURATION_UNITS and not d.get("n"):
+            # "the following years", "τις επόμενες εβδομάδες": an amount the text does not give
+            prefix, suffix, _ = _duration_unit(unit, ctx)
+            return dict(value=f"{prefix}X{suffix}", type="DURATION", precision="duration", confidence=0.7)
         if pre and pre.lower() in lex.words("span_mods") and re.match(r"the\s", ctx.text[cand.start:cand.end], re.I):
             # "the past decade", "the coming years": the stretch of time up to or from now,
             # a duration as TimeML writes it (a plural unit is a vague amount).
