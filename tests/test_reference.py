@@ -423,3 +423,13 @@ def test_no_unit_alone_where_it_is_not_one(text, lang):
 ])
 def test_plural_units_without_a_number_are_vague_amounts(text, lang, expression, value):
     assert values(text, published="2018-05-01", lang=lang).get(expression) == value
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # months joined by "and" are two dates sharing the written year; "to" makes one range
+    ("Fighting raged in January and February 1941.", "en", [("January", "1941-01"), ("February 1941", "1941-02")]),
+    ("Ο στρατός προχώρησε τον Ιανουάριο και Φεβρουάριο 1941.", "el", [("τον Ιανουάριο", "1941-01"), ("Φεβρουάριο 1941", "1941-02")]),
+    ("Fighting raged from January to March 1941.", "en", [("January to March 1941", "1941-01")]),
+])
+def test_months_joined_by_and_share_their_year(text, lang, expected):
+    assert [(m.text, m.value) for m in find_dates(text, published="2018-05-01", lang=lang)] == expected

@@ -252,7 +252,7 @@ def patterns(lang: str) -> Patterns:
             rf"(?P<m>{month_any})\s+(?P<d>{day})(?:{dash}(?P<d2>{day}))?(?:,?\s*(?P<y>{year4})(?:\s+{year_suffix})?)?(?!\d)", flags),
         quarter=re.compile(rf"{L}(?:Q(?P<q2>[1-4])\s*(?P<y2>{year4})|(?P<y3>{year4})\s*Q(?P<q3>[1-4])|{quarter_body})(?!\w)", flags),
         month_range=re.compile(
-            rf"(?P<m1>{month_full})\s*(?:[-–—]|{sep_and})\s*(?P<m>{month_full})(?:,?\s+(?P<y>{year4}))?(?!\d)", flags),
+            rf"(?P<m1>{month_full})\s*(?:[-–—]|(?P<sep>{sep_and}))\s*(?P<m>{month_full})(?:,?\s+(?P<y>{year4}))?(?!\d)", flags),
         month_year=re.compile(rf"(?P<m>{month_any}),?{of}\s+(?P<y>{year4})(?:\s+{year_suffix})?(?!\d)", flags),
         bare_month=re.compile(rf"(?:(?P<pre>{alternation(lex.words('month_prefix'))})\s+)?(?P<m>{month_full})", flags),
         year=re.compile(rf"(?:(?P<pre>{year_prefix})\s+)?(?<![\w.,/$€£-])(?P<y>{year4})(?:\s+{year_suffix}|(?![\w%]|[.,]\d|-\w))", flags),

@@ -159,14 +159,14 @@ def _anchor_kind(cand: _Candidate, anaphoric: frozenset[str], lex) -> str:
 
 
 _DATED = ("numeric", "day_month", "month_day", "ymd", "ordinal_date", "day_weekday")
-_DAY_OF_MONTH = ("day_month", "month_day", "ordinal_date")
+_DAY_OF_MONTH = ("day_month", "month_day", "ordinal_date", "month", "month_year")
 _PARENTHESIS = re.compile(r"\([^()]{0,60}\)")
 
 
 def _share_written_year(text: str, chosen: list[_Candidate], pats: Patterns) -> list[_Candidate]:
-    """A year-less day joined to a dated day after it takes that date's year: "6 August
-    (Hiroshima) and 9 August 1945", "31 October - 1 November 1961" ("30 December - 2 January
-    2025" crosses into the year before)."""
+    """A year-less day or month joined to a dated one after it takes that date's year: "6 August
+    (Hiroshima) and 9 August 1945", "31 October - 1 November 1961", "January and February 1941"
+    ("30 December - 2 January 2025" crosses into the year before)."""
     joiners = {w.lower() for w in pats.lex.words("range_and") + pats.lex.words("range_to")}
     out = list(chosen)
     for i in range(len(out) - 2, -1, -1):

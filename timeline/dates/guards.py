@@ -17,8 +17,9 @@ def _year_range_data(m: re.Match) -> dict | None:
 
 
 def _year_range_ok(text: str, m: re.Match, pats: Patterns) -> bool:
-    """Two years joined by "and" are two dates ("in 1994 and 1997", "between 1994 and 1997"),
-    as TimeML writes them; "to" and a dash make one range ("2016 to 2022", "2006-2019")."""
+    """Two years (or months) joined by "and" are two dates ("in 1994 and 1997", "between 1994
+    and 1997"), as TimeML writes them; "to" and a dash make one range ("2016 to 2022",
+    "2006-2019", "Januari-Maret 2025")."""
     sep = (m.group("sep") or "").lower()
     return not sep or sep not in {w.lower() for w in pats.lex.words("range_and")}
 

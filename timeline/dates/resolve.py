@@ -197,6 +197,8 @@ def _r_month_year(cand: _Candidate, ctx: _Context) -> dict:
 
 def _r_month(cand: _Candidate, ctx: _Context) -> dict | None:
     month_n = _month_number(cand.data["m"], ctx)
+    if cand.data.get("y"):   # a year shared from the month joined after it
+        return _month_result(int(cand.data["y"]), month_n, 1.0)
     year, confidence = _year_for(month_n, None, ctx, cand)
     if year is None:
         return dict(value=f"XXXX-{month_n:02d}", type="DATE", precision="month", confidence=confidence)
@@ -826,7 +828,7 @@ def _register_all() -> None:
         ("day_weekday", "day_weekday", 7, WEEKDAY, _r_day_weekday),
         ("day_month", "day_month", 6, MONTH, _r_day_month), ("ordinal_date", "ordinal_date", 6, MONTH, _r_ordinal_date),
         ("month_day", "month_day", 5, MONTH, _r_day_month), ("month_year", "month_year", 5, MONTH, _r_month_year),
-        ("quarter", "quarter", 5, ("digit", "quarter"), _r_quarter), ("month_range", "month_range", 5, MONTH, _r_month_range),
+        ("quarter", "quarter", 5, ("digit", "quarter"), _r_quarter), ("month_range", "month_range", 5, MONTH, _r_month_range, _year_range_ok),
         ("bare_month", "month", 1, MONTH, _r_month, _bare_month_ok),
         ("year_range", "year_range", 4, DIGIT, _r_year_range, _year_range_ok, _year_range_data),
         ("year", "year", 1, DIGIT, _r_year, _year_check), ("decade", "decade", 3, DIGIT, _r_decade),
