@@ -433,3 +433,17 @@ def test_plural_units_without_a_number_are_vague_amounts(text, lang, expression,
 ])
 def test_months_joined_by_and_share_their_year(text, lang, expected):
     assert [(m.text, m.value) for m in find_dates(text, published="2018-05-01", lang=lang)] == expected
+
+
+@pytest.mark.parametrize("text, lang, expression, value", [
+    # a year by its last two digits: the latest such year up to publication
+    ("The band first toured in '69.", "en", "'69", "1969"),
+    ("Η ήττα ήρθε το '66.", "el", "το '66", "1966"),
+    ("Η κρίση της δεκαετίας του '60 άλλαξε τη χώρα.", "el", "της δεκαετίας του '60", "196"),
+])
+def test_years_and_decades_by_their_last_digits(text, lang, expression, value):
+    assert values(text, published="2018-05-01", lang=lang).get(expression) == value
+
+
+def test_a_quoted_number_is_no_year():
+    assert values("He said '22 degrees' was too hot.", published="2018-05-01") == {}

@@ -105,6 +105,7 @@ class Patterns:
     season_year: re.Pattern | None
     season: re.Pattern | None
     unit_alone: re.Pattern
+    short_year: re.Pattern | None
     complementizer: re.Pattern | None
     era_year: re.Pattern | None
     clock_compact: re.Pattern
@@ -262,6 +263,8 @@ def patterns(lang: str) -> Patterns:
             rf"(?<![\w.,/$-])(?P<y1>{year4})(?:{dash}|\s+(?P<sep>{sep_and})\s+)(?P<y2>{year4}|\d\d)(?![\w%]|[.,]\d)", flags),
         decade=re.compile(rf"{L}(?P<c>1[5-9]|20)(?P<d>\d)0(?:'?s|-an|an)(?!\w)|{L}'(?P<d2>\d)0s(?!\w)"
                           rf"|{L}(?:{alternation(lex.words('decade_prefix'))})\s+(?P<c3>1[5-9]|20)(?P<d3>\d)0(?!\w)"
+                          # "της δεκαετίας του '60": the decade's prefix before its short form
+                          rf"|{L}(?:{alternation(lex.words('decade_prefix'))})\s+['’](?P<d5>\d)0(?![\d'’])"
                           # "1920-х", "1920er", "1990'lar": the language's decade ending on the year
                           rf"|{L}(?P<c4>1[5-9]|20)(?P<d4>\d)0(?:{alternation(lex.words('decade_suffix'), boundary=False)})(?!\w)", flags),
         century=re.compile(
@@ -333,6 +336,10 @@ def patterns(lang: str) -> Patterns:
                             rf"|(?P<ad>{alternation(lex.words('ad_words'), boundary=False)}))(?!\w)", flags)
         if lex.words("bc_words") else None,
         complementizer=re.compile(alternation(lex.words("complementizers")), flags) if lex.words("complementizers") else None,
+        # "in '66", "το '44": a year written with its last two digits, after the language's word
+        # for "in" or its article.
+        short_year=re.compile(rf"(?:(?P<art>{alternation(lex.words('short_year_articles'))})\s+)?(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%]|[.,]\d)", flags)
+        if lex.words("short_year_before") or lex.words("short_year_articles") else None,
         # "the year" in "the end of the year", "akhir tahun", "до кінця року": a calendar unit
         # named after a position word is the current one (the guard asks for the position).
         unit_alone=re.compile(rf"{L}(?:(?P<art>the|l'|la|le|el|des|der|del|του|της|το)\s*)?(?P<unit>{alternation(_calendar_units(lex))})(?!\w)", flags),

@@ -45,6 +45,15 @@ def _unit_alone_ok(text: str, m: re.Match, pats: Patterns) -> bool:
     return joined not in pats.lex.units
 
 
+def _short_year_ok(text: str, m: re.Match, pats: Patterns) -> bool:
+    """"'66" is a year after the language's article (kept in the span: "το '66") or its word
+    for "in" ("in '66")."""
+    if m.group("art"):
+        return True
+    before = text[max(0, m.start() - 20):m.start()].split()
+    return bool(before) and before[-1].lower() in {w.lower() for w in pats.lex.words("short_year_before")}
+
+
 def _ago_data(m: re.Match) -> dict:
     return {"n": m.group("n1") or m.group("n2"), "unit_word": m.group("u1") or m.group("u2") or ""}
 

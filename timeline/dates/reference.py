@@ -35,7 +35,7 @@ STORY_KINDS = frozenset({"day_month", "month_day", "numeric", "ordinal_date", "m
 # Kinds counted from publication in news, from the story in a narrative document.
 NARRATIVE_KINDS = frozenset({"modified", "relative", "unit_alone"})
 # Kinds that write their year: they set the story's time and say how far it is from publication.
-_EXPLICIT_YEAR_KINDS = frozenset({"ymd", "year", "month_year", "cjk", "year_range", "decade", "quarter"})
+_EXPLICIT_YEAR_KINDS = frozenset({"ymd", "year", "month_year", "cjk", "year_range", "decade", "quarter", "short_year"})
 
 
 @dataclass(frozen=True)

@@ -222,6 +222,8 @@ def _r_decade(cand: _Candidate, ctx: _Context) -> dict:
         decade = int(f"19{cand.data['d2']}")
     elif cand.data.get("c3"):
         decade = int(cand.data["c3"] + cand.data["d3"])
+    elif cand.data.get("d5"):
+        decade = int(f"19{cand.data['d5']}")
     elif cand.data.get("c4"):
         decade = int(cand.data["c4"] + cand.data["d4"])
     else:
@@ -389,6 +391,15 @@ def _r_later(cand: _Candidate, ctx: _Context) -> dict | None:
 _COARSENESS = {"day": 1, "D": 1, "part_of_day": 1, "week": 2, "W": 2, "weekend": 2, "month": 3, "M": 3,
                "quarter": 4, "Q": 4, "season": 4, "half": 5, "year": 6, "Y": 6, "decade": 7, "DE": 7,
                "century": 8, "CE": 8}
+
+
+def _r_short_year(cand: _Candidate, ctx: _Context) -> dict | None:
+    """"in '66": the latest year ending in those digits that is not after publication (the
+    current century's when there is none)."""
+    yy = int(cand.data["yy"])
+    now = (ctx.publication or ctx.reference or date.today()).year
+    year = now - (now - yy) % 100
+    return _year_result(year, 0.7)
 
 
 def _r_unit_alone(cand: _Candidate, ctx: _Context) -> dict | None:
@@ -819,7 +830,7 @@ def _r_day_weekday(cand: _Candidate, ctx: _Context) -> dict | None:
 
 def _register_all() -> None:
     from timeline.dates.guards import (_ago_data, _bare_month_ok, _clock_ok, _duration_ok, _weekday_ok,
-                                       _season_ok, _unit_alone_ok, _year_check, _year_range_data, _year_range_ok)
+                                       _season_ok, _short_year_ok, _unit_alone_ok, _year_check, _year_range_data, _year_range_ok)
     from timeline.dates.registry import DIGIT, MONTH, UNIT, WEEKDAY, Recogniser, register
 
     for args in [
@@ -850,6 +861,7 @@ def _register_all() -> None:
         ("season_year", "season_year", 5, UNIT, _r_season_year),
         ("season", "season", 1, UNIT, _r_season, _season_ok),
         ("unit_alone", "unit_alone", 1, UNIT, _r_unit_alone, _unit_alone_ok),
+        ("short_year", "short_year", 2, DIGIT, _r_short_year, _short_year_ok),
         ("set", "set", 3, ("set",), _r_set),
     ]:
         pattern, kind, rank, triggers, resolver, *rest = args
