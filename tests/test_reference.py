@@ -447,3 +447,13 @@ def test_years_and_decades_by_their_last_digits(text, lang, expression, value):
 
 def test_a_quoted_number_is_no_year():
     assert values("He said '22 degrees' was too hot.", published="2018-05-01") == {}
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    # Turkish writes weekdays small in running text: the "day" word or a part of day after one
+    # makes it a weekday all the same
+    ("Seçim salı günü yapıldı.", "salı günü", "2025-02-11"),
+    ("Heyet pazartesi sabahı geldi.", "pazartesi sabahı", "2025-02-10TMO"),
+])
+def test_turkish_weekdays_written_small(text, expression, value):
+    assert values(text, published="2025-02-13", lang="tr").get(expression) == value

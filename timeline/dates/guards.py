@@ -116,8 +116,15 @@ def _weekday_ok(text: str, m: re.Match, pats: Patterns) -> bool:
             after = text[m.end():m.end() + 20]
             return bool(re.match(r"\s*[,(]", after))
     if pats.lex.extra.get("months_capitalized") and not word[:1].isupper():
-        return False
+        # Written small in running text, a weekday is still one with its "day" word or part of
+        # day after it (Turkish "salı günü", "pazartesi sabahı").
+        return bool(re.match(rf"\s+(?:{_alternatives(pats.lex.words('weekday_suffix') + list(pats.lex.mapping('part_of_day')))})(?!\w)",
+                             text[m.end("wd1"):m.end("wd1") + 30], re.I))
     return True
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
 
 
 def _is_age(text: str, m: re.Match, pats: Patterns) -> bool:
