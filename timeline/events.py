@@ -69,7 +69,7 @@ def extract_events(text: str, published: date | str | None = None, lang: str | N
             rows.append(_row(text, primary, group, seg_start, seg_end, evidence, published_iso, lang,
                              source, url, document_key))
     # Rows stay plain dicts through enrichment; the one frame is built at the end.
-    return events_frame(_enrich(rows))
+    return events_frame(_enrich(rows, text))
 
 
 def _own_clause(text: str, start: int, end: int, group: list[DateMention], lang: str = "") -> tuple[int, int]:
@@ -235,10 +235,11 @@ def _row(text: str, primary: DateMention, group: list[DateMention], seg_start: i
     }
 
 
-def _enrich(rows: list[dict]) -> list[dict]:
-    """Actors, places and event types where the enrichment stage is available."""
+def _enrich(rows: list[dict], text: str) -> list[dict]:
+    """Actors, places and event types where the enrichment stage is available; `text`, the whole
+    article, lets a short name count where the article names the actor in full."""
     try:
         from timeline.enrich import enrich_record
     except ImportError:
         return rows
-    return [enrich_record(row) for row in rows]
+    return [enrich_record(row, text) for row in rows]
