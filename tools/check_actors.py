@@ -51,7 +51,7 @@ DEFAULT_ZIPF = 4.5   # "Paz" is 5.3 in Portuguese, "Kim" 5.7 in Turkish, "Temer"
 FREQUENT_BECAUSE_OF_THE_ACTOR = frozenset({
     "Lula", "Dilma", "Renzi", "Trump", "Τραμπ", "Ερντογάν", "Putin", "Путин", "Медведев", "Obama", "Обама", "أوباما", "Erdoğan", "Jokowi", "Macron",
     "Bolsonaro", "Sarkozy", "Merkel", "Berlusconi", "Порошенко", "السيسي", "الحوثي", "الحوثيين",
-    "داعش", "Polri", "Maduro", "Modi", "Nato",
+    "داعش", "Polri", "Maduro", "Modi", "Nato", "Τσίπρας",
 })
 # Caseless aliases as frequent as ordinary words that have no ordinary meaning (transliterated
 # foreign names, surnames, a group's name), reviewed by hand from this script's output. الأسد ("the
@@ -60,13 +60,13 @@ FREQUENT_BECAUSE_OF_THE_ACTOR = frozenset({
 NO_ORDINARY_MEANING = frozenset({
     "السيسي", "الحوثي", "الحوثيين", "الحوثيون", "داعش", "الشيباني", "بلير", "بوتين", "ترامب", "بايدن",
     "أوباما", "أردوغان", "نتنياهو", "خامنئي", "مودي", "الناتو", "الأونروا", "الموساد", "ساركوزي", "ميركل",
-    "اليونسكو",
+    "اليونسكو", "بوتفليقة", "القذافي",
 })
 CASELESS_ZIPF = 3.5   # no capital letter keeps the word out, so a lower bar than DEFAULT_ZIPF
 # People whom news name by the first word of their name (a mononym, a Thai or Ethiopian given name,
 # a family name that is theirs in the news), reviewed by hand from this script's output.
 KNOWN_BY_THIS_NAME = frozenset({"Xi", "Prabowo", "Dilma", "Megawati", "Sjafrie", "Anutin", "Paetongtarn",
-                                "Abiy"})
+                                "Abiy", "Thaksin", "Abhisit", "Yingluck", "Prayut", "Srettha", "Xanana"})
 # Aliases two rows carry on purpose (none so far: a shared alias points to the first row only).
 SHARED_ON_PURPOSE: frozenset[str] = frozenset()
 
