@@ -22,6 +22,9 @@ from timeline.schema import empty_events, events_frame, stable_event_id
 from timeline.text import sentence_bounds
 
 TITLE_MAX_WORDS = 22
+# Rows for happenings without a written date (timeline.inferred): off by default, since on the
+# labelled sets (bench/score_events.py) they cost precision and bring no dated happening back.
+INFER_DATES = False
 # Between two dates of one moment there is only a connector: "pada", "atau", "on", ",", "(".
 _SAME_MOMENT_GAP = 30
 # Where one happening of a sentence ends and the next begins: a semicolon, colon or dash first,
@@ -33,12 +36,15 @@ _PRECISION_RANK = {"time": 0, "part_of_day": 1, "day": 2, "week": 3, "weekend": 
 
 
 def extract_events(text: str, published: date | str | None = None, lang: str | None = None,
-                   source: str | None = None, url: str | None = None, anchor: str = "auto") -> pd.DataFrame:
+                   source: str | None = None, url: str | None = None, anchor: str = "auto",
+                   infer_dates: bool | None = None) -> pd.DataFrame:
     """The events table (timeline.schema) for one article: one row per dated clause.
 
     Without `published`, year-less and relative dates stay unresolved and rows carry a low
     confidence; nothing is silently dated against today. `anchor` is find_dates's: what
     year-less and context-relative dates resolve against ("auto", "publication", "narrative").
+    `infer_dates` (default INFER_DATES) adds rows for happenings without a written date: the
+    lead, dated by the article's date, and sentences continuing a dated story (timeline.inferred).
     """
     if not text or not text.strip():
         return empty_events()
@@ -47,9 +53,10 @@ def extract_events(text: str, published: date | str | None = None, lang: str | N
 
         lang = detect_language(text) or "en"
     mentions = [m for m in find_dates(text, published, lang, anchor=anchor) if m.is_event_date]
-    if not mentions:
-        return empty_events()
+    infer = INFER_DATES if infer_dates is None else infer_dates
     published_iso = published.isoformat() if isinstance(published, date) else (str(published)[:10] if published else "")
+    if not mentions and not (infer and published_iso):
+        return empty_events()
     document_key = source or url or stable_event_id(text[:2000])
     rows = []
     starts = [m.start for m in mentions]
@@ -68,6 +75,11 @@ def extract_events(text: str, published: date | str | None = None, lang: str | N
             primary = min(group, key=lambda m: (_PRECISION_RANK.get(m.precision, 9) == 0, _PRECISION_RANK.get(m.precision, 9)))
             rows.append(_row(text, primary, group, seg_start, seg_end, evidence, published_iso, lang,
                              source, url, document_key))
+    if infer:
+        from timeline.inferred import inferred_rows
+
+        rows = sorted(rows + inferred_rows(text, rows, published_iso, lang, document_key, source, url),
+                      key=lambda row: row["char_start"])
     # Rows stay plain dicts through enrichment; the one frame is built at the end.
     return events_frame(_enrich(rows, text))
 
