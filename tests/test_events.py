@@ -208,3 +208,9 @@ def test_continuation_words_in_indonesian():
     frame = extract_events(text, published="2025-03-04", lang="id", infer_dates=True)
     assert frame["date"].tolist() == ["2025-03-03", "2025-03-03"]
     assert frame["date_text"].tolist()[1] == ""
+
+
+def test_a_lead_with_its_own_dateline_day_is_dated_by_that_day():
+    text = "NAIROBI, 3 June 2025 – Farmers blocked the main highway with tractors over fuel prices."
+    frame = extract_events(text, published="2025-06-04", lang="en", infer_dates=True)
+    assert frame["date"].tolist() == ["2025-06-03"] and frame["date_text"].tolist() == [""]

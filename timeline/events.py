@@ -56,12 +56,16 @@ def extract_events(text: str, published: date | str | None = None, lang: str | N
     infer = INFER_DATES if infer_dates is None else infer_dates
     published_iso = published.isoformat() if isinstance(published, date) else (str(published)[:10] if published else "")
     if not mentions and not (infer and published_iso):
+        # Without a date of any kind, not even the lead can be dated.
         return empty_events()
     document_key = source or url or stable_event_id(text[:2000])
     rows = []
+    datelines: list[DateMention] = []    # dates that date the article: the lead's, when inferred
     starts = [m.start for m in mentions]
     for sentence_start, sentence_end in sentence_bounds(text):
-        sentence_start = _after_dateline(text, sentence_start, sentence_end, mentions, starts)
+        body_start = _after_dateline(text, sentence_start, sentence_end, mentions, starts)
+        datelines.extend(mentions[bisect_left(starts, sentence_start):bisect_left(starts, body_start)])
+        sentence_start = body_start
         in_sentence = mentions[bisect_left(starts, sentence_start):bisect_left(starts, sentence_end)]
         if not in_sentence:
             continue
@@ -71,6 +75,7 @@ def extract_events(text: str, published: date | str | None = None, lang: str | N
         for group, (seg_start, seg_end) in zip(groups, segments):
             seg_start, seg_end = _own_clause(text, seg_start, seg_end, group, lang)
             if _is_dateline(text, group, seg_start, seg_end):
+                datelines.extend(group)
                 continue
             primary = min(group, key=lambda m: (_PRECISION_RANK.get(m.precision, 9) == 0, _PRECISION_RANK.get(m.precision, 9)))
             rows.append(_row(text, primary, group, seg_start, seg_end, evidence, published_iso, lang,
@@ -78,7 +83,7 @@ def extract_events(text: str, published: date | str | None = None, lang: str | N
     if infer:
         from timeline.inferred import inferred_rows
 
-        rows = sorted(rows + inferred_rows(text, rows, published_iso, lang, document_key, source, url),
+        rows = sorted(rows + inferred_rows(text, rows, published_iso, lang, document_key, source, url, datelines),
                       key=lambda row: row["char_start"])
     # Rows stay plain dicts through enrichment; the one frame is built at the end.
     return events_frame(_enrich(rows, text))

@@ -66,10 +66,10 @@ def _title(clause: str) -> str:
 
 
 def inferred_rows(text: str, rows: list[dict], published_iso: str, lang: str, document_key: str,
-                  source: str | None, url: str | None, start_after: int = 0) -> list[dict]:
-    """The rows inferred for `text`, given the `rows` found from its dates (in text order).
-    `start_after` is where the body starts (after a dateline)."""
-    sentences = [(a, b) for a, b in sentence_bounds(text) if b > start_after]
+                  source: str | None, url: str | None, datelines=()) -> list[dict]:
+    """The rows inferred for `text`, given the `rows` found from its dates (in text order) and the
+    date mentions that `datelines` found dating the article ("NAIROBI, 4 June 2025 –")."""
+    sentences = sentence_bounds(text)
     if not sentences:
         return []
     dated = {}
@@ -79,9 +79,12 @@ def inferred_rows(text: str, rows: list[dict], published_iso: str, lang: str, do
             dated[i] = inside[-1]
     found = []
     lead = next((i for i, (a, b) in enumerate(sentences) if not _is_headline_line(text, a, b)), None)
-    if published_iso and lead is not None and lead not in dated:
-        row = _row(text, sentences[lead], published_iso, "day", published_iso, published_iso, "lead",
-                   published_iso, lang, document_key, source, url)
+    if lead is not None and lead not in dated:
+        a, b = sentences[lead]
+        # The lead's own dateline dates it; else the publication date.
+        day = next((m.value for m in datelines if a <= m.start < b and m.precision == "day"), published_iso)
+        row = _row(text, sentences[lead], day, "day", day, day, "lead", published_iso, lang,
+                   document_key, source, url) if day else None
         if row:
             found.append(row)
     pattern = _continuation(lang or "")
