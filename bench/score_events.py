@@ -53,8 +53,9 @@ def _prf(tp: int, predicted: int, gold: int) -> dict:
     return {"precision": precision, "recall": recall, "f1": f1}
 
 
-def score(folder: Path, gold_file: Path) -> tuple[dict, list[str]]:
-    """(scores, one line per miss) for the articles of `gold_file` whose texts lie in `folder`."""
+def score(folder: Path, gold_file: Path, infer_dates: bool | None = None) -> tuple[dict, list[str]]:
+    """(scores, one line per miss) for the articles of `gold_file` whose texts lie in `folder`;
+    `infer_dates` is extract_events's (None: its default)."""
     counts = {"rows": 0, "rows_right": 0, "gold": 0, "gold_found": 0, "matched": 0, "type_right": 0,
               "role_right": 0, "headline_ok": 0}
     names = {field: {"tp": 0, "predicted": 0, "gold": 0} for field in ("actors", "places")}
@@ -65,7 +66,7 @@ def score(folder: Path, gold_file: Path) -> tuple[dict, list[str]]:
         record = json.loads(line)
         text = (folder / f"{record['id']}.txt").read_text(encoding="utf-8")
         rows = extract_events(text, published=record["published"], lang=record["lang"],
-                              source=record["id"]).to_dict("records")
+                              source=record["id"], infer_dates=infer_dates).to_dict("records")
         counts["rows"] += len(rows)
         used: set[int] = set()
         for event in record["events"]:
@@ -127,26 +128,29 @@ def score(folder: Path, gold_file: Path) -> tuple[dict, list[str]]:
     return scores, misses
 
 
-def score_frozen() -> tuple[dict, list[str]]:
+def score_frozen(infer_dates: bool | None = None) -> tuple[dict, list[str]]:
     """Scores on the frozen set of tests/frozen_events/."""
-    return score(FROZEN, FROZEN / "gold.jsonl")
+    return score(FROZEN, FROZEN / "gold.jsonl", infer_dates)
 
 
-def score_news_dev() -> tuple[dict, list[str]]:
+def score_news_dev(infer_dates: bool | None = None) -> tuple[dict, list[str]]:
     """Event-date scores on news-dev (only its dates are labelled)."""
-    return score(NEWS_DEV, NEWS_DEV / "gold.jsonl")
+    return score(NEWS_DEV, NEWS_DEV / "gold.jsonl", infer_dates)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="print every miss")
     parser.add_argument("--json", help="write the scores to this file")
+    parser.add_argument("--infer-dates", choices=("on", "off"), help="rows for undated happenings "
+                        "(timeline.inferred); default: extract_events's")
     args = parser.parse_args()
+    infer = None if args.infer_dates is None else args.infer_dates == "on"
     result = {}
     for name, scorer in (("frozen", score_frozen), ("news-dev", score_news_dev)):
         if name == "news-dev" and not NEWS_DEV.exists():
             continue
-        scores, misses = scorer()
+        scores, misses = scorer(infer)
         result[name] = scores
         print(name, json.dumps(scores))
         if args.misses:

@@ -58,3 +58,30 @@ def test_a_job_title_names_whoever_held_the_office_on_the_article_date():
     assert find_actors("Presiden RI membuka sidang tahunan.", "id", "2008-08-16") == ["Susilo Bambang Yudhoyono"]
     assert find_actors("The Japanese prime minister met the Chinese premier.", "en", "2015-06-01") \
         == ["Shinzo Abe", "Li Keqiang"]
+
+
+def test_a_caseless_ordinary_word_needs_the_context_mark(tmp_path):
+    # حماس is "zeal" as well as the movement: without ~ it is caught, with ~ it passes.
+    found = check_actors.problems(_file(tmp_path, "Hamas,organisation,PS,حماس,,\n"))
+    assert any("“حماس”" in message and "~حماس" in message for message in found)
+    assert check_actors.problems(_file(tmp_path, "Hamas,organisation,PS,~حماس|حركة حماس,,\n")) == []
+
+
+def test_a_bare_given_name_is_caught(tmp_path):
+    # The first word of a name is a name many people share (a Korean family name comes first).
+    path = _file(tmp_path, "Yoon Example Person,person,KR,Yoon,,\nAmira Example,person,ID,Amira,,\n")
+    found = check_actors.problems(path)
+    assert any("“Yoon”" in message and "given name" in message for message in found)
+    assert any("“Amira”" in message for message in found)
+
+
+def test_aliases_the_case_rules_cannot_protect_are_caught(tmp_path):
+    path = _file(tmp_path, "Example Numeral,person,FR,XI,,\nExample Lower,person,FR,xo,,\n")
+    found = check_actors.problems(path)
+    assert any("“XI”" in message and "Roman numeral" in message for message in found)
+    assert any("“xo”" in message and "lower case" in message for message in found)
+
+
+def test_the_context_mark_only_begins_an_alias(tmp_path):
+    found = check_actors.problems(_file(tmp_path, "Example Group,organisation,PS,حر~كة,,\n"))
+    assert any("~ can only begin an alias" in message for message in found)

@@ -50,13 +50,15 @@ def anchor_sentence(text: str, anchor: str, occurrence: int) -> str:
     return text[start:end]
 
 
-def predict(record: dict, text: str) -> dict:
+def predict(record: dict, text: str, article: str = "") -> dict:
+    """What enrichment finds in the record's sentence; `article` is the whole text, which the
+    pipeline gives enrichment too (a short name counts where the article names the actor in full)."""
     sentence = anchor_sentence(text, record["anchor"], record["anchor_occurrence"])
     lang = record["lang"]
     event_type, cue = classify_event(sentence, lang, near=record["anchor"])
     return {
         "sentence": sentence,
-        "actors": find_actors(sentence, lang, record["published"]),
+        "actors": find_actors(sentence, lang, record["published"], article),
         "places": [place.name for place in find_places(sentence, lang)],
         "event_type": [event_type] if event_type else [],
         "cue": cue,
@@ -71,7 +73,8 @@ def score(records: list[dict], shared: Path = SHARED) -> tuple[dict, list[dict]]
     for record in records:
         if record["path"] not in texts:
             texts[record["path"]] = (shared / record["path"]).read_text(encoding="utf-8")
-        predicted = predict(record, texts[record["path"]])
+    for record in records:
+        predicted = predict(record, texts[record["path"]], texts[record["path"]])
         for field in FIELDS:
             gold = set(record[field] if field != "event_type" else [record[field]] if record[field] else [])
             guess = set(predicted[field])

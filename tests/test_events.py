@@ -157,3 +157,60 @@ def test_a_two_word_preposition_goes_with_the_date_it_introduces():
     events = extract_events("Ce retrait deviendra effectif dès le 29 janvier 2025.", published="2024-12-23", lang="fr")
     assert list(events["title"]) == ["Ce retrait deviendra effectif."]
     assert list(events["role"]) == ["plan"]
+
+
+# --------------------------------------------------------------------------- inferred dates
+
+_UNDATED_LEAD = ("Harbour workers end strike at the northern port\n\n"
+                 "Dock workers at the northern port returned to their cranes after a week-long strike. "
+                 "The union and the port authority signed a pay deal on 3 March in the city hall. "
+                 "Afterwards the union leaders thanked the members for their patience at a rally.")
+
+
+def test_without_infer_dates_an_undated_lead_gives_no_row():
+    frame = extract_events(_UNDATED_LEAD, published="2025-03-05", lang="en")
+    assert frame["date_text"].tolist() == ["3 March"]
+
+
+def test_the_lead_is_dated_by_the_article_and_a_continuation_by_the_date_before_it():
+    frame = extract_events(_UNDATED_LEAD, published="2025-03-05", lang="en", infer_dates=True)
+    rows = frame[["date", "precision", "date_text", "tags", "confidence"]].values.tolist()
+    assert rows == [["2025-03-05", "day", "", "inferred date", 0.5],
+                    ["2025-03-03", "day", "3 March", "", rows[1][4]],
+                    ["2025-03-03", "day", "", "inferred date", 0.45]]
+    assert frame["title"].iloc[0].startswith("Dock workers at the northern port")   # not the headline line
+    assert frame["title"].iloc[2].startswith("Afterwards the union leaders")
+
+
+def test_an_article_without_any_date_gets_its_lead_row_only_with_a_publication_date():
+    text = "Rescue teams reached the flooded valley villages by boat. Many families had spent the night on roofs."
+    assert extract_events(text, lang="en", infer_dates=True).empty
+    frame = extract_events(text, published="2025-01-09", lang="en", infer_dates=True)
+    assert frame["date"].tolist() == ["2025-01-09"] and frame["date_text"].tolist() == [""]
+
+
+def test_a_lead_after_a_dateline_is_dated_by_the_article():
+    text = "NAIROBI, 4 June 2025 – Farmers blocked the main highway with tractors over fuel prices."
+    frame = extract_events(text, published="2025-06-04", lang="en", infer_dates=True)
+    assert frame["date"].tolist() == ["2025-06-04"] and frame["tags"].tolist() == ["inferred date"]
+
+
+def test_a_sentence_without_a_continuation_word_inherits_nothing():
+    text = ("Ministers met in the capital on 2 May to discuss the budget. "
+            "The opposition criticised the plan in a long statement to the press.")
+    frame = extract_events(text, published="2025-05-04", lang="en", infer_dates=True)
+    assert frame["date_text"].tolist() == ["2 May"]
+
+
+def test_continuation_words_in_indonesian():
+    text = ("Presiden meresmikan bendungan baru pada Senin (3/3/2025) di Jawa Tengah. "
+            "Kemudian presiden meninjau sawah petani di sekitar bendungan itu.")
+    frame = extract_events(text, published="2025-03-04", lang="id", infer_dates=True)
+    assert frame["date"].tolist() == ["2025-03-03", "2025-03-03"]
+    assert frame["date_text"].tolist()[1] == ""
+
+
+def test_a_lead_with_its_own_dateline_day_is_dated_by_that_day():
+    text = "NAIROBI, 3 June 2025 – Farmers blocked the main highway with tractors over fuel prices."
+    frame = extract_events(text, published="2025-06-04", lang="en", infer_dates=True)
+    assert frame["date"].tolist() == ["2025-06-03"] and frame["date_text"].tolist() == [""]

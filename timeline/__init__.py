@@ -2,7 +2,8 @@
 
 The public surface is small on purpose:
     find_dates(text, published=None, lang=None, anchor="auto") -> list[DateMention]
-    extract_events(text, published=None, lang=None, source=None, url=None, anchor="auto") -> pandas.DataFrame
+    extract_events(text, published=None, lang=None, source=None, url=None, anchor="auto",
+                   infer_dates=None) -> pandas.DataFrame
     merge_events(frame, threshold=0.6) -> pandas.DataFrame   (one row per happening across sources)
     to_csv(frame) -> str, read_events_csv(data) -> pandas.DataFrame   (the one export path)
     __version__
@@ -14,11 +15,13 @@ __version__ = "0.1.0"
 __all__ = ["DateMention", "find_dates", "extract_events", "merge_events", "to_csv", "read_events_csv"]
 
 
-def extract_events(text, published=None, lang=None, source=None, url=None, anchor="auto"):
-    """The events table (see timeline.schema) for one article: one row per dated clause."""
+def extract_events(text, published=None, lang=None, source=None, url=None, anchor="auto", infer_dates=None):
+    """The events table (see timeline.schema) for one article: one row per dated clause (and, with
+    `infer_dates`, per happening dated by context: timeline.inferred)."""
     from timeline.events import extract_events as _extract
 
-    return _extract(text, published=published, lang=lang, source=source, url=url, anchor=anchor)
+    return _extract(text, published=published, lang=lang, source=source, url=url, anchor=anchor,
+                    infer_dates=infer_dates)
 
 
 def merge_events(frame, threshold=None, **options):

@@ -184,7 +184,9 @@ def check_actors(table: pd.DataFrame, first_line: int = 2) -> list[str]:
             say("a state needs its two-letter country code")
         for column in ("aliases", "titles"):
             for alias in row[column].split("|") if row[column] else []:
-                if "*" in alias[:-1]:
+                if "~" in alias[1:] or (alias.startswith("~") and (column == "titles" or not alias[1:].strip())):
+                    say(f"{column}: “{alias}”: ~ can only begin an alias, and marks a word that needs a context")
+                elif "*" in alias[:-1]:
                     say(f"{column}: “{alias}”: * can only end an alias (a word stem such as russisch*)")
                 elif alias.endswith("*") and sum(map(str.isalpha, alias)) < MIN_STEM_LETTERS:
                     say(f"{column}: “{alias}”: a word stem needs at least {MIN_STEM_LETTERS} letters")

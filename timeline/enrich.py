@@ -36,6 +36,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from timeline.alias_rules import context_before, exact_case_shape, is_roman_numeral, split_context_mark
 from timeline.settings import actors_file, package_data
 from timeline.titled_names import is_role_word, titled_names
 
@@ -133,11 +134,12 @@ class _Entry:
     place: Place | None = None  # for cities and states
     term: tuple[tuple[str, str], ...] | None = None   # for titles: (from, until) ISO dates, "" open
     needs_locative: bool = False  # a city whose name is a common word: only after "in", "di", "en"
+    needs_context: bool = False   # an alias marked ~ (an ordinary word too): see timeline.alias_rules
 
 
 @dataclass(frozen=True)
 class _Alias:
-    shape: tuple[str, ...]      # per token: "upper", "title" or "any"
+    shape: tuple[str, ...]      # per token: "upper", "title", "any", or "=Xi" (only as written)
     entry: _Entry
 
 
@@ -230,9 +232,14 @@ def _shape(word: str) -> str:
 def _shape_ok(wanted: str, surface: str) -> bool:
     """Does a word as written fit the capitalisation its alias asks for?
 
-    "AS" (Amerika Serikat) must be written in capitals, "Sama" must start with one; scripts
-    without case (Arabic) always fit.
+    "AS" (Amerika Serikat) must be written in capitals, "Sama" must start with one, "Xi" ("=Xi")
+    must be written so exactly; a Roman numeral in capitals ("Louis XI") fits only an alias in
+    capitals; scripts without case (Arabic) always fit.
     """
+    if wanted[:1] == "=":
+        return surface == wanted[1:]
+    if wanted != "upper" and is_roman_numeral(surface):
+        return False
     if wanted == "upper":
         return not any(c.islower() for c in surface)
     if wanted == "title":
@@ -247,9 +254,11 @@ def _letters(alias: str) -> int:
 # --------------------------------------------------------------------------- building
 
 def _add(gazetteer: _Gazetteer, alias: str, entry: _Entry) -> None:
-    alias = alias.strip()
+    alias, needs_context = split_context_mark(alias)
     if not alias:
         return
+    if needs_context:
+        entry = replace(entry, needs_context=True)
     if alias.endswith("*"):          # a stem: any word starting with it ("russisch*")
         stem = alias[:-1]
         gazetteer.prefixes.setdefault(_key(stem), []).append(_Alias(("any",), entry))
@@ -264,6 +273,8 @@ def _add(gazetteer: _Gazetteer, alias: str, entry: _Entry) -> None:
         # Job titles are written "Presiden Rusia" and "presiden Rusia" alike; only
         # abbreviations ("presiden AS") keep their capitals.
         shape = tuple("upper" if s == "upper" else "any" for s in shape)
+    elif len(words) == 1 and words[0] == alias:
+        shape = (exact_case_shape(alias, entry.kind) or shape[0],)
     bucket = gazetteer.aliases.get(key)
     if bucket is None:
         gazetteer.aliases[key] = [_Alias(shape, entry)]
@@ -464,7 +475,16 @@ def _arabic_variants(key: str) -> list[str]:
 
 @lru_cache(maxsize=8192)
 def _scan(text: str, lang: str, published: str) -> tuple[_Match, ...]:
-    """Every gazetteer name in `text`, longest match first, each labelled actor or place."""
+    """Every gazetteer name in `text`, longest match first, each labelled actor or place; an alias
+    marked ~ only where the text gives it a context (_in_context)."""
+    matches = _scan_all(text, lang, published)
+    return _in_context(matches, _tokens(text)) if any(m.entry.needs_context for m in matches) else matches
+
+
+@lru_cache(maxsize=8192)
+def _scan_all(text: str, lang: str, published: str) -> tuple[_Match, ...]:
+    """Every gazetteer name in `text`, longest match first, each labelled actor or place, with
+    the ~ aliases whatever their context."""
     if not text:
         return ()
     gazetteer = _gazetteer()
@@ -500,6 +520,27 @@ def _scan(text: str, lang: str, published: str) -> tuple[_Match, ...]:
         matches.append(_Match(first.start, last.end, text[first.start:last.end], entry, role))
         i += length
     return _drop_dateline(text, tuple(matches))
+
+
+def _in_context(matches: tuple[_Match, ...], tokens: tuple[_Token, ...],
+                named_elsewhere: frozenset[str] = frozenset()) -> tuple[_Match, ...]:
+    """The matches without those of a ~ alias (an ordinary word too) that has no context: neither an
+    office or organisation word just before it, nor another alias of the same actor in the text,
+    nor the actor among `named_elsewhere` (named plainly elsewhere in the article)."""
+    plainly_named = {m.entry.name for m in matches if not m.entry.needs_context} | named_elsewhere
+    at = {token.start: i for i, token in enumerate(tokens)}
+
+    def has_context(match: _Match) -> bool:
+        if match.entry.name in plainly_named:
+            return True
+        i = at.get(match.start, 0)
+        if i == 0 or match.start - tokens[i - 1].end > 2:
+            return False
+        before = tokens[i - 1]
+        folded = (before.key, *_arabic_variants(before.key)) if _is_arabic(before.key) else (before.key,)
+        return context_before(before.surface, folded)
+
+    return tuple(m for m in matches if not m.entry.needs_context or has_context(m))
 
 
 def _drop_dateline(text: str, matches: tuple[_Match, ...]) -> tuple[_Match, ...]:
@@ -642,18 +683,59 @@ def _unique(items):
 
 # --------------------------------------------------------------------------- public finders
 
-def find_actors(text: str, lang: str = "", published: str = "") -> list[str]:
+def find_actors(text: str, lang: str = "", published: str = "", article: str = "") -> list[str]:
     """Canonical names of the people, organisations and states `text` names, in order of
     first mention, without repeats. Job titles ("presiden Rusia") count as the person who
-    held the office on `published` (ISO date; empty means today's holder)."""
+    held the office on `published` (ISO date; empty means today's holder). `article`, the whole
+    text `text` comes from, lets a short form marked ~ ("Gibran", الأسد) count for an actor the
+    article names in full elsewhere."""
     matches = _scan(text or "", lang or "", published or "")
-    found = [(m.start, m.entry.name) for m in matches if m.role == "actor"]
+    if article and article != text:
+        every = _scan_all(text or "", lang or "", published or "")
+        if len(every) > len(matches):    # a ~ alias without a context in `text`: try the article's
+            matches = _in_context(every, _tokens(text), _named_plainly(article, lang or "", published or ""))
+    described = _describing_states(matches, text or "")
+    found = [(m.start, m.entry.name) for k, m in enumerate(matches)
+             if (m.role == "actor" or _adjective_of_a_state(m)) and k not in described]
     known = [(m.start, m.end, m.entry.kind) for m in matches]
     for start, _end, name in titled_names(text or "", lang or "", known):
         if any(m.start == 0 and m.end == len(name) for m in _scan(name, lang or "", "")):
             continue                 # a known name the scan passed over on purpose ("mantan presiden Rusia")
         found.append((start, _known_surname(name) or name))
     return _unique(name for _, name in sorted(found, key=lambda item: item[0]))
+
+
+def _adjective_of_a_state(match: _Match) -> bool:
+    """Is this a state named by its adjective ("in den polnischen Luftraum", "l'espace aérien russe")?
+    A country's name is capitalised in every cased script, so a lower-case word is the adjective:
+    the preposition governs the noun it qualifies, and the state is a party, whatever the scene."""
+    return match.entry.kind == "state" and match.surface[:1].islower()
+
+
+def _describing_states(matches: tuple[_Match, ...], text: str) -> set[int]:
+    """Indexes of the state matches that only describe a person named right after them, with at
+    most office words between: "his Syrian counterpart Asaad al-Shaibani", "le président ukrainien
+    Volodymyr Zelensky", "نظيره السوري أحمد الشرع". The person is the actor; their country is part of
+    their description, not a party of its own."""
+    described = set()
+    for k, m in enumerate(matches[:-1]):
+        after = matches[k + 1]
+        if m.entry.kind != "state" or m.role != "actor" or after.entry.kind != "person":
+            continue
+        gap = text[m.end:after.start]
+        if re.search(r"[^\w\s'’-]", gap):
+            continue                 # punctuation between: a list or another clause
+        words = _WORD.findall(gap)
+        if len(words) <= 3 and all(is_role_word(w) for w in words):
+            described.add(k)
+    return described
+
+
+@lru_cache(maxsize=16)
+def _named_plainly(article: str, lang: str, published: str) -> frozenset[str]:
+    """The actors an article names by an alias that needs no context (read only when a row has a
+    ~ alias without one; the rows of an article come together, so a few articles are kept)."""
+    return frozenset(m.entry.name for m in _scan_all(article, lang, published) if not m.entry.needs_context)
 
 
 def _known_surname(name: str) -> str:
@@ -889,7 +971,7 @@ def _blank(value) -> bool:
 
 ENRICHED_COLUMNS = ("actors", "places", "event_type", "event_type_cue", "headline")
 # What enrichment reads from a row, besides the columns it fills.
-_READ_COLUMNS = ("title", "evidence", "lang", "published", "date_text", "role")
+_READ_COLUMNS = ("title", "evidence", "lang", "published", "date_text", "role", "source", "url")
 
 
 def enrich_events(frame: pd.DataFrame) -> pd.DataFrame:
@@ -910,17 +992,31 @@ def enrich_events(frame: pd.DataFrame) -> pd.DataFrame:
     # the look-ups themselves.
     read = {column: out[column].tolist() if column in out.columns else [None] * len(out)
             for column in (*_READ_COLUMNS, *ENRICHED_COLUMNS)}
-    filled = [enrich_record({column: values[i] for column, values in read.items()}) for i in range(len(out))]
+    # An article's rows read together: a short name counts where its rows name the actor in full.
+    articles: dict[tuple, list[str]] = {}
+    keys = list(zip(read["source"], read["url"], read["published"]))
+    for key, evidence in zip(keys, read["evidence"]):
+        articles.setdefault(key, []).append("" if _blank(evidence) else str(evidence))
+    article = {key: article_context(evidences) for key, evidences in articles.items()}
+    filled = [enrich_record({column: values[i] for column, values in read.items()}, article[keys[i]])
+              for i in range(len(out))]
     for column in ENRICHED_COLUMNS:
         dtype = out[column].dtype if out[column].dtype == "string" else object
         out[column] = pd.Series([row[column] for row in filled], index=out.index, dtype=dtype)
     return out
 
 
-def enrich_record(record: dict) -> dict:
+def article_context(evidences) -> str:
+    """What the rows of one article say, as the `article` of enrich_record and find_actors when the
+    article itself is not at hand (enrich_events on a table): their sentences, each once, in order."""
+    return "\n".join(dict.fromkeys(e for e in evidences if e))
+
+
+def enrich_record(record: dict, article: str = "") -> dict:
     """`record` (one events row as a dict) with empty actors, places, event_type, event_type_cue
     and headline filled in as enrich_events fills them; a value already there is kept. The dict
-    is updated in place and returned."""
+    is updated in place and returned. `article` is the text the row comes from, when known (see
+    find_actors)."""
     from timeline.headline import headline
 
     def text(column: str) -> str:
@@ -930,7 +1026,7 @@ def enrich_record(record: dict) -> dict:
     title, evidence, lang = text("title"), text("evidence"), text("lang")
     published, near = text("published"), text("date_text")
     if _blank(record.get("actors")):
-        actors = find_actors(title, lang, published) or find_actors(evidence, lang, published)
+        actors = find_actors(title, lang, published, article) or find_actors(evidence, lang, published, article)
         record["actors"] = "; ".join(actors)
     if _blank(record.get("places")):
         places = find_places(title, lang) or find_places(evidence, lang)
@@ -982,5 +1078,5 @@ def reload(actors_file: str | Path | None = None) -> None:
     global ACTORS_FILE
     if actors_file is not None:
         ACTORS_FILE = Path(actors_file)
-    for cached in (_gazetteer, _places_by_name, _scan, _surnames):
+    for cached in (_gazetteer, _places_by_name, _scan, _scan_all, _named_plainly, _surnames):
         cached.cache_clear()

@@ -22,6 +22,9 @@ from timeline.schema import empty_events, events_frame, stable_event_id
 from timeline.text import sentence_bounds
 
 TITLE_MAX_WORDS = 22
+# Rows for happenings without a written date (timeline.inferred): off by default, since on the
+# labelled sets (bench/score_events.py) they cost precision and bring no dated happening back.
+INFER_DATES = False
 # Between two dates of one moment there is only a connector: "pada", "atau", "on", ",", "(".
 _SAME_MOMENT_GAP = 30
 # Where one happening of a sentence ends and the next begins: a semicolon, colon or dash first,
@@ -33,12 +36,15 @@ _PRECISION_RANK = {"time": 0, "part_of_day": 1, "day": 2, "week": 3, "weekend": 
 
 
 def extract_events(text: str, published: date | str | None = None, lang: str | None = None,
-                   source: str | None = None, url: str | None = None, anchor: str = "auto") -> pd.DataFrame:
+                   source: str | None = None, url: str | None = None, anchor: str = "auto",
+                   infer_dates: bool | None = None) -> pd.DataFrame:
     """The events table (timeline.schema) for one article: one row per dated clause.
 
     Without `published`, year-less and relative dates stay unresolved and rows carry a low
     confidence; nothing is silently dated against today. `anchor` is find_dates's: what
     year-less and context-relative dates resolve against ("auto", "publication", "narrative").
+    `infer_dates` (default INFER_DATES) adds rows for happenings without a written date: the
+    lead, dated by the article's date, and sentences continuing a dated story (timeline.inferred).
     """
     if not text or not text.strip():
         return empty_events()
@@ -47,14 +53,19 @@ def extract_events(text: str, published: date | str | None = None, lang: str | N
 
         lang = detect_language(text) or "en"
     mentions = [m for m in find_dates(text, published, lang, anchor=anchor) if m.is_event_date]
-    if not mentions:
-        return empty_events()
+    infer = INFER_DATES if infer_dates is None else infer_dates
     published_iso = published.isoformat() if isinstance(published, date) else (str(published)[:10] if published else "")
+    if not mentions and not (infer and published_iso):
+        # Without a date of any kind, not even the lead can be dated.
+        return empty_events()
     document_key = source or url or stable_event_id(text[:2000])
     rows = []
+    datelines: list[DateMention] = []    # dates that date the article: the lead's, when inferred
     starts = [m.start for m in mentions]
     for sentence_start, sentence_end in sentence_bounds(text):
-        sentence_start = _after_dateline(text, sentence_start, sentence_end, mentions, starts)
+        body_start = _after_dateline(text, sentence_start, sentence_end, mentions, starts)
+        datelines.extend(mentions[bisect_left(starts, sentence_start):bisect_left(starts, body_start)])
+        sentence_start = body_start
         in_sentence = mentions[bisect_left(starts, sentence_start):bisect_left(starts, sentence_end)]
         if not in_sentence:
             continue
@@ -64,12 +75,18 @@ def extract_events(text: str, published: date | str | None = None, lang: str | N
         for group, (seg_start, seg_end) in zip(groups, segments):
             seg_start, seg_end = _own_clause(text, seg_start, seg_end, group, lang)
             if _is_dateline(text, group, seg_start, seg_end):
+                datelines.extend(group)
                 continue
             primary = min(group, key=lambda m: (_PRECISION_RANK.get(m.precision, 9) == 0, _PRECISION_RANK.get(m.precision, 9)))
             rows.append(_row(text, primary, group, seg_start, seg_end, evidence, published_iso, lang,
                              source, url, document_key))
+    if infer:
+        from timeline.inferred import inferred_rows
+
+        rows = sorted(rows + inferred_rows(text, rows, published_iso, lang, document_key, source, url, datelines),
+                      key=lambda row: row["char_start"])
     # Rows stay plain dicts through enrichment; the one frame is built at the end.
-    return events_frame(_enrich(rows))
+    return events_frame(_enrich(rows, text))
 
 
 def _own_clause(text: str, start: int, end: int, group: list[DateMention], lang: str = "") -> tuple[int, int]:
@@ -235,10 +252,11 @@ def _row(text: str, primary: DateMention, group: list[DateMention], seg_start: i
     }
 
 
-def _enrich(rows: list[dict]) -> list[dict]:
-    """Actors, places and event types where the enrichment stage is available."""
+def _enrich(rows: list[dict], text: str) -> list[dict]:
+    """Actors, places and event types where the enrichment stage is available; `text`, the whole
+    article, lets a short name count where the article names the actor in full."""
     try:
         from timeline.enrich import enrich_record
     except ImportError:
         return rows
-    return [enrich_record(row) for row in rows]
+    return [enrich_record(row, text) for row in rows]

@@ -10,7 +10,17 @@ Prints one line per problem and exits 1 when there is any:
     name in a language we read: its Zipf frequency (wordfreq) is at least --zipf in one of
     COMMON_WORD_LANGS, unless it is in FREQUENT_BECAUSE_OF_THE_ACTOR. Acronyms written in
     capitals ("NATO", "SBY") match only capitals and are not checked; states are not checked
-    (their adjectives, "russe", "Russian", are meant to be ordinary words).
+    (their adjectives, "russe", "Russian", are meant to be ordinary words);
+  * a one-word alias in a script without capitals (Arabic) that is an ordinary word there
+    (Zipf at least --caseless-zipf): it must carry the ~ mark, so that it counts only after an
+    office or organisation word or beside another alias of the actor (timeline/alias_rules.py),
+    unless it is in NO_ORDINARY_MEANING;
+  * a bare given name: a one-word alias that is the first word of a person's name ("Gibran" of
+    Gibran Rakabuming Raka, "Yoon" of Yoon Suk Yeol, whose family name comes first) is a name many
+    people share: it must carry the ~ mark, unless the person is known by it (KNOWN_BY_THIS_NAME);
+  * an alias the case rules cannot protect: a short alias in lower case (exact-case matching
+    would still read the ordinary word) or an alias written as a Roman numeral in capitals
+    ("XI" would match "Louis XI").
 
 The exception lists below were reviewed by hand from this script's own output: a name is kept
 only when the word is that frequent *because of* the actor (wordfreq counts news text).
@@ -27,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from timeline.actors_file import read_actors  # noqa: E402
+from timeline.alias_rules import SHORT_ALIAS_LETTERS, is_roman_numeral, split_context_mark  # noqa: E402
 
 # The languages whose frequencies drew up data/city_stopwords.txt (see timeline/enrich.py), and Greek.
 COMMON_WORD_LANGS = ("id", "ms", "en", "fr", "es", "pt", "de", "tr", "ru", "ar", "it", "nl", "el")
@@ -40,8 +51,22 @@ DEFAULT_ZIPF = 4.5   # "Paz" is 5.3 in Portuguese, "Kim" 5.7 in Turkish, "Temer"
 FREQUENT_BECAUSE_OF_THE_ACTOR = frozenset({
     "Lula", "Dilma", "Renzi", "Trump", "Τραμπ", "Ερντογάν", "Putin", "Путин", "Медведев", "Obama", "Обама", "أوباما", "Erdoğan", "Jokowi", "Macron",
     "Bolsonaro", "Sarkozy", "Merkel", "Berlusconi", "Порошенко", "السيسي", "الحوثي", "الحوثيين",
-    "داعش", "Polri", "Maduro", "Modi", "Nato", "الأسد", "حماس",
+    "داعش", "Polri", "Maduro", "Modi", "Nato", "Τσίπρας",
 })
+# Caseless aliases as frequent as ordinary words that have no ordinary meaning (transliterated
+# foreign names, surnames, a group's name), reviewed by hand from this script's output. الأسد ("the
+# lion"), حماس ("zeal"), الشرع ("the law"), البرهان ("the proof") and طالبان ("two students") are words
+# as well, and carry the ~ mark instead.
+NO_ORDINARY_MEANING = frozenset({
+    "السيسي", "الحوثي", "الحوثيين", "الحوثيون", "داعش", "الشيباني", "بلير", "بوتين", "ترامب", "بايدن",
+    "أوباما", "أردوغان", "نتنياهو", "خامنئي", "مودي", "الناتو", "الأونروا", "الموساد", "ساركوزي", "ميركل",
+    "اليونسكو", "بوتفليقة", "القذافي",
+})
+CASELESS_ZIPF = 3.5   # no capital letter keeps the word out, so a lower bar than DEFAULT_ZIPF
+# People whom news name by the first word of their name (a mononym, a Thai or Ethiopian given name,
+# a family name that is theirs in the news), reviewed by hand from this script's output.
+KNOWN_BY_THIS_NAME = frozenset({"Xi", "Prabowo", "Dilma", "Megawati", "Sjafrie", "Anutin", "Paetongtarn",
+                                "Abiy", "Thaksin", "Abhisit", "Yingluck", "Prayut", "Srettha", "Xanana"})
 # Aliases two rows carry on purpose (none so far: a shared alias points to the first row only).
 SHARED_ON_PURPOSE: frozenset[str] = frozenset()
 
@@ -55,7 +80,11 @@ def _zipf(word: str) -> tuple[float, str]:
     return max((zipf_frequency(word, lang), lang) for lang in COMMON_WORD_LANGS)
 
 
-def problems(path: Path, zipf: float = DEFAULT_ZIPF) -> list[str]:
+def _caseless(word: str) -> bool:
+    return not any(c.isupper() or c.islower() for c in word)
+
+
+def problems(path: Path, zipf: float = DEFAULT_ZIPF, caseless_zipf: float = CASELESS_ZIPF) -> list[str]:
     """Every problem of the actors file at `path`, one message each (empty when it is fine)."""
     actors = read_actors(path)
     found = list(actors.problems)
@@ -70,14 +99,35 @@ def problems(path: Path, zipf: float = DEFAULT_ZIPF) -> list[str]:
             found.append(f"Line {line} ({row['name']}): repeats line {seen_rows[key]} exactly")
             continue
         seen_rows[key] = line
-        aliases = [a.strip() for a in row["aliases"].split("|") if a.strip()]
-        for alias in {row["name"], *aliases}:
+        marked = [split_context_mark(a) for a in row["aliases"].split("|") if a.strip()]
+        aliases = [alias for alias, needs_context in marked if not needs_context]
+        for alias in {row["name"], *(alias for alias, _ in marked)}:
             owners.setdefault(alias.casefold(), []).append(row["name"])
         if row["kind"] == "state":
             continue
+        first_word = row["name"].split()[0] if " " in row["name"] else ""
         for alias in aliases:
-            if alias.endswith("*") or not _ONE_WORD.fullmatch(alias) or alias.isupper() \
-                    or alias in FREQUENT_BECAUSE_OF_THE_ACTOR:
+            if not _ONE_WORD.fullmatch(alias):
+                continue
+            where = f"Line {line} ({row['name']}): alias “{alias}”"
+            if is_roman_numeral(alias):
+                found.append(f"{where} is a Roman numeral in capitals (“Louis XI”); write the full name")
+                continue
+            if alias.islower() and len(alias) < SHORT_ALIAS_LETTERS:
+                found.append(f"{where} is a short word in lower case; capitalise it or write the full name")
+                continue
+            if alias == first_word and alias not in KNOWN_BY_THIS_NAME:
+                found.append(f"{where} is a bare given name (the first word of the name), which many "
+                             f"people share; mark it ~{alias} (it then needs an office word or the full "
+                             f"name in the article) or write the full name")
+                continue
+            if _caseless(alias) and alias not in NO_ORDINARY_MEANING:
+                frequency, lang = _zipf(alias)
+                if frequency >= caseless_zipf:
+                    found.append(f"{where} is an ordinary word in a script without capitals (Zipf "
+                                 f"{frequency:.1f} in {lang}); mark it ~{alias} so it needs a context")
+                continue
+            if alias.isupper() or alias in FREQUENT_BECAUSE_OF_THE_ACTOR or alias in NO_ORDINARY_MEANING:
                 continue
             frequency, lang = _zipf(alias)
             if frequency >= zipf:
@@ -94,8 +144,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", nargs="?", default=str(ROOT / "data" / "actors.csv"))
     parser.add_argument("--zipf", type=float, default=DEFAULT_ZIPF)
+    parser.add_argument("--caseless-zipf", type=float, default=CASELESS_ZIPF)
     args = parser.parse_args(argv)
-    found = problems(Path(args.file), args.zipf)
+    found = problems(Path(args.file), args.zipf, args.caseless_zipf)
     for message in found:
         print(message)
     print(f"{len(found)} problem(s)", file=sys.stderr)
