@@ -457,3 +457,13 @@ def test_a_quoted_number_is_no_year():
 ])
 def test_turkish_weekdays_written_small(text, expression, value):
     assert values(text, published="2025-02-13", lang="tr").get(expression) == value
+
+
+@pytest.mark.parametrize("text, lang, expression, value", [
+    # said on a Monday, "next Monday" and "last Monday" are another week's Monday
+    ("They will march next Monday.", "en", "next Monday", "2025-01-20"),
+    ("They marched last Monday.", "en", "last Monday", "2025-01-06"),
+    ("A marcha será na próxima segunda-feira.", "pt", "próxima segunda-feira", "2025-01-20"),
+])
+def test_next_and_last_weekday_said_on_that_weekday(text, lang, expression, value):
+    assert values(text, published="2025-01-13", lang=lang).get(expression) == value

@@ -275,7 +275,7 @@ def _r_weekday(cand: _Candidate, ctx: _Context) -> dict | None:
         monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=shift)
         day = monday + timedelta(days=first)
     else:
-        shift = mods.get(re.sub(r"\s+", " ", (cand.data.get("post") or "").lower()))
+        shift = cand.data.get("shift") or mods.get(re.sub(r"\s+", " ", (cand.data.get("post") or "").lower()))
         tense = "past" if shift == -1 else "future" if shift == 1 else _tense(ctx, cand)
         anchor_wd = first
         if tense == "future":
@@ -468,8 +468,10 @@ def _r_modified(cand: _Candidate, ctx: _Context) -> dict | None:
                 return dict(value=f"{prefix}{amount}{suffix}", type="DURATION", precision="duration", confidence=0.8)
         return _shift(ref, shift, unit)
     if weekday_word:
+        # The modifier's direction goes with it, before the weekday ("last Monday") or after
+        # ("segunda-feira passada"): said on a Monday, either means another week's Monday.
         return _r_weekday(replace_data(cand, wd1=weekday_word, wd2=None, post=post if post else None,
-                                       weekmod=None, pod=None), ctx) if shift else None
+                                       weekmod=None, pod=None, shift=shift), ctx) if shift else None
     if month_word:
         month_n = _month_number(month_word, ctx)
         if shift < 0:
