@@ -467,3 +467,14 @@ def test_turkish_weekdays_written_small(text, expression, value):
 ])
 def test_next_and_last_weekday_said_on_that_weekday(text, lang, expression, value):
     assert values(text, published="2025-01-13", lang=lang).get(expression) == value
+
+
+@pytest.mark.parametrize("text, lang, expression, value", [
+    # "this Monday": that day of the current week, moved a week only where the tense says so
+    ("It happened this Monday.", "en", "this Monday", "2025-01-13"),
+    ("They will vote this Friday.", "en", "this Friday", "2025-01-17"),
+    ("Il est arrivé ce lundi.", "fr", "ce lundi", "2025-01-13"),
+    ("Rapat digelar Senin ini.", "id", "Senin ini", "2025-01-13"),
+])
+def test_this_weekday_is_the_current_weeks(text, lang, expression, value):
+    assert values(text, published="2025-01-15", lang=lang).get(expression) == value

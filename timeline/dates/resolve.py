@@ -274,6 +274,15 @@ def _r_weekday(cand: _Candidate, ctx: _Context) -> dict | None:
         shift = mods.get(re.sub(r"\s+", " ", cand.data["weekpost"].lower()), 0)
         monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=shift)
         day = monday + timedelta(days=first)
+    elif cand.data.get("shift") == 0:
+        # "this Monday", "Senin ini": that day of the current week, unless the clause's tense
+        # says it is the one already gone or still to come
+        day = ref - timedelta(days=ref.weekday()) + timedelta(days=first)
+        tense = _tense(ctx, cand)
+        if tense == "future" and day < ref:
+            day += timedelta(days=7)
+        elif tense == "past" and day > ref:
+            day -= timedelta(days=7)
     else:
         shift = cand.data.get("shift") or mods.get(re.sub(r"\s+", " ", (cand.data.get("post") or "").lower()))
         tense = "past" if shift == -1 else "future" if shift == 1 else _tense(ctx, cand)
@@ -471,7 +480,7 @@ def _r_modified(cand: _Candidate, ctx: _Context) -> dict | None:
         # The modifier's direction goes with it, before the weekday ("last Monday") or after
         # ("segunda-feira passada"): said on a Monday, either means another week's Monday.
         return _r_weekday(replace_data(cand, wd1=weekday_word, wd2=None, post=post if post else None,
-                                       weekmod=None, pod=None, shift=shift), ctx) if shift else None
+                                       weekmod=None, pod=None, shift=shift), ctx)
     if month_word:
         month_n = _month_number(month_word, ctx)
         if shift < 0:
