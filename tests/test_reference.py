@@ -478,3 +478,20 @@ def test_next_and_last_weekday_said_on_that_weekday(text, lang, expression, valu
 ])
 def test_this_weekday_is_the_current_weeks(text, lang, expression, value):
     assert values(text, published="2025-01-15", lang=lang).get(expression) == value
+
+
+@pytest.mark.parametrize("text, lang, expression, value", [
+    # a part of the story's day, or of the day after it
+    ("On 3 March 2024 the army arrived. The next morning it attacked.", "en", "The next morning", "2024-03-04TMO"),
+    ("Pada 3 Maret 2024 tentara tiba. Malam itu mereka menyerang.", "id", "Malam itu", "2024-03-03TNI"),
+    ("Στις 3 Μαρτίου 1941 ο στρατός έφτασε. Το ίδιο βράδυ επιτέθηκε.", "el", "Το ίδιο βράδυ", "1941-03-03TEV"),
+    ("L'armée arriva le 3 mars 1941. Le lendemain matin, elle attaqua.", "fr", "Le lendemain matin", "1941-03-04TMO"),
+])
+def test_parts_of_the_storys_day(text, lang, expression, value):
+    assert values(text, published="2025-01-15", lang=lang).get(expression) == value
+
+
+def test_a_part_of_day_anaphor_without_a_day_to_count_from_is_no_date():
+    # the story is only known to the year: "that night" names no day
+    found = values("In 1941 the army arrived. That night it attacked.", published="2025-01-15")
+    assert "That night" not in found

@@ -106,6 +106,7 @@ class Patterns:
     season: re.Pattern | None
     unit_alone: re.Pattern
     short_year: re.Pattern | None
+    pod_anaphor: re.Pattern | None
     complementizer: re.Pattern | None
     era_year: re.Pattern | None
     clock_compact: re.Pattern
@@ -226,6 +227,7 @@ def patterns(lang: str) -> Patterns:
             ("later", list(lex.mapping("later_words")) + list(lex.mapping("later_before"))),
             ("era", lex.words("bc_words") + lex.words("ad_words")),
             ("clock", list(lex.mapping("clock_words"))),
+            ("pod_anaphor", list(lex.mapping("pod_anaphors")) + list(lex.mapping("pod_anaphors_after"))),
             ("holiday", list(holiday_names(lex.lang))),
             ("relative", relative_phrases + list(lex.mapping("today_pod")) + list(lex.mapping("yesterday_pod"))),
             ("reference", reference + lex.words("same_day") + lex.words("same_year") + lex.words("that_time")),
@@ -336,6 +338,11 @@ def patterns(lang: str) -> Patterns:
                             rf"|(?P<ad>{alternation(lex.words('ad_words'), boundary=False)}))(?!\w)", flags)
         if lex.words("bc_words") else None,
         complementizer=re.compile(alternation(lex.words("complementizers")), flags) if lex.words("complementizers") else None,
+        # "the next morning", "that night", "το ίδιο βράδυ", "malam itu": a part of the day the
+        # story has reached, or of the one after or before it.
+        pod_anaphor=re.compile(rf"{L}(?:(?P<ana>{alternation(lex.mapping('pod_anaphors'))})\s+(?P<pod>{pod})"
+                               rf"|(?P<pod2>{pod})\s+(?P<ana2>{alternation(lex.mapping('pod_anaphors_after'))}))(?!\w)", flags)
+        if lex.mapping("pod_anaphors") or lex.mapping("pod_anaphors_after") else None,
         # "in '66", "το '44": a year written with its last two digits, after the language's word
         # for "in" or its article.
         short_year=re.compile(rf"(?:(?P<art>{alternation(lex.words('short_year_articles'))})\s+)?(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%]|[.,]\d)", flags)

@@ -402,6 +402,23 @@ _COARSENESS = {"day": 1, "D": 1, "part_of_day": 1, "week": 2, "W": 2, "weekend":
                "century": 8, "CE": 8}
 
 
+def _r_pod_anaphor(cand: _Candidate, ctx: _Context) -> dict | None:
+    """"the next morning", "that night": the part of day of the story's day (or the one after or
+    before it); nothing where the story has no day to count from."""
+    d = cand.data
+    lex = ctx.pats.lex
+    if d.get("ana"):
+        shift, pod = lex.mapping("pod_anaphors").get(re.sub(r"\s+", " ", d["ana"].lower())), d["pod"]
+    else:
+        shift, pod = lex.mapping("pod_anaphors_after").get(re.sub(r"\s+", " ", d["ana2"].lower())), d["pod2"]
+    code = _pod_code(ctx, pod)
+    if shift is None or code is None or ctx.reference is None or ctx.anchor_precision not in ("day", "part_of_day"):
+        return None
+    day = ctx.reference + timedelta(days=shift)
+    return dict(value=f"{day.isoformat()}T{code}", type="TIME", precision="part_of_day", first_day=day,
+                last_day=day, confidence=0.6)
+
+
 def _r_short_year(cand: _Candidate, ctx: _Context) -> dict | None:
     """"in '66": the latest year ending in those digits that is not after publication (the
     current century's when there is none)."""
@@ -868,6 +885,7 @@ def _register_all() -> None:
         ("anaphor", "anaphor", 2, ("reference",), _r_anaphor),
         ("pod_phrase", "pod_phrase", 3, ("relative",), _r_pod_phrase),
         ("later", "later", 5, ("later",), _r_later),
+        ("pod_anaphor", "pod_anaphor", 4, ("pod_anaphor",), _r_pod_anaphor),
         ("half", "half", 5, ("period",), _r_half), ("era_year", "era_year", 5, ("era",), _r_era_year), ("fiscal", "fiscal", 5, ("period",), _r_fiscal),
         ("season_year", "season_year", 5, UNIT, _r_season_year),
         ("season", "season", 1, UNIT, _r_season, _season_ok),
