@@ -227,7 +227,6 @@ def patterns(lang: str) -> Patterns:
             ("later", list(lex.mapping("later_words")) + list(lex.mapping("later_before"))),
             ("era", lex.words("bc_words") + lex.words("ad_words")),
             ("clock", list(lex.mapping("clock_words"))),
-            ("pod_anaphor", list(lex.mapping("pod_anaphors")) + list(lex.mapping("pod_anaphors_after"))),
             ("holiday", list(holiday_names(lex.lang))),
             ("relative", relative_phrases + list(lex.mapping("today_pod")) + list(lex.mapping("yesterday_pod"))),
             ("reference", reference + lex.words("same_day") + lex.words("same_year") + lex.words("that_time")),
@@ -263,12 +262,10 @@ def patterns(lang: str) -> Patterns:
                        r"|(?P<m2>\d{1,2})\s*[月월]\s*(?P<d2>\d{1,2})\s*[日일号]"),
         year_range=re.compile(
             rf"(?<![\w.,/$-])(?P<y1>{year4})(?:{dash}|\s+(?P<sep>{sep_and})\s+)(?P<y2>{year4}|\d\d)(?![\w%]|[.,]\d)", flags),
-        decade=re.compile(rf"{L}(?P<c>1[5-9]|20)(?P<d>\d)0(?:'?s|-an|an)(?!\w)|{L}'(?P<d2>\d)0s(?!\w)"
-                          rf"|{L}(?:{alternation(lex.words('decade_prefix'))})\s+(?P<c3>1[5-9]|20)(?P<d3>\d)0(?!\w)"
-                          # "της δεκαετίας του '60": the decade's prefix before its short form
-                          rf"|{L}(?:{alternation(lex.words('decade_prefix'))})\s+['’](?P<d5>\d)0(?![\d'’])"
-                          # "1920-х", "1920er", "1990'lar": the language's decade ending on the year
-                          rf"|{L}(?P<c4>1[5-9]|20)(?P<d4>\d)0(?:{alternation(lex.words('decade_suffix'), boundary=False)})(?!\w)", flags),
+        # "1990s", "1990-an"; the language's own ending ("1920-х", "1920er", "1990'lar"); after the
+        # decade's prefix, its first year or its short form ("δεκαετία του 1930", "του '60").
+        decade=re.compile(rf"{L}(?P<c>1[5-9]|20)(?P<d>\d)0(?:'?s|-an|an|{alternation(lex.words('decade_suffix'), boundary=False)})(?!\w)|{L}'(?P<d2>\d)0s(?!\w)"
+                          rf"|{L}(?:{alternation(lex.words('decade_prefix'))})\s+(?:(?P<c3>1[5-9]|20)(?P<d3>\d)0(?!\w)|['’](?P<d5>\d)0(?![\d'’]))", flags),
         century=re.compile(
             rf"(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)\s+century|abad\s+(?:ke-?)?(?P<n2>\d{{1,2}}|[XVI]+)|(?P<n3>\d{{1,2}})(?:e|ème)\s+siècle|siglo\s+(?P<n4>[XVI]+)"
             # The language's own century words, before or after the number ("18ου αιώνα",
@@ -279,7 +276,7 @@ def patterns(lang: str) -> Patterns:
         relative_phrase=re.compile(alternation(relative_phrases), flags),
         modified=re.compile(modified, flags),
         ago=ago,
-        trigger=re.compile(rf"(?P<word>{alternation(trigger_kinds)})|(?P<digit>\d)", flags),
+        trigger=re.compile(rf"(?P<word>{alternation(trigger_kinds)})|(?P<quote>['’]\d\d)|(?P<digit>\d)", flags),
         trigger_kinds=trigger_kinds,
         pod_after_paren=re.compile(rf"\)\s+(?P<pod>{pod})", flags),
         # "the night of 4 August", "la nuit du 4 août", "το πρωί της 1ης Νοεμβρίου": a part of

@@ -224,8 +224,6 @@ def _r_decade(cand: _Candidate, ctx: _Context) -> dict:
         decade = int(cand.data["c3"] + cand.data["d3"])
     elif cand.data.get("d5"):
         decade = int(f"19{cand.data['d5']}")
-    elif cand.data.get("c4"):
-        decade = int(cand.data["c4"] + cand.data["d4"])
     else:
         decade = int(cand.data["c"] + cand.data["d"])
     return _period(f"{decade:03d}")
@@ -885,12 +883,12 @@ def _register_all() -> None:
         ("anaphor", "anaphor", 2, ("reference",), _r_anaphor),
         ("pod_phrase", "pod_phrase", 3, ("relative",), _r_pod_phrase),
         ("later", "later", 5, ("later",), _r_later),
-        ("pod_anaphor", "pod_anaphor", 4, ("pod_anaphor",), _r_pod_anaphor),
+        ("pod_anaphor", "pod_anaphor", 4, ("pod",), _r_pod_anaphor),
         ("half", "half", 5, ("period",), _r_half), ("era_year", "era_year", 5, ("era",), _r_era_year), ("fiscal", "fiscal", 5, ("period",), _r_fiscal),
         ("season_year", "season_year", 5, UNIT, _r_season_year),
         ("season", "season", 1, UNIT, _r_season, _season_ok),
         ("unit_alone", "unit_alone", 1, UNIT, _r_unit_alone, _unit_alone_ok),
-        ("short_year", "short_year", 2, DIGIT, _r_short_year, _short_year_ok),
+        ("short_year", "short_year", 2, ("quote",), _r_short_year, _short_year_ok),
         ("set", "set", 3, ("set",), _r_set),
     ]:
         pattern, kind, rank, triggers, resolver, *rest = args
