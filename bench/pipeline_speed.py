@@ -50,9 +50,10 @@ def forget_texts() -> None:
     that a repeated pass costs what a pass over new documents would, not a cache hit."""
     from timeline import enrich
 
-    enrich._scan.cache_clear()
-    enrich._cue_hits.cache_clear()
-    enrich._tokens.cache_clear()
+    for name in ("_scan", "_scan_undated", "_scan_dated", "_cue_hits", "_tokens"):
+        cached = getattr(enrich, name, None)
+        if hasattr(cached, "cache_clear"):    # the names differ from version to version
+            cached.cache_clear()
 
 
 def docs_per_cpu_second(run, documents, seconds: float) -> float:

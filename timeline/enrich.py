@@ -166,6 +166,9 @@ class _Gazetteer:
     longest: dict[str, int] = field(default_factory=dict)  # first word -> most words in an alias
     prefix_lengths: set[int] = field(default_factory=set)
     prefix_cuts: tuple[int, ...] = ()  # prefix_lengths, longest first: sorted once, not per word
+    # The first prefix_cuts[-1] characters of every stem: a word whose start is not among them
+    # can begin no stem alias, found with one look-up instead of one per stem length.
+    prefix_heads: frozenset[str] = frozenset()
 
 
 # --------------------------------------------------------------------------- normalising
@@ -413,6 +416,8 @@ def _gazetteer() -> _Gazetteer:
     for bucket in [*gazetteer.aliases.values(), *gazetteer.prefixes.values()]:
         bucket.sort(key=lambda a: a.entry.rank, reverse=True)
     gazetteer.prefix_cuts = tuple(sorted(gazetteer.prefix_lengths, reverse=True))
+    if gazetteer.prefix_cuts:
+        gazetteer.prefix_heads = frozenset(stem[:gazetteer.prefix_cuts[-1]] for stem in gazetteer.prefixes)
     return gazetteer
 
 
@@ -442,11 +447,21 @@ def _term_covers(term: tuple[tuple[str, str], ...] | None, published: str) -> bo
     return any((not start or start <= day) and (not until or day < until) for start, until in term)
 
 
-def _pick(candidates: list[_Alias], surfaces: list[str], published: str) -> _Entry | None:
+class _DependsOnDate(Exception):
+    """Raised by a scan without a publication date when a job title's holder would decide a match."""
+
+
+def _pick(candidates: list[_Alias], surfaces: list[str], published: str | None) -> _Entry | None:
+    """The first candidate whose capitals fit `surfaces` and whose office (for a job title) was
+    held on `published`; `published=None` raises _DependsOnDate where that office decides."""
     for alias in candidates:
-        if all(_shape_ok(s, w) for s, w in zip(alias.shape, surfaces)) \
-                and _term_covers(alias.entry.term, published):
-            return alias.entry
+        if all(_shape_ok(s, w) for s, w in zip(alias.shape, surfaces)):
+            if alias.entry.term is None:
+                return alias.entry
+            if published is None:
+                raise _DependsOnDate
+            if _term_covers(alias.entry.term, published):
+                return alias.entry
     return None
 
 
@@ -462,16 +477,48 @@ def _arabic_variants(key: str) -> list[str]:
     return variants
 
 
-@lru_cache(maxsize=8192)
 def _scan(text: str, lang: str, published: str) -> tuple[_Match, ...]:
-    """Every gazetteer name in `text`, longest match first, each labelled actor or place."""
+    """Every gazetteer name in `text`, longest match first, each labelled actor or place.
+
+    `published` (ISO date, or "" for today) matters only where a job title names someone; a
+    text without one is scanned once for every date it is asked with (actors are found with
+    the publication date, places and cues without).
+    """
     if not text:
         return ()
+    undated = _scan_undated(text, lang)
+    return undated if undated is not None else _scan_dated(text, lang, published)
+
+
+# Bounded, so memory stays flat over a corpus: the rows of one sentence share its evidence, and
+# each clause is asked for a few times in a row, so a small window of recent texts is enough.
+@lru_cache(maxsize=2048)
+def _scan_undated(text: str, lang: str) -> tuple[_Match, ...] | None:
+    """_scan's answer for `text` whatever the publication date; None when a job title makes it depend on one."""
+    try:
+        return _scan_with(text, lang, None)
+    except _DependsOnDate:
+        return None
+
+
+@lru_cache(maxsize=512)
+def _scan_dated(text: str, lang: str, published: str) -> tuple[_Match, ...]:
+    return _scan_with(text, lang, published)
+
+
+def _scan_with(text: str, lang: str, published: str | None) -> tuple[_Match, ...]:
     gazetteer = _gazetteer()
     tokens = _tokens(text)
+    longest, prefix_heads = gazetteer.longest, gazetteer.prefix_heads
+    head = gazetteer.prefix_cuts[-1] if gazetteer.prefix_cuts else 0
     matches: list[_Match] = []
     i = 0
     while i < len(tokens):
+        key = tokens[i].key
+        # Most words begin no alias at all: passed over here at the cost of three look-ups.
+        if key not in longest and key[:head] not in prefix_heads and not _is_arabic(key):
+            i += 1
+            continue
         found = _match_at(gazetteer, tokens, i, published)
         if found is None:
             i += 1
@@ -520,7 +567,7 @@ def _drop_dateline(text: str, matches: tuple[_Match, ...]) -> tuple[_Match, ...]
     return tuple(m for m in matches if m.end > head_end)
 
 
-def _match_at(gazetteer: _Gazetteer, tokens: tuple[_Token, ...], i: int, published: str):
+def _match_at(gazetteer: _Gazetteer, tokens: tuple[_Token, ...], i: int, published: str | None):
     first = tokens[i].key
     most = gazetteer.longest.get(first, 0)
     arabic = _is_arabic(first)
@@ -982,5 +1029,5 @@ def reload(actors_file: str | Path | None = None) -> None:
     global ACTORS_FILE
     if actors_file is not None:
         ACTORS_FILE = Path(actors_file)
-    for cached in (_gazetteer, _places_by_name, _scan, _surnames):
+    for cached in (_gazetteer, _places_by_name, _scan_undated, _scan_dated, _tokens, _surnames):
         cached.cache_clear()
