@@ -33,7 +33,7 @@ import pandas as pd
 from timeline.ingest import (HTML_SUFFIXES, MAX_BYTES, Document, InputError, corpus_lines, decode_text,
                              document_from_record, document_from_text, find_articles, input_kind, parse_record)
 from timeline.limits import megabytes, printable
-from timeline.schema import EVENT_COLUMNS, conform
+from timeline.schema import EVENT_COLUMNS, conform, events_frame
 
 PARTITION_DOCS = 500                 # documents per partition: a few seconds of work for one worker
 PARTITION_BYTES = 32 * 1024 * 1024   # ... and never more input than this in one partition
@@ -48,7 +48,8 @@ _ARROW_TYPES = {"string": "string", "Int64": "int64", "float64": "float64", "boo
 def document_events(document: Document, anchor: str = "auto") -> pd.DataFrame:
     """The events table for one Document, with its source, URL, dates and language on every row.
 
-    The one place where a Document becomes event rows, used by `extract` and by `batch`.
+    Used by `extract`, through the public timeline.extract_events; `batch` gathers a partition's
+    document_records into one frame instead.
     """
     import timeline  # looked up at call time, so that a test can stand in for extract_events
 
@@ -58,6 +59,17 @@ def document_events(document: Document, anchor: str = "auto") -> pd.DataFrame:
         frame = frame.copy()
         frame["published_from"] = pd.array([document.published_from] * len(frame), dtype="string")
     return frame
+
+
+def document_records(document: Document, anchor: str = "auto") -> list[dict]:
+    """The rows document_events gives, as plain dicts (timeline.schema.events_frame makes the table)."""
+    from timeline import events  # looked up at call time, so that a test can stand in for event_records
+
+    records = events.event_records(document.text, published=document.published, lang=document.lang or None,
+                                   source=document.source, url=document.url or None, anchor=anchor)
+    for record in records:
+        record["published_from"] = document.published_from
+    return records
 
 
 @dataclass
@@ -77,7 +89,9 @@ def extract_partition(items: list[tuple[str, str, str, bytes]], published: date 
     An item is (kind, where, source, raw bytes): kind "line" for a corpus line (where is
     "FILE:LINE"), "file" for an article file (where is its path, source its name in the events).
     """
-    tables, failures, warnings, documents = [], [], [], 0
+    # The rows of every document, gathered for one frame per partition: (where, id, rows) each.
+    gathered: list[tuple[str, str, list[dict]]] = []
+    failures, warnings, documents = [], [], 0
     for kind, where, source, data in items:
         doc_id = source
         try:
@@ -96,22 +110,45 @@ def extract_partition(items: list[tuple[str, str, str, bytes]], published: date 
                 document = document_from_text(decode_text(data, where), source=source, name=where,
                                               published=published, lang=lang,
                                               html=Path(source).suffix.lower() in HTML_SUFFIXES)
-            frame = document_events(document)
-            table = events_table([frame]) if len(frame) else None  # per document: one bad row fails only its own
+            records = document_records(document)
         except Exception as err:  # one document must never stop the others
             failures.append(_failure(where, doc_id, err))
             continue
         documents += 1
         warnings += [f"{where}: document {document.source}: {warning}" for warning in document.warnings]
-        if table is not None:
-            tables.append(table)
-    return PartitionResult(_concat(tables), documents, failures, warnings)
+        if records:
+            gathered.append((where, doc_id, records))
+    table, documents_failed = _partition_table(gathered)
+    for where, doc_id, err in documents_failed:
+        failures.append(_failure(where, doc_id, err))
+    return PartitionResult(table, documents - len(documents_failed), failures, warnings)
 
 
-def _concat(tables: list):
+def _partition_table(gathered: list[tuple[str, str, list[dict]]]):
+    """(one Arrow table of every document's rows, [(where, id, error)] of the documents left out).
+
+    One frame for the whole partition: a frame per document cost more than extracting it. Should
+    a row not fit the schema, the documents are tried one by one, so only the bad one is left out.
+    """
+    try:
+        return _table_of_records([row for _, _, records in gathered for row in records]), []
+    except Exception:  # which document it was is found below, one at a time
+        pass
+    tables, failed = [], []
+    for where, doc_id, records in gathered:
+        try:
+            tables.append(_table_of_records(records))
+        except Exception as err:
+            failed.append((where, doc_id, err))
     import pyarrow as pa
 
-    return pa.concat_tables(tables) if tables else events_table([])
+    return (pa.concat_tables(tables) if tables else events_table([])), failed
+
+
+def _table_of_records(records: list[dict]):
+    import pyarrow as pa
+
+    return pa.Table.from_pandas(events_frame(records), schema=arrow_schema(), preserve_index=False)
 
 
 def _record_id(line: bytes) -> str:

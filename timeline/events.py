@@ -40,15 +40,23 @@ def extract_events(text: str, published: date | str | None = None, lang: str | N
     confidence; nothing is silently dated against today. `anchor` is find_dates's: what
     year-less and context-relative dates resolve against ("auto", "publication", "narrative").
     """
+    records = event_records(text, published, lang, source, url, anchor)
+    return events_frame(records) if records else empty_events()
+
+
+def event_records(text: str, published: date | str | None = None, lang: str | None = None,
+                  source: str | None = None, url: str | None = None, anchor: str = "auto") -> list[dict]:
+    """extract_events's rows as plain dicts keyed by column (timeline.schema.events_frame makes
+    the table of them): for callers that gather many documents' rows into one frame."""
     if not text or not text.strip():
-        return empty_events()
+        return []
     if lang is None:
         from timeline.ingest import detect_language
 
         lang = detect_language(text) or "en"
     mentions = [m for m in find_dates(text, published, lang, anchor=anchor) if m.is_event_date]
     if not mentions:
-        return empty_events()
+        return []
     published_iso = published.isoformat() if isinstance(published, date) else (str(published)[:10] if published else "")
     document_key = source or url or stable_event_id(text[:2000])
     rows = []
@@ -68,8 +76,8 @@ def extract_events(text: str, published: date | str | None = None, lang: str | N
             primary = min(group, key=lambda m: (_PRECISION_RANK.get(m.precision, 9) == 0, _PRECISION_RANK.get(m.precision, 9)))
             rows.append(_row(text, primary, group, seg_start, seg_end, evidence, published_iso, lang,
                              source, url, document_key))
-    # Rows stay plain dicts through enrichment; the one frame is built at the end.
-    return events_frame(_enrich(rows))
+    # Rows stay plain dicts through enrichment; the caller builds one frame of them.
+    return _enrich(rows)
 
 
 def _own_clause(text: str, start: int, end: int, group: list[DateMention], lang: str = "") -> tuple[int, int]:
