@@ -306,13 +306,18 @@ class BatchSummary:
     startup_seconds: float = 0.0  # starting or reaching the cluster, and loading the engine on workers
     workers: int = 0
     output: str = ""
+    # CPU time the workers spent over `seconds` (0 where it could not be read): unlike the wall
+    # clock, it does not count other processes' work on a shared machine.
+    worker_cpu_seconds: float = 0.0
 
     def line(self) -> str:
         """The summary line printed at the end of a run."""
         rate = self.documents / self.seconds if self.seconds else 0.0
+        cpu = (f"; {self.documents / self.worker_cpu_seconds:.1f} docs per CPU-second of a worker"
+               if self.worker_cpu_seconds else "")
         return (f"batch: {self.documents} documents ok, {self.failed} failed, {self.events} events, "
                 f"{self.seconds:.1f} s ({rate:.1f} docs/s on {self.workers} workers; cluster ready in "
-                f"{self.startup_seconds:.1f} s) -> {self.output}")
+                f"{self.startup_seconds:.1f} s{cpu}) -> {self.output}")
 
 
 def run_batch(inputs: list[str | Path], output: str | Path, *, workers: int | None = None,
@@ -347,6 +352,7 @@ def run_batch(inputs: list[str | Path], output: str | Path, *, workers: int | No
         summary.workers = len(client.scheduler_info().get("workers", {})) or (workers or 1)
         client.run(_warm_up)
         summary.startup_seconds = time.perf_counter() - started
+        cpu_before = _worker_cpu(client)
         began = time.perf_counter()
         temporary = output.with_name(f".{output.name}.{os.getpid()}.tmp")
         try:
@@ -357,6 +363,9 @@ def run_batch(inputs: list[str | Path], output: str | Path, *, workers: int | No
             if temporary.exists():
                 temporary.unlink()
         summary.seconds = time.perf_counter() - began
+        cpu_after = _worker_cpu(client)
+        summary.worker_cpu_seconds = sum(cpu_after[worker] - cpu_before[worker]
+                                         for worker in cpu_after.keys() & cpu_before.keys())
     if bar:
         bar.finish()
     print(summary.line(), file=log)
@@ -432,6 +441,14 @@ def _log(log, bar, message: str) -> None:
     if bar:
         bar.clear()
     print(printable(message), file=log, flush=True)
+
+
+def _worker_cpu(client) -> dict[str, float]:
+    """Each worker's process CPU time so far, by worker address ({} if the workers cannot say)."""
+    try:
+        return client.run(time.process_time)
+    except Exception:  # a worker that went away: the figure is left out, the run goes on
+        return {}
 
 
 def _warm_up() -> None:

@@ -217,7 +217,11 @@ _FORMER_KEYS = frozenset(map(_key, FORMER_WORDS))
 # (without): its words are cut and folded once. Bounded, so memory stays flat over a corpus.
 @lru_cache(maxsize=512)
 def _tokens(text: str) -> tuple[_Token, ...]:
-    return tuple(_Token(m.start(), m.end(), m.group(), _key(m.group())) for m in _WORD.finditer(text))
+    # tuple.__new__ skips the NamedTuple's Python-level constructor: one frame less per word.
+    return tuple([_new_tuple(_Token, (m.start(), m.end(), word := m.group(), _key(word))) for m in _WORD.finditer(text)])
+
+
+_new_tuple = tuple.__new__
 
 
 def _shape(word: str) -> str:
