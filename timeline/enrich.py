@@ -169,6 +169,8 @@ class _Gazetteer:
     # The first prefix_cuts[-1] characters of every stem: a word whose start is not among them
     # can begin no stem alias, found with one look-up instead of one per stem length.
     prefix_heads: frozenset[str] = frozenset()
+    # Every run of two or more words that begins an alias: a window grows only while it is one.
+    heads: frozenset[tuple[str, ...]] = frozenset()
 
 
 # --------------------------------------------------------------------------- normalising
@@ -420,6 +422,7 @@ def _gazetteer() -> _Gazetteer:
     for bucket in [*gazetteer.aliases.values(), *gazetteer.prefixes.values()]:
         bucket.sort(key=lambda a: a.entry.rank, reverse=True)
     gazetteer.prefix_cuts = tuple(sorted(gazetteer.prefix_lengths, reverse=True))
+    gazetteer.heads = frozenset(key[:size] for key in gazetteer.aliases for size in range(2, len(key) + 1))
     if gazetteer.prefix_cuts:
         gazetteer.prefix_heads = frozenset(stem[:gazetteer.prefix_cuts[-1]] for stem in gazetteer.prefixes)
     return gazetteer
@@ -579,9 +582,16 @@ def _match_at(gazetteer: _Gazetteer, tokens: tuple[_Token, ...], i: int, publish
         most = max([most] + [gazetteer.longest.get(v, 0) for v in _arabic_variants(first)])
     # Names do not run across punctuation gaps: no window longer than the gap-free run from i.
     run, limit = 1, min(most, len(tokens) - i)
-    while run < limit and tokens[i + run].start - tokens[i + run - 1].end <= 2:
-        run += 1
-    keys = tuple(t.key for t in tokens[i:i + min(run, limit)])
+    if arabic:
+        while run < limit and tokens[i + run].start - tokens[i + run - 1].end <= 2:
+            run += 1
+        keys = tuple(t.key for t in tokens[i:i + min(run, limit)])
+    else:
+        # ... nor past the words that begin some alias: "the" begins many, but few of three words.
+        keys, heads = (first,), gazetteer.heads
+        while run < limit and tokens[i + run].start - tokens[i + run - 1].end <= 2 \
+                and (longer := (*keys, tokens[i + run].key)) in heads:
+            keys, run = longer, run + 1
     variants = _arabic_variants(first) if arabic else ()
     for length in range(min(run, limit), 0, -1):
         key = keys[:length]
