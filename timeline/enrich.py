@@ -192,7 +192,9 @@ def _is_arabic(word: str) -> bool:
     return "\u0600" <= word[0] <= "\u06ff"
 
 
-@lru_cache(maxsize=200_000)
+# Bounded, so memory stays flat over a corpus: a word's key is cheap to fold again, and the
+# gazetteer's own keys are emptied out of the cache once it is built (they live in the gazetteer).
+@lru_cache(maxsize=50_000)
 def _key(word: str) -> str:
     """The lookup key of one word: case, accents and (for Russian) case endings folded away."""
     if word.isascii():
@@ -422,6 +424,7 @@ def _gazetteer() -> _Gazetteer:
     for bucket in [*gazetteer.aliases.values(), *gazetteer.prefixes.values()]:
         bucket.sort(key=lambda a: a.entry.rank, reverse=True)
     gazetteer.prefix_cuts = tuple(sorted(gazetteer.prefix_lengths, reverse=True))
+    _key.cache_clear()
     gazetteer.heads = frozenset(key[:size] for key in gazetteer.aliases for size in range(2, len(key) + 1))
     if gazetteer.prefix_cuts:
         gazetteer.prefix_heads = frozenset(stem[:gazetteer.prefix_cuts[-1]] for stem in gazetteer.prefixes)
