@@ -526,7 +526,7 @@ def _scan_with(text: str, lang: str, published: str | None) -> tuple[_Match, ...
     while i < len(tokens):
         key = tokens[i].key
         # Most words begin no alias at all: passed over here at the cost of three look-ups.
-        if key not in longest and key[:head] not in prefix_heads and not _is_arabic(key):
+        if key not in longest and key[:head] not in prefix_heads and not "\u0600" <= key[0] <= "\u06ff":   # _is_arabic
             i += 1
             continue
         found = _match_at(gazetteer, tokens, i, published)
