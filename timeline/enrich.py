@@ -457,6 +457,9 @@ def _term_covers(term: tuple[tuple[str, str], ...] | None, published: str) -> bo
     return any((not start or start <= day) and (not until or day < until) for start, until in term)
 
 
+_ANY_SHAPE = ("any",) * MAX_ALIAS_TOKENS
+
+
 class _DependsOnDate(Exception):
     """Raised by a scan without a publication date when a job title's holder would decide a match."""
 
@@ -465,7 +468,8 @@ def _pick(candidates: list[_Alias], surfaces: list[str], published: str | None) 
     """The first candidate whose capitals fit `surfaces` and whose office (for a job title) was
     held on `published`; `published=None` raises _DependsOnDate where that office decides."""
     for alias in candidates:
-        if all(_shape_ok(s, w) for s, w in zip(alias.shape, surfaces)):
+        # Most aliases ask for no capitals at all: that is one comparison, not one call per word.
+        if alias.shape == _ANY_SHAPE[:len(alias.shape)] or all(map(_shape_ok, alias.shape, surfaces)):
             if alias.entry.term is None:
                 return alias.entry
             if published is None:
