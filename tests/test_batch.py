@@ -126,18 +126,6 @@ def test_batch_on_a_folder_in_process(tmp_path, capsys):
     assert captured.err.splitlines()[-1].startswith("batch: 7 documents ok, 2 failed, ")
 
 
-def test_workers_recycled_after_their_share_give_the_same_file(tmp_path, capsys):
-    # A worker restarted in the middle of a run (memory stays flat) loses no partition and repeats none.
-    path = tmp_path / "docs.jsonl"
-    path.write_text("\n".join(json.dumps(record, ensure_ascii=False) for record in GOOD * 2) + "\n", encoding="utf-8")
-    plain, recycled = tmp_path / "plain.parquet", tmp_path / "recycled.parquet"
-    run_batch([path], plain, workers=1, partition_docs=4, recycle_docs=0)
-    summary = run_batch([path], recycled, workers=1, partition_docs=4, recycle_docs=10)
-    capsys.readouterr()
-    assert summary.recycled == 1 and summary.documents == 2 * len(GOOD)
-    pd.testing.assert_frame_equal(read_events_parquet(recycled), read_events_parquet(plain))
-
-
 # --- in-process: partitions, one bad document, progress ---------------------------------------------
 
 def test_a_failing_extraction_is_reported_with_its_id_and_the_others_are_kept(monkeypatch):

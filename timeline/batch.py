@@ -38,9 +38,6 @@ from timeline.schema import EVENT_COLUMNS, conform, events_frame
 PARTITION_DOCS = 500                 # documents per partition: a few seconds of work for one worker
 PARTITION_BYTES = 32 * 1024 * 1024   # ... and never more input than this in one partition
 WINDOW_PER_WORKER = 2                # partitions in flight or waiting to be written, per worker
-# A worker process is restarted after this many documents: its memory grows slowly with the work
-# it has done (about 2-3 MB per 1,000 documents, outside our bounded caches), so a long run recycles.
-RECYCLE_DOCS = 20_000
 _ARROW_TYPES = {"string": "string", "Int64": "int64", "float64": "float64", "boolean": "bool_"}
 
 
@@ -83,7 +80,6 @@ class PartitionResult:
     documents: int = 0                              # documents read and extracted
     failures: list[str] = field(default_factory=list)  # one line each: where, id, what went wrong
     warnings: list[str] = field(default_factory=list)  # one line each: where, id, what was changed at ingest
-    worker: str = ""                                # address of the Dask worker that ran it ("" outside Dask)
 
 
 def extract_partition(items: list[tuple[str, str, str, bytes]], published: date | None = None,
@@ -125,16 +121,7 @@ def extract_partition(items: list[tuple[str, str, str, bytes]], published: date 
     table, documents_failed = _partition_table(gathered)
     for where, doc_id, err in documents_failed:
         failures.append(_failure(where, doc_id, err))
-    return PartitionResult(table, documents - len(documents_failed), failures, warnings, _worker_address())
-
-
-def _worker_address() -> str:
-    try:
-        from distributed import get_worker
-
-        return get_worker().address
-    except (ImportError, ValueError):  # not running on a Dask worker
-        return ""
+    return PartitionResult(table, documents - len(documents_failed), failures, warnings)
 
 
 def _partition_table(gathered: list[tuple[str, str, list[dict]]]):
@@ -319,7 +306,6 @@ class BatchSummary:
     startup_seconds: float = 0.0  # starting or reaching the cluster, and loading the engine on workers
     workers: int = 0
     output: str = ""
-    recycled: int = 0       # worker processes restarted after RECYCLE_DOCS documents
     # CPU time the workers spent over `seconds` (0 where it could not be read): unlike the wall
     # clock, it does not count other processes' work on a shared machine.
     worker_cpu_seconds: float = 0.0
@@ -336,8 +322,7 @@ class BatchSummary:
 
 def run_batch(inputs: list[str | Path], output: str | Path, *, workers: int | None = None,
               scheduler: str | None = None, partition_docs: int = PARTITION_DOCS, published: date | None = None,
-              lang: str | None = None, progress: bool = False, log=None,
-              recycle_docs: int = RECYCLE_DOCS) -> BatchSummary:
+              lang: str | None = None, progress: bool = False, log=None) -> BatchSummary:
     """Extract the events of every document in `inputs` into the Parquet file `output`.
 
     Runs on a LocalCluster of `workers` processes (default: one per CPU), one thread each, or
@@ -345,9 +330,7 @@ def run_batch(inputs: list[str | Path], output: str | Path, *, workers: int | No
     skipped document is reported on `log` (default stderr) in one line; `progress` draws a
     progress bar there. The file is written under a temporary name and renamed at the end, so
     `output` is never a half-written file. InputError if the input or the output folder cannot
-    be used or the scheduler cannot be reached. A worker is restarted (through its nanny) once it has
-    extracted `recycle_docs` documents, so that memory stays flat over a long run; its partition in
-    flight, if any, is run again by the cluster.
+    be used or the scheduler cannot be reached.
     """
     import pyarrow.parquet as pq
 
@@ -374,7 +357,7 @@ def run_batch(inputs: list[str | Path], output: str | Path, *, workers: int | No
         temporary = output.with_name(f".{output.name}.{os.getpid()}.tmp")
         try:
             with pq.ParquetWriter(temporary, arrow_schema(), compression="zstd") as writer:
-                _stream(client, files, writer, summary, partition_docs, published, lang, log, bar, recycle_docs)
+                _stream(client, files, writer, summary, partition_docs, published, lang, log, bar)
             os.replace(temporary, output)
         finally:
             if temporary.exists():
@@ -389,8 +372,7 @@ def run_batch(inputs: list[str | Path], output: str | Path, *, workers: int | No
     return summary
 
 
-def _stream(client, files, writer, summary: BatchSummary, partition_docs: int, published, lang, log, bar,
-            recycle_docs: int = RECYCLE_DOCS) -> None:
+def _stream(client, files, writer, summary: BatchSummary, partition_docs: int, published, lang, log, bar) -> None:
     """Send partitions, at most a window ahead of the writer, and write results in input order."""
     from distributed import as_completed
 
@@ -400,7 +382,6 @@ def _stream(client, files, writer, summary: BatchSummary, partition_docs: int, p
     pending = as_completed()
     sent: dict[str, Partition] = {}
     done: dict[int, tuple[Partition, PartitionResult | BaseException]] = {}
-    worked: dict[str, int] = {}       # documents per worker address since it (re)started
     next_to_write = 0
 
     def report_problems() -> None:
@@ -428,8 +409,6 @@ def _stream(client, files, writer, summary: BatchSummary, partition_docs: int, p
         except Exception as err:  # the worker died or the task could not run: skip the partition
             outcome = err
         future.release()
-        if isinstance(outcome, PartitionResult):
-            _recycle(client, outcome, worked, recycle_docs, summary)
         done[partition.index] = (partition, outcome)
         while next_to_write in done:
             partition, outcome = done.pop(next_to_write)
@@ -438,28 +417,6 @@ def _stream(client, files, writer, summary: BatchSummary, partition_docs: int, p
         while more and len(sent) + len(done) < window:
             more = send()
     report_problems()
-
-
-def _recycle(client, outcome: PartitionResult, worked: dict[str, int], recycle_docs: int, summary: BatchSummary) -> None:
-    """Restart the worker that ran `outcome` once it has done `recycle_docs` documents.
-
-    A restarted worker comes back under a new address and starts its count afresh. A cluster that
-    cannot restart its workers (no nannies) is left as it is, and not asked again.
-    """
-    if not outcome.worker or recycle_docs <= 0:
-        return
-    worked[outcome.worker] = worked.get(outcome.worker, 0) + outcome.documents + len(outcome.failures)
-    if worked[outcome.worker] < recycle_docs:
-        return
-    del worked[outcome.worker]
-    try:
-        status = client.restart_workers([outcome.worker], raise_for_error=False)
-    except Exception:  # no nanny, or the worker went away: carry on without recycling
-        status = {}
-    if status.get(outcome.worker) == "OK":
-        summary.recycled += 1
-    else:
-        worked[outcome.worker] = -(2**62)   # never again for this one
 
 
 def _write(partition: Partition, outcome, writer, summary: BatchSummary, log, bar) -> None:
