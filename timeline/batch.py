@@ -89,9 +89,9 @@ def extract_partition(items: list[tuple[str, str, str, bytes]], published: date 
     An item is (kind, where, source, raw bytes): kind "line" for a corpus line (where is
     "FILE:LINE"), "file" for an article file (where is its path, source its name in the events).
     """
-    # The rows of every document, gathered for one frame per partition: (where, id, rows) each.
-    gathered: list[tuple[str, str, list[dict]]] = []
-    failures, warnings, documents = [], [], 0
+    # The rows of every document, gathered for one frame per partition: (where, id, rows, warnings) each.
+    gathered: list[tuple[str, str, list[dict], list[str]]] = []
+    failures = []
     for kind, where, source, data in items:
         doc_id = source
         try:
@@ -114,28 +114,29 @@ def extract_partition(items: list[tuple[str, str, str, bytes]], published: date 
         except Exception as err:  # one document must never stop the others
             failures.append(_failure(where, doc_id, err))
             continue
-        documents += 1
-        warnings += [f"{where}: document {document.source}: {warning}" for warning in document.warnings]
-        if records:
-            gathered.append((where, doc_id, records))
+        gathered.append((where, doc_id, records,
+                         [f"{where}: document {document.source}: {warning}" for warning in document.warnings]))
     table, documents_failed = _partition_table(gathered)
-    for where, doc_id, err in documents_failed:
-        failures.append(_failure(where, doc_id, err))
-    return PartitionResult(table, documents - len(documents_failed), failures, warnings)
+    failed = {where for where, _, _ in documents_failed}
+    failures += [_failure(where, doc_id, err) for where, doc_id, err in documents_failed]
+    kept = [entry for entry in gathered if entry[0] not in failed]
+    return PartitionResult(table, len(kept), failures, [warning for entry in kept for warning in entry[3]])
 
 
-def _partition_table(gathered: list[tuple[str, str, list[dict]]]):
+def _partition_table(gathered: list[tuple[str, str, list[dict], list[str]]]):
     """(one Arrow table of every document's rows, [(where, id, error)] of the documents left out).
 
     One frame for the whole partition: a frame per document cost more than extracting it. Should
     a row not fit the schema, the documents are tried one by one, so only the bad one is left out.
     """
     try:
-        return _table_of_records([row for _, _, records in gathered for row in records]), []
+        return _table_of_records([row for _, _, records, _ in gathered for row in records]), []
     except Exception:  # which document it was is found below, one at a time
         pass
     tables, failed = [], []
-    for where, doc_id, records in gathered:
+    for where, doc_id, records, _ in gathered:
+        if not records:
+            continue
         try:
             tables.append(_table_of_records(records))
         except Exception as err:
