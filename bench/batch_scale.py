@@ -11,6 +11,12 @@ the engine on the workers is shown apart), the wall time of the whole command, a
 resident memory of the command's process tree (driver, scheduler, nannies and workers, sampled
 every 0.2 s with psutil), as a total and for the largest single process. Memory that does not
 grow with the corpus is the design goal; so is 2 workers running close to twice as fast as 1.
+
+On a shared machine the wall clock counts other processes' work too, so each run also gives
+the command's own CPU figure: documents per CPU-second of a worker ("cpu/wkr": the workers'
+process CPU time over the extraction, read from each worker before and after), and "cpu x",
+that rate times the workers over the first run's: the speed-up the workers' own work allows
+when each has a core to itself.
 """
 from __future__ import annotations
 
@@ -31,7 +37,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from corpus_gen import write_corpus  # noqa: E402
 
 SUMMARY = re.compile(r"batch: (\d+) documents ok, (\d+) failed, (\d+) events, ([\d.]+) s \(([\d.]+) docs/s on (\d+) "
-                     r"workers; cluster ready in ([\d.]+) s\)")
+                     r"workers; cluster ready in ([\d.]+) s(?:; ([\d.]+) docs per CPU-second of a worker)?\)")
 
 
 def peak_memory(process: psutil.Popen, interval: float = 0.2) -> tuple[dict, threading.Thread]:
@@ -72,9 +78,10 @@ def run(corpus: Path, workers: int, output: Path) -> dict:
     match = SUMMARY.search(stderr)
     if process.returncode not in (0, 1) or not match:
         raise SystemExit(f"batch failed (exit {process.returncode}):\n{stderr[-2000:]}")
-    ok, failed, events, seconds, rate, _, ready = match.groups()
+    ok, failed, events, seconds, rate, _, ready, cpu_rate = match.groups()
     return {"docs": int(ok), "failed": int(failed), "events": int(events), "seconds": float(seconds),
             "docs_per_s": float(rate), "startup": float(ready), "wall": wall,
+            "docs_per_cpu_s": float(cpu_rate or 0),
             "peak_total_mb": peaks["total"] / 2**20, "peak_largest_mb": peaks["largest"] / 2**20}
 
 
@@ -85,17 +92,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
     print(f"machine: {psutil.cpu_count()} CPUs, {psutil.virtual_memory().total / 2**30:.0f} GB", flush=True)
-    header = (f"{'docs':>8} {'workers':>7} {'docs/s':>8} {'speedup':>7} {'extract s':>9} {'startup s':>9} "
+    header = (f"{'docs':>8} {'workers':>7} {'docs/s':>8} {'speedup':>7} {'cpu/wkr':>8} {'cpu x':>6} "
+              f"{'extract s':>9} {'startup s':>9} "
               f"{'wall s':>7} {'events':>8} {'peak MB total':>13} {'largest':>8}")
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:
             corpus = write_corpus(Path(folder) / f"corpus-{size}.jsonl.gz", size, args.seed)
-            base = None
+            base = cpu_base = None
             for workers in args.workers:
                 result = run(corpus, workers, Path(folder) / f"events-{size}-{workers}.parquet")
                 base = base or result["docs_per_s"]
+                cpu_base = cpu_base or result["docs_per_cpu_s"] * workers or 1.0
                 row = (f"{size:>8} {workers:>7} {result['docs_per_s']:>8.1f} {result['docs_per_s'] / base:>6.2f}x "
+                       f"{result['docs_per_cpu_s']:>8.1f} {result['docs_per_cpu_s'] * workers / cpu_base:>5.2f}x "
                        f"{result['seconds']:>9.1f} {result['startup']:>9.1f} {result['wall']:>7.1f} "
                        f"{result['events']:>8} {result['peak_total_mb']:>13.0f} {result['peak_largest_mb']:>8.0f}")
                 rows.append(row)

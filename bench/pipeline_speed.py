@@ -3,9 +3,10 @@
 
 The documents: the TempEval-3 platinum texts and the news-dev set from ../shared/benchmarks
 (with their creation dates and languages) and the demo articles in data/demo. Each stage
-first makes one untimed pass (gazetteers and language data load lazily), then runs over the
-set again and again until --seconds of this process's CPU time (time.process_time, not wall
-time: on a shared machine other processes' load would count) have passed. Caches keyed by a
+first makes one untimed pass (gazetteers and language data load lazily); then the stages take
+turns, one pass over the set each, until each has spent --seconds of this process's CPU time
+(time.process_time, not wall time: on a shared machine other processes' load would count).
+Taking turns makes a change of the machine's load weigh on both rates alike. Caches keyed by a
 text are emptied before each pass, so a pass costs what new documents would.
 
     python bench/pipeline_speed.py                 # both rates, ratio, and a cProfile top 15
@@ -50,24 +51,33 @@ def forget_texts() -> None:
     that a repeated pass costs what a pass over new documents would, not a cache hit."""
     from timeline import enrich
 
-    enrich._scan.cache_clear()
-    enrich._cue_hits.cache_clear()
-    enrich._tokens.cache_clear()
+    for name in ("_scan", "_scan_undated", "_scan_dated", "_cue_hits", "_tokens"):
+        cached = getattr(enrich, name, None)
+        if hasattr(cached, "cache_clear"):    # the names differ from version to version
+            cached.cache_clear()
 
 
-def docs_per_cpu_second(run, documents, seconds: float) -> float:
-    """Documents per CPU second of `run(text, published, lang)` over at least `seconds`."""
-    for _, text, published, lang in documents:
-        run(text, published, lang)
-    count, start = 0, time.process_time()
-    while True:
-        forget_texts()
+def docs_per_cpu_second(runs: dict, documents, seconds: float) -> dict[str, float]:
+    """Documents per CPU second of each `run(text, published, lang)` in `runs`, over at least
+    `seconds` each.
+
+    The stages take turns, one pass each, so that a change in the machine's load during the
+    measurement weighs on every stage alike and leaves their ratio standing.
+    """
+    for run in runs.values():
         for _, text, published, lang in documents:
             run(text, published, lang)
-        count += len(documents)
-        elapsed = time.process_time() - start
-        if elapsed >= seconds:
-            return count / elapsed
+    spent = dict.fromkeys(runs, 0.0)
+    passes = 0
+    while min(spent.values()) < seconds:
+        for name, run in runs.items():
+            forget_texts()
+            start = time.process_time()
+            for _, text, published, lang in documents:
+                run(text, published, lang)
+            spent[name] += time.process_time() - start
+        passes += 1
+    return {name: passes * len(documents) / spent[name] for name in runs}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,8 +106,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{sum(map(len, frames))} rows from {len(documents)} documents -> {args.dump}")
         return 0
 
-    dates_rate = docs_per_cpu_second(find_dates, documents, args.seconds)
-    events_rate = docs_per_cpu_second(events, documents, args.seconds)
+    rates = docs_per_cpu_second({"find_dates": find_dates, "extract_events": events}, documents, args.seconds)
+    dates_rate, events_rate = rates["find_dates"], rates["extract_events"]
     print(f"{len(documents)} documents (tempeval3-platinum, news-dev, data/demo), CPU time")
     print(f"find_dates      {dates_rate:8.1f} docs/s")
     print(f"extract_events  {events_rate:8.1f} docs/s   ratio {events_rate / dates_rate:.2f}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import timeline
+from timeline import events
 from timeline.batch import (PARTITION_DOCS, document_events, extract_partition, input_files, iter_partitions,
                             progress_line, read_events_parquet, run_batch)
 from timeline.ingest import InputError, document_from_record, load_corpus
@@ -94,7 +95,8 @@ def test_batch_on_two_workers_matches_one_document_at_a_time(corpus, tmp_path):
     assert "February 2025 has 28 days" in errors[2] and '"lang" must be a string' in errors[3]
     summary = result.stderr.splitlines()[-1]
     assert summary.startswith(f"batch: {2 * len(GOOD)} documents ok, {len(BAD_LINES)} failed, {len(table)} events, ")
-    assert summary.endswith(f"on 2 workers; cluster ready in {summary.split('cluster ready in ')[1].split(')')[0]}) -> {output}")
+    assert re.search(r"on 2 workers; cluster ready in [\d.]+ s; [\d.]+ docs per CPU-second of a worker\) -> ", summary)
+    assert summary.endswith(f") -> {output}")
 
 
 def test_batch_on_a_folder_in_process(tmp_path, capsys):
@@ -127,20 +129,48 @@ def test_batch_on_a_folder_in_process(tmp_path, capsys):
 # --- in-process: partitions, one bad document, progress ---------------------------------------------
 
 def test_a_failing_extraction_is_reported_with_its_id_and_the_others_are_kept(monkeypatch):
-    real = timeline.extract_events
+    real = events.event_records
 
     def flaky(text, **kwargs):
         if "Lima" in text:
             raise RuntimeError("engine broke")
         return real(text, **kwargs)
 
-    monkeypatch.setattr(timeline, "extract_events", flaky)
+    monkeypatch.setattr(events, "event_records", flaky)
     items = [("line", f"docs.jsonl:{n}", "", json.dumps(record).encode()) for n, record in enumerate(GOOD, 1)]
     result = extract_partition(items)
     assert result.documents == len(GOOD) - 1
     assert result.failures == ["docs.jsonl:4: document es-1: RuntimeError: engine broke"]
     assert "es-1" not in set(result.table.column("source").to_pylist())
     assert result.table.schema.names == list(EVENT_COLUMNS)
+
+
+def test_a_row_that_does_not_fit_the_schema_fails_only_its_own_document(monkeypatch):
+    # The partition's rows make one frame; a row that cannot (an offset that is no number) sends
+    # the partition back to one frame per document, so that only its document is left out.
+    real = events.event_records
+
+    def odd(text, **kwargs):
+        records = real(text, **kwargs)
+        if "Lima" in text:
+            records[0]["char_start"] = "no number"
+        return records
+
+    monkeypatch.setattr(events, "event_records", odd)
+    items = [("line", f"docs.jsonl:{n}", "", json.dumps(record).encode()) for n, record in enumerate(GOOD, 1)]
+    result = extract_partition(items)
+    assert result.documents == len(GOOD) - 1
+    assert len(result.failures) == 1 and result.failures[0].startswith("docs.jsonl:4: document es-1: ValueError: ")
+    sources = result.table.column("source").to_pylist()
+    assert "es-1" not in sources and {"id-1", "en-1", "fr-1", "de-1"} <= set(sources)
+    assert sources == sorted(sources, key=[record["id"] for record in GOOD].index)   # input order kept
+
+
+def test_a_partition_is_the_documents_tables_one_after_another():
+    items = [("line", f"docs.jsonl:{n}", "", json.dumps(record).encode()) for n, record in enumerate(GOOD, 1)]
+    together = extract_partition(items).table.to_pandas()
+    one_by_one = pd.concat([extract_partition([item]).table.to_pandas() for item in items], ignore_index=True)
+    pd.testing.assert_frame_equal(together, one_by_one)
 
 
 def test_partitions_are_bounded_and_keep_order(tmp_path):

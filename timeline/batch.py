@@ -33,7 +33,7 @@ import pandas as pd
 from timeline.ingest import (HTML_SUFFIXES, MAX_BYTES, Document, InputError, corpus_lines, decode_text,
                              document_from_record, document_from_text, find_articles, input_kind, parse_record)
 from timeline.limits import megabytes, printable
-from timeline.schema import EVENT_COLUMNS, conform
+from timeline.schema import EVENT_COLUMNS, conform, events_frame
 
 PARTITION_DOCS = 500                 # documents per partition: a few seconds of work for one worker
 PARTITION_BYTES = 32 * 1024 * 1024   # ... and never more input than this in one partition
@@ -48,7 +48,8 @@ _ARROW_TYPES = {"string": "string", "Int64": "int64", "float64": "float64", "boo
 def document_events(document: Document, anchor: str = "auto") -> pd.DataFrame:
     """The events table for one Document, with its source, URL, dates and language on every row.
 
-    The one place where a Document becomes event rows, used by `extract` and by `batch`.
+    Used by `extract`, through the public timeline.extract_events; `batch` gathers a partition's
+    document_records into one frame instead.
     """
     import timeline  # looked up at call time, so that a test can stand in for extract_events
 
@@ -58,6 +59,17 @@ def document_events(document: Document, anchor: str = "auto") -> pd.DataFrame:
         frame = frame.copy()
         frame["published_from"] = pd.array([document.published_from] * len(frame), dtype="string")
     return frame
+
+
+def document_records(document: Document, anchor: str = "auto") -> list[dict]:
+    """The rows document_events gives, as plain dicts (timeline.schema.events_frame makes the table)."""
+    from timeline import events  # looked up at call time, so that a test can stand in for event_records
+
+    records = events.event_records(document.text, published=document.published, lang=document.lang or None,
+                                   source=document.source, url=document.url or None, anchor=anchor)
+    for record in records:
+        record["published_from"] = document.published_from
+    return records
 
 
 @dataclass
@@ -77,7 +89,9 @@ def extract_partition(items: list[tuple[str, str, str, bytes]], published: date 
     An item is (kind, where, source, raw bytes): kind "line" for a corpus line (where is
     "FILE:LINE"), "file" for an article file (where is its path, source its name in the events).
     """
-    tables, failures, warnings, documents = [], [], [], 0
+    # The rows of every document, gathered for one frame per partition: (where, id, rows, warnings) each.
+    gathered: list[tuple[str, str, list[dict], list[str]]] = []
+    failures = []
     for kind, where, source, data in items:
         doc_id = source
         try:
@@ -96,22 +110,46 @@ def extract_partition(items: list[tuple[str, str, str, bytes]], published: date 
                 document = document_from_text(decode_text(data, where), source=source, name=where,
                                               published=published, lang=lang,
                                               html=Path(source).suffix.lower() in HTML_SUFFIXES)
-            frame = document_events(document)
-            table = events_table([frame]) if len(frame) else None  # per document: one bad row fails only its own
+            records = document_records(document)
         except Exception as err:  # one document must never stop the others
             failures.append(_failure(where, doc_id, err))
             continue
-        documents += 1
-        warnings += [f"{where}: document {document.source}: {warning}" for warning in document.warnings]
-        if table is not None:
-            tables.append(table)
-    return PartitionResult(_concat(tables), documents, failures, warnings)
+        gathered.append((where, doc_id, records,
+                         [f"{where}: document {document.source}: {warning}" for warning in document.warnings]))
+    table, documents_failed = _partition_table(gathered)
+    failed = {where for where, _, _ in documents_failed}
+    failures += [_failure(where, doc_id, err) for where, doc_id, err in documents_failed]
+    kept = [entry for entry in gathered if entry[0] not in failed]
+    return PartitionResult(table, len(kept), failures, [warning for entry in kept for warning in entry[3]])
 
 
-def _concat(tables: list):
+def _partition_table(gathered: list[tuple[str, str, list[dict], list[str]]]):
+    """(one Arrow table of every document's rows, [(where, id, error)] of the documents left out).
+
+    One frame for the whole partition: a frame per document cost more than extracting it. Should
+    a row not fit the schema, the documents are tried one by one, so only the bad one is left out.
+    """
+    try:
+        return _table_of_records([row for _, _, records, _ in gathered for row in records]), []
+    except Exception:  # which document it was is found below, one at a time
+        pass
+    tables, failed = [], []
+    for where, doc_id, records, _ in gathered:
+        if not records:
+            continue
+        try:
+            tables.append(_table_of_records(records))
+        except Exception as err:
+            failed.append((where, doc_id, err))
     import pyarrow as pa
 
-    return pa.concat_tables(tables) if tables else events_table([])
+    return (pa.concat_tables(tables) if tables else events_table([])), failed
+
+
+def _table_of_records(records: list[dict]):
+    import pyarrow as pa
+
+    return pa.Table.from_pandas(events_frame(records), schema=arrow_schema(), preserve_index=False)
 
 
 def _record_id(line: bytes) -> str:
@@ -269,13 +307,18 @@ class BatchSummary:
     startup_seconds: float = 0.0  # starting or reaching the cluster, and loading the engine on workers
     workers: int = 0
     output: str = ""
+    # CPU time the workers spent over `seconds` (0 where it could not be read): unlike the wall
+    # clock, it does not count other processes' work on a shared machine.
+    worker_cpu_seconds: float = 0.0
 
     def line(self) -> str:
         """The summary line printed at the end of a run."""
         rate = self.documents / self.seconds if self.seconds else 0.0
+        cpu = (f"; {self.documents / self.worker_cpu_seconds:.1f} docs per CPU-second of a worker"
+               if self.worker_cpu_seconds else "")
         return (f"batch: {self.documents} documents ok, {self.failed} failed, {self.events} events, "
                 f"{self.seconds:.1f} s ({rate:.1f} docs/s on {self.workers} workers; cluster ready in "
-                f"{self.startup_seconds:.1f} s) -> {self.output}")
+                f"{self.startup_seconds:.1f} s{cpu}) -> {self.output}")
 
 
 def run_batch(inputs: list[str | Path], output: str | Path, *, workers: int | None = None,
@@ -310,6 +353,7 @@ def run_batch(inputs: list[str | Path], output: str | Path, *, workers: int | No
         summary.workers = len(client.scheduler_info().get("workers", {})) or (workers or 1)
         client.run(_warm_up)
         summary.startup_seconds = time.perf_counter() - started
+        cpu_before = _worker_cpu(client)
         began = time.perf_counter()
         temporary = output.with_name(f".{output.name}.{os.getpid()}.tmp")
         try:
@@ -320,6 +364,9 @@ def run_batch(inputs: list[str | Path], output: str | Path, *, workers: int | No
             if temporary.exists():
                 temporary.unlink()
         summary.seconds = time.perf_counter() - began
+        cpu_after = _worker_cpu(client)
+        summary.worker_cpu_seconds = sum(cpu_after[worker] - cpu_before[worker]
+                                         for worker in cpu_after.keys() & cpu_before.keys())
     if bar:
         bar.finish()
     print(summary.line(), file=log)
@@ -395,6 +442,14 @@ def _log(log, bar, message: str) -> None:
     if bar:
         bar.clear()
     print(printable(message), file=log, flush=True)
+
+
+def _worker_cpu(client) -> dict[str, float]:
+    """Each worker's process CPU time so far, by worker address ({} if the workers cannot say)."""
+    try:
+        return client.run(time.process_time)
+    except Exception:  # a worker that went away: the figure is left out, the run goes on
+        return {}
 
 
 def _warm_up() -> None:

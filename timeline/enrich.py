@@ -168,6 +168,11 @@ class _Gazetteer:
     longest: dict[str, int] = field(default_factory=dict)  # first word -> most words in an alias
     prefix_lengths: set[int] = field(default_factory=set)
     prefix_cuts: tuple[int, ...] = ()  # prefix_lengths, longest first: sorted once, not per word
+    # The first prefix_cuts[-1] characters of every stem: a word whose start is not among them
+    # can begin no stem alias, found with one look-up instead of one per stem length.
+    prefix_heads: frozenset[str] = frozenset()
+    # Every run of two or more words that begins an alias: a window grows only while it is one.
+    heads: frozenset[tuple[str, ...]] = frozenset()
 
 
 # --------------------------------------------------------------------------- normalising
@@ -189,7 +194,9 @@ def _is_arabic(word: str) -> bool:
     return "\u0600" <= word[0] <= "\u06ff"
 
 
-@lru_cache(maxsize=200_000)
+# Bounded, so memory stays flat over a corpus: a word's key is cheap to fold again, and the
+# gazetteer's own keys are emptied out of the cache once it is built (they live in the gazetteer).
+@lru_cache(maxsize=50_000)
 def _key(word: str) -> str:
     """The lookup key of one word: case, accents and (for Russian) case endings folded away."""
     if word.isascii():
@@ -216,7 +223,11 @@ _FORMER_KEYS = frozenset(map(_key, FORMER_WORDS))
 # (without): its words are cut and folded once. Bounded, so memory stays flat over a corpus.
 @lru_cache(maxsize=512)
 def _tokens(text: str) -> tuple[_Token, ...]:
-    return tuple(_Token(m.start(), m.end(), m.group(), _key(m.group())) for m in _WORD.finditer(text))
+    # tuple.__new__ skips the NamedTuple's Python-level constructor: one frame less per word.
+    return tuple([_new_tuple(_Token, (m.start(), m.end(), word := m.group(), _key(word))) for m in _WORD.finditer(text)])
+
+
+_new_tuple = tuple.__new__
 
 
 def _shape(word: str) -> str:
@@ -424,6 +435,10 @@ def _gazetteer() -> _Gazetteer:
     for bucket in [*gazetteer.aliases.values(), *gazetteer.prefixes.values()]:
         bucket.sort(key=lambda a: a.entry.rank, reverse=True)
     gazetteer.prefix_cuts = tuple(sorted(gazetteer.prefix_lengths, reverse=True))
+    _key.cache_clear()
+    gazetteer.heads = frozenset(key[:size] for key in gazetteer.aliases for size in range(2, len(key) + 1))
+    if gazetteer.prefix_cuts:
+        gazetteer.prefix_heads = frozenset(stem[:gazetteer.prefix_cuts[-1]] for stem in gazetteer.prefixes)
     return gazetteer
 
 
@@ -453,11 +468,25 @@ def _term_covers(term: tuple[tuple[str, str], ...] | None, published: str) -> bo
     return any((not start or start <= day) and (not until or day < until) for start, until in term)
 
 
-def _pick(candidates: list[_Alias], surfaces: list[str], published: str) -> _Entry | None:
+_ANY_SHAPE = ("any",) * MAX_ALIAS_TOKENS
+
+
+class _DependsOnDate(Exception):
+    """Raised by a scan without a publication date when a job title's holder would decide a match."""
+
+
+def _pick(candidates: list[_Alias], surfaces: list[str], published: str | None) -> _Entry | None:
+    """The first candidate whose capitals fit `surfaces` and whose office (for a job title) was
+    held on `published`; `published=None` raises _DependsOnDate where that office decides."""
     for alias in candidates:
-        if all(_shape_ok(s, w) for s, w in zip(alias.shape, surfaces)) \
-                and _term_covers(alias.entry.term, published):
-            return alias.entry
+        # Most aliases ask for no capitals at all: that is one comparison, not one call per word.
+        if alias.shape == _ANY_SHAPE[:len(alias.shape)] or all(map(_shape_ok, alias.shape, surfaces)):
+            if alias.entry.term is None:
+                return alias.entry
+            if published is None:
+                raise _DependsOnDate
+            if _term_covers(alias.entry.term, published):
+                return alias.entry
     return None
 
 
@@ -473,7 +502,6 @@ def _arabic_variants(key: str) -> list[str]:
     return variants
 
 
-@lru_cache(maxsize=8192)
 def _scan(text: str, lang: str, published: str) -> tuple[_Match, ...]:
     """Every gazetteer name in `text`, longest match first, each labelled actor or place; an alias
     marked ~ only where the text gives it a context (_in_context)."""
@@ -481,17 +509,49 @@ def _scan(text: str, lang: str, published: str) -> tuple[_Match, ...]:
     return _in_context(matches, _tokens(text)) if any(m.entry.needs_context for m in matches) else matches
 
 
-@lru_cache(maxsize=8192)
 def _scan_all(text: str, lang: str, published: str) -> tuple[_Match, ...]:
     """Every gazetteer name in `text`, longest match first, each labelled actor or place, with
-    the ~ aliases whatever their context."""
+    the ~ aliases whatever their context.
+
+    `published` (ISO date, or "" for today) matters only where a job title names someone; a
+    text without one is scanned once for every date it is asked with (actors are found with
+    the publication date, places and cues without).
+    """
     if not text:
         return ()
+    undated = _scan_undated(text, lang)
+    return undated if undated is not None else _scan_dated(text, lang, published)
+
+
+# Bounded, so memory stays flat over a corpus: the rows of one sentence share its evidence, and
+# each clause is asked for a few times in a row, so a small window of recent texts is enough.
+@lru_cache(maxsize=2048)
+def _scan_undated(text: str, lang: str) -> tuple[_Match, ...] | None:
+    """_scan's answer for `text` whatever the publication date; None when a job title makes it depend on one."""
+    try:
+        return _scan_with(text, lang, None)
+    except _DependsOnDate:
+        return None
+
+
+@lru_cache(maxsize=512)
+def _scan_dated(text: str, lang: str, published: str) -> tuple[_Match, ...]:
+    return _scan_with(text, lang, published)
+
+
+def _scan_with(text: str, lang: str, published: str | None) -> tuple[_Match, ...]:
     gazetteer = _gazetteer()
     tokens = _tokens(text)
+    longest, prefix_heads = gazetteer.longest, gazetteer.prefix_heads
+    head = gazetteer.prefix_cuts[-1] if gazetteer.prefix_cuts else 0
     matches: list[_Match] = []
     i = 0
     while i < len(tokens):
+        key = tokens[i].key
+        # Most words begin no alias at all: passed over here at the cost of three look-ups.
+        if key not in longest and key[:head] not in prefix_heads and not "\u0600" <= key[0] <= "\u06ff":   # _is_arabic
+            i += 1
+            continue
         found = _match_at(gazetteer, tokens, i, published)
         if found is None:
             i += 1
@@ -561,7 +621,7 @@ def _drop_dateline(text: str, matches: tuple[_Match, ...]) -> tuple[_Match, ...]
     return tuple(m for m in matches if m.end > head_end)
 
 
-def _match_at(gazetteer: _Gazetteer, tokens: tuple[_Token, ...], i: int, published: str):
+def _match_at(gazetteer: _Gazetteer, tokens: tuple[_Token, ...], i: int, published: str | None):
     first = tokens[i].key
     most = gazetteer.longest.get(first, 0)
     arabic = _is_arabic(first)
@@ -569,9 +629,16 @@ def _match_at(gazetteer: _Gazetteer, tokens: tuple[_Token, ...], i: int, publish
         most = max([most] + [gazetteer.longest.get(v, 0) for v in _arabic_variants(first)])
     # Names do not run across punctuation gaps: no window longer than the gap-free run from i.
     run, limit = 1, min(most, len(tokens) - i)
-    while run < limit and tokens[i + run].start - tokens[i + run - 1].end <= 2:
-        run += 1
-    keys = tuple(t.key for t in tokens[i:i + min(run, limit)])
+    if arabic:
+        while run < limit and tokens[i + run].start - tokens[i + run - 1].end <= 2:
+            run += 1
+        keys = tuple(t.key for t in tokens[i:i + min(run, limit)])
+    else:
+        # ... nor past the words that begin some alias: "the" begins many, but few of three words.
+        keys, heads = (first,), gazetteer.heads
+        while run < limit and tokens[i + run].start - tokens[i + run - 1].end <= 2 \
+                and (longer := (*keys, tokens[i + run].key)) in heads:
+            keys, run = longer, run + 1
     variants = _arabic_variants(first) if arabic else ()
     for length in range(min(run, limit), 0, -1):
         key = keys[:length]
@@ -1078,5 +1145,5 @@ def reload(actors_file: str | Path | None = None) -> None:
     global ACTORS_FILE
     if actors_file is not None:
         ACTORS_FILE = Path(actors_file)
-    for cached in (_gazetteer, _places_by_name, _scan, _scan_all, _named_plainly, _surnames):
+    for cached in (_gazetteer, _places_by_name, _scan_undated, _scan_dated, _tokens, _named_plainly, _surnames):
         cached.cache_clear()

@@ -31,6 +31,13 @@ _SAME_MOMENT_GAP = 30
 # else a comma or a conjunction of the language (timeline/lang/extra.json).
 _STRONG_BREAK = re.compile(r"[;:]|\s[–—-]\s")
 _PUNCTUATION_BREAK = re.compile(r",")
+# Patterns compiled once: through re's module functions each call pays a cache look-up.
+_WORDS_2 = re.compile(r"\w{2,}")
+_SENTENCE_STOP = re.compile(r"[;:.]")
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?)])")
+_PUNCTUATION_BEFORE_STOP = re.compile(r"[,;:]+([.!?])")
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 _PRECISION_RANK = {"time": 0, "part_of_day": 1, "day": 2, "week": 3, "weekend": 3, "month": 4, "quarter": 5,
                    "season": 5, "year": 6, "decade": 7, "century": 8}
 
@@ -46,8 +53,17 @@ def extract_events(text: str, published: date | str | None = None, lang: str | N
     `infer_dates` (default INFER_DATES) adds rows for happenings without a written date: the
     lead, dated by the article's date, and sentences continuing a dated story (timeline.inferred).
     """
+    records = event_records(text, published, lang, source, url, anchor, infer_dates)
+    return events_frame(records) if records else empty_events()
+
+
+def event_records(text: str, published: date | str | None = None, lang: str | None = None,
+                  source: str | None = None, url: str | None = None, anchor: str = "auto",
+                  infer_dates: bool | None = None) -> list[dict]:
+    """extract_events's rows as plain dicts keyed by column (timeline.schema.events_frame makes
+    the table of them): for callers that gather many documents' rows into one frame."""
     if not text or not text.strip():
-        return empty_events()
+        return []
     if lang is None:
         from timeline.ingest import detect_language
 
@@ -57,7 +73,7 @@ def extract_events(text: str, published: date | str | None = None, lang: str | N
     published_iso = published.isoformat() if isinstance(published, date) else (str(published)[:10] if published else "")
     if not mentions and not (infer and published_iso):
         # Without a date of any kind, not even the lead can be dated.
-        return empty_events()
+        return []
     document_key = source or url or stable_event_id(text[:2000])
     rows = []
     datelines: list[DateMention] = []    # dates that date the article: the lead's, when inferred
@@ -85,8 +101,8 @@ def extract_events(text: str, published: date | str | None = None, lang: str | N
 
         rows = sorted(rows + inferred_rows(text, rows, published_iso, lang, document_key, source, url, datelines),
                       key=lambda row: row["char_start"])
-    # Rows stay plain dicts through enrichment; the one frame is built at the end.
-    return events_frame(_enrich(rows, text))
+    # Rows stay plain dicts through enrichment; the caller builds one frame of them.
+    return _enrich(rows, text)
 
 
 def _own_clause(text: str, start: int, end: int, group: list[DateMention], lang: str = "") -> tuple[int, int]:
@@ -103,7 +119,7 @@ def _own_clause(text: str, start: int, end: int, group: list[DateMention], lang:
     # no happening of its own: its clause runs on into the main one.
     comma = text.find(",", group[-1].end, end)
     if comma >= 0 and not text[group[-1].end:comma].strip() and not opens_a_frame(text[start:group[0].start], lang):
-        own_words = re.findall(r"\w{2,}", text[start:group[0].start])
+        own_words = _WORDS_2.findall(text[start:group[0].start])
         if len(own_words) >= 5:
             end = comma
     return start, end
@@ -117,8 +133,8 @@ def _after_dateline(text: str, start: int, end: int, mentions: list[DateMention]
         return start
     head = text[start:head_end]
     dated = mentions[bisect_left(starts, start):bisect_left(starts, head_end)]
-    if dated and len(re.findall(r"\w{2,}", head)) <= 7 and \
-            len(re.findall(r"\w{2,}", head.replace(dated[0].text, ""))) <= 3:
+    if dated and len(_WORDS_2.findall(head)) <= 7 and \
+            len(_WORDS_2.findall(head.replace(dated[0].text, ""))) <= 3:
         return head_end
     return start
 
@@ -133,18 +149,18 @@ def _is_dateline(text: str, group: list[DateMention], seg_start: int, seg_end: i
     if _COPYRIGHT.search(before[-40:]):
         return True
     rest = before + " " + text[group[-1].end:seg_end]
-    return len(re.findall(r"\w{2,}", rest)) <= 2
+    return len(_WORDS_2.findall(rest)) <= 2
 
 
 def _same_moment_groups(text: str, mentions: list[DateMention], lang: str) -> list[list[DateMention]]:
     # "8 and 9 December" are two days, "01.00 on Wednesday or 23.00 WIB on Tuesday" one moment.
-    and_words = _word_regex(tuple(lexicon(lang).words("range_and")))
+    and_words = _words_of(lang, "range_and")
     groups: list[list[DateMention]] = []
     for mention in mentions:
         if groups:
             previous = groups[-1][-1]
             gap = text[previous.end:mention.start]
-            if len(gap) <= _SAME_MOMENT_GAP and not re.search(r"[;:.]", gap) and not and_words.search(gap) \
+            if len(gap) <= _SAME_MOMENT_GAP and not _SENTENCE_STOP.search(gap) and not and_words.search(gap) \
                     and _close_days(previous, mention):
                 groups[-1].append(mention)
                 continue
@@ -155,6 +171,18 @@ def _same_moment_groups(text: str, mentions: list[DateMention], lang: str) -> li
 def _close_days(a: DateMention, b: DateMention) -> bool:
     """Two dates can be one moment only if they are at most a day apart (time zones)."""
     return abs((a.first_day - b.first_day).days) <= 1
+
+
+@lru_cache(maxsize=256)
+def _words_of(lang: str, key: str) -> re.Pattern:
+    """_word_regex of the language's `key` words (timeline/lang/extra.json), made once per language:
+    rebuilding the tuple of words to look the pattern up cost more than using it."""
+    return _word_regex(tuple(lexicon(lang).words(key)))
+
+
+@lru_cache(maxsize=64)
+def _prepositions(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon(lang).words("preps"))
 
 
 @lru_cache(maxsize=256)
@@ -173,7 +201,7 @@ def _segments(text: str, start: int, end: int, groups: list[list[DateMention]], 
         lo, hi = left[-1].end, right[0].start
         # A dash or semicolon between the dates separates two happenings best; else the last
         # comma or conjunction before the second date ("X on 8 December, and Y in January").
-        conjunctions = _word_regex(tuple(lexicon(lang).words("clause_conjunctions")))
+        conjunctions = _words_of(lang, "clause_conjunctions")
         breaks = (list(_STRONG_BREAK.finditer(text, lo, hi))
                   or sorted(list(_PUNCTUATION_BREAK.finditer(text, lo, hi)) + list(conjunctions.finditer(text, lo, hi)),
                             key=lambda brk: brk.start()))
@@ -188,14 +216,14 @@ def _segments(text: str, start: int, end: int, groups: list[list[DateMention]], 
 
 
 def _clean(snippet: str) -> str:
-    return re.sub(r"\s+", " ", snippet).strip()
+    return _SPACES.sub(" ", snippet).strip()
 
 
 def _title(text: str, seg_start: int, seg_end: int, group: list[DateMention], lang: str) -> str:
     """The segment, cut to a readable length; a date that opens or closes it (with the
     preposition before it) is left out, since the row's date column says it. A date inside the
     clause stays: cutting it out would break the sentence ("In der Nacht zum ... hatte")."""
-    preps = {w.lower() for w in lexicon(lang).words("preps")}
+    preps = _prepositions(lang)
     before = text[seg_start:group[0].start]
     words = before.rstrip().split(" ")
     # "dès le 29 janvier": a two-word preposition of the language goes with the date as a whole
@@ -207,12 +235,12 @@ def _title(text: str, seg_start: int, seg_end: int, group: list[DateMention], la
     at_edge = not before.strip(" ,;:(\"“'\n") or not after.strip(" .,;:!?)\"”'\n")
     # At an edge the connectors between a group's dates ("atau") go with them.
     title = _clean(" ".join([before, after]) if at_edge else text[seg_start:seg_end])
-    title = re.sub(r"\s+([,.;:!?)])", r"\1", title)
-    title = re.sub(r"[,;:]+([.!?])", r"\1", title)
-    title = re.sub(r"\(\s*\)", "", title)
+    title = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", title)
+    title = _PUNCTUATION_BEFORE_STOP.sub(r"\1", title)
+    title = _EMPTY_BRACKETS.sub("", title)
     title = title.strip(" ,;:–—-\"“”'")
     # A second happening's clause may open with "and": the title starts after it.
-    opening = _word_regex(tuple(lexicon(lang).words("range_and"))).match(title)
+    opening = _words_of(lang, "range_and").match(title)
     if opening:
         title = title[opening.end():].lstrip(" ,")
     words = title.split()
