@@ -134,3 +134,13 @@ def details(page, containing: str | None = None) -> str:
 def shown_caption(page):
     """The "N of M events shown" caption."""
     return page.get_by_text(re.compile(r"^[\d,]+ of [\d,]+ events shown"))
+
+
+HEADER_HEIGHT = 35   # the events table's header row, whatever the height of its data rows
+
+
+def table_row_height(page) -> float:
+    """The height in px of a data row of the (first) events table: taller when long text wraps."""
+    return page.evaluate("""() => { const grid = document.querySelector('[data-testid=stDataFrame]');
+        const rows = grid.querySelectorAll('table tbody tr').length;
+        return (grid.querySelector('.dvn-scroll-inner').getBoundingClientRect().height - %d) / rows; }""" % HEADER_HEIGHT)

@@ -12,7 +12,8 @@ import re
 
 from browser_seed import ARABIC_TITLE, seed
 from timeline.ui.explore import COLUMN_ORDER
-from browser_support import browser, dashboard, needs_chromium, settle, shown_caption, wait_for_dashboard
+from browser_support import (HEADER_HEIGHT, browser, dashboard, needs_chromium, settle, shown_caption, table_row_height,
+                             wait_for_dashboard)
 
 pytestmark = needs_chromium
 pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
@@ -87,4 +88,39 @@ def test_the_keyboard_walks_the_table_opening_each_row_and_enter_shows_a_whole_c
                           ARABIC_TITLE)
     assert whole, "no cell of the Arabic row showed its whole title on Enter"
     assert open_id(page) == "ev-cairo"
+    page.context.close()
+
+
+def ink_rows(png: bytes) -> tuple[int, int, int]:
+    """The first and last + 1 pixel row holding dark pixels in a screenshot, and the height between."""
+    import io
+
+    import numpy
+    from PIL import Image
+
+    inked = numpy.flatnonzero((numpy.asarray(Image.open(io.BytesIO(png)).convert("L")) < 140).any(axis=1))
+    assert inked.size, "nothing is written there"
+    first, last = int(inked[0]), int(inked[-1]) + 1
+    return first, last, last - first
+
+
+def test_a_long_title_wraps_in_its_cell_and_shows_whole(server, new_page):
+    page = opened(new_page, server)
+    grid = page.get_by_test_id("stDataFrame").first
+    grid.scroll_into_view_if_needed()
+    rows = page.evaluate("() => [...document.querySelectorAll('[data-testid=stDataFrame] table tbody tr')]"
+                         ".map(r => r.innerText)")
+    row_height = table_row_height(page)
+    box = grid.bounding_box()
+
+    def headline_cell(phrase: str) -> tuple[int, int, int]:
+        """The ink of the Headline cell (after the tick box and the Date columns) of the row holding `phrase`."""
+        top = box["y"] + HEADER_HEIGHT + next(i for i, text in enumerate(rows) if phrase in text) * row_height
+        return ink_rows(page.screenshot(clip={"x": box["x"] + 210, "y": top + 1, "width": 300,
+                                              "height": row_height - 2}))
+    one_line = headline_cell("The monarchy fell")[2]
+    first, last, written = headline_cell(ARABIC_TITLE)
+    assert written > 1.8 * one_line, (f"the Arabic title is {written} px high in a {row_height:.0f} px row, "
+                                      f"a one-line title {one_line} px: it does not wrap")
+    assert first > 0 and last < row_height - 2, "a line of the title is cut by the row's edge"
     page.context.close()

@@ -11,8 +11,8 @@ import re
 import pytest
 
 from browser_seed import ARABIC_TITLE, seed
-from browser_support import (browser, dashboard, details, needs_chromium, pick_event, settle, shown_caption,
-                             wait_for_dashboard)
+from browser_support import (HEADER_HEIGHT, browser, dashboard, details, needs_chromium, pick_event, settle,
+                             shown_caption, table_row_height, wait_for_dashboard)
 
 pytestmark = needs_chromium
 pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
@@ -90,8 +90,11 @@ def wait_ticked(page, phrase: str) -> None:
 
 def click_table_cell(page, row: int, on_tick_box: bool) -> None:
     """Click row `row` (0 = first data row) of the events table: its tick box, or its first cell (the date)."""
-    box = page.get_by_test_id("stDataFrame").first.bounding_box()
-    page.mouse.click(box["x"] + (18 if on_tick_box else 80), box["y"] + 35 * (row + 1) + 17)
+    grid = page.get_by_test_id("stDataFrame").first
+    grid.scroll_into_view_if_needed()   # rows that wrap make the table taller than what is in view
+    box = grid.bounding_box()
+    height = table_row_height(page)
+    page.mouse.click(box["x"] + (18 if on_tick_box else 80), box["y"] + HEADER_HEIGHT + height * row + height / 2)
     settle(page)
 
 

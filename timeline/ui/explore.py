@@ -21,6 +21,15 @@ _TABLE_IDS_KEY = "_table_ids"
 _TABLE_KEY_KEY = "_table_key"   # the key of this run's table (one per open event)
 _KEEP_TABLE_KEY = "_table_keeps"   # the event the table opened itself, so this run keeps the table
 MAX_TABLE_ROWS = 10_000  # more rows only slow every rerun; nobody scrolls through them
+# Long text cells wrap instead of being cut: the table's cells wrap only when its rows are taller
+# than 4rem (64 px, Streamlit's rule), so rows grow by whole lines when a headline or title needs them.
+WRAPPED_COLUMNS = {"headline": 320, "title": 320}   # column -> its width in px, as configured below
+LINE_PX = 22            # one line of the table's 14 px text
+ROW_PADDING_PX = 24     # above and below the lines of a row (two lines: 68 px, over the 64)
+GLYPH_PX = 7            # a generous average letter width at 14 px (Latin and Arabic letters are narrower)
+MAX_LINES = 4           # beyond this a cell is cut; Enter on it (or the open event) shows all
+DEFAULT_ROW_PX = 35
+CELL_PADDING_PX = 16    # left and right of a cell's text
 
 TABLE_COLUMNS = ["date", "date_text", "headline", "title", "event_type", "actors", "places", "source", "source_count",
                  "precision", "confidence", "verified", "tags", "origin", "event_id"]
@@ -145,11 +154,12 @@ def table(frame: pd.DataFrame, labels: dict[str, str]) -> None:
     kept = st.session_state.get(_TABLE_KEY_KEY)
     key = kept if kept and st.session_state.get(_KEEP_TABLE_KEY) == selected else f"{TABLE_KEY}-{selected or ''}"
     st.session_state[_TABLE_KEY_KEY] = key
+    row_px = row_height(shown)
     default = {"selection": {"rows": [ids.index(selected)] if selected in ids else [], "columns": [], "cells": []}}
     st.dataframe(
         shown, key=key, on_select=_on_table_select, selection_mode=["single-row", "single-cell"],
-        selection_default=default, hide_index=True,
-        height=min(600, 38 + 35 * max(len(shown), 3)),
+        selection_default=default, hide_index=True, row_height=row_px,
+        height=min(600, 38 + row_px * max(len(shown), 3)),
         column_config={
             "date": st.column_config.TextColumn("Date", width=170,
                                                 help="The first day the date covers, then its value at its "
@@ -169,6 +179,19 @@ def table(frame: pd.DataFrame, labels: dict[str, str]) -> None:
             "tags": "Tags", "origin": "Origin", "event_id": "Id",
         },
         column_order=COLUMN_ORDER)
+
+
+def row_height(shown: pd.DataFrame) -> int:
+    """The table's row height in px: the default when every headline and title fits one line,
+    else tall enough for the longest to wrap onto whole lines (at most MAX_LINES)."""
+    lines = 1
+    for column, width in WRAPPED_COLUMNS.items():
+        if column in shown.columns and len(shown):
+            longest = int(shown[column].astype("string").fillna("").str.len().max())
+            lines = max(lines, -(-longest * GLYPH_PX // (width - CELL_PADDING_PX)))
+    if lines <= 1:
+        return DEFAULT_ROW_PX
+    return ROW_PADDING_PX + LINE_PX * min(lines, MAX_LINES)
 
 
 def sortable_date(value: str, first_day: str) -> str:
