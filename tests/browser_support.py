@@ -140,7 +140,10 @@ HEADER_HEIGHT = 35   # the events table's header row, whatever the height of its
 
 
 def table_row_height(page) -> float:
-    """The height in px of a data row of the (first) events table: taller when long text wraps."""
-    return page.evaluate("""() => { const grid = document.querySelector('[data-testid=stDataFrame]');
-        const rows = grid.querySelectorAll('table tbody tr').length;
-        return (grid.querySelector('.dvn-scroll-inner').getBoundingClientRect().height - %d) / rows; }""" % HEADER_HEIGHT)
+    """The height in px of a data row of the (first) events table: taller when long text wraps.
+    Read once the table has drawn its rows (it is drawn anew when another event opens)."""
+    return page.wait_for_function("""() => { const grid = document.querySelector('[data-testid=stDataFrame]');
+        const rows = grid && grid.querySelectorAll('table tbody tr').length;
+        const inner = grid && grid.querySelector('.dvn-scroll-inner');
+        const height = inner && (inner.getBoundingClientRect().height - %d) / rows;
+        return rows && height > 0 ? height : null; }""" % HEADER_HEIGHT).json_value()

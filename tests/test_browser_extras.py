@@ -1,5 +1,6 @@
 """Issue 9's remaining dashboard gaps, each checked in a real browser: the date-conflict filter
-from a link, and the events table's full cell text and keyboard opening.
+from a link, the events table's long cells (wrapped, and whole on Enter) and its keyboard walk
+(from the first row, and on from the open row after a pick).
 
 One dashboard server for the module, on a database seeded with tests/browser_seed.py; tests that
 write use a collection of their own, so their order does not matter.
@@ -12,8 +13,8 @@ import re
 
 from browser_seed import ARABIC_TITLE, seed
 from timeline.ui.explore import COLUMN_ORDER
-from browser_support import (HEADER_HEIGHT, browser, dashboard, needs_chromium, settle, shown_caption, table_row_height,
-                             wait_for_dashboard)
+from browser_support import (HEADER_HEIGHT, browser, dashboard, needs_chromium, pick_event, settle, shown_caption,
+                             table_row_height, wait_for_dashboard)
 
 pytestmark = needs_chromium
 pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
@@ -123,4 +124,32 @@ def test_a_long_title_wraps_in_its_cell_and_shows_whole(server, new_page):
     assert written > 1.8 * one_line, (f"the Arabic title is {written} px high in a {row_height:.0f} px row, "
                                       f"a one-line title {one_line} px: it does not wrap")
     assert first > 0 and last < row_height - 2, "a line of the title is cut by the row's edge"
+    page.context.close()
+
+
+def test_after_a_pick_the_keyboard_walks_on_from_the_open_row_and_enter_keeps_it(server, new_page):
+    page = opened(new_page, server)
+    pick_event(page, "Envoys held talks during May")
+    assert open_id(page) == "ev-talks"
+    page.get_by_test_id("stDataFrame").first.scroll_into_view_if_needed()
+    page.locator('[data-testid=stDataFrame] [tabindex="0"]').first.focus()   # where Tab puts the focus
+    walked = []
+    for _ in range(2):    # two rows down from the open one, each press opening its row's event
+        before = open_id(page)
+        press(page, "ArrowDown")
+        try:
+            page.wait_for_function("(before) => { const p = [...document.querySelectorAll("
+                                   "'[data-testid=stMarkdownContainer] p')].find(p => p.innerText.includes('Id:'));"
+                                   " return p && !p.innerText.includes('Id: ' + before + ' '); }",
+                                   arg=str(before), timeout=15_000)
+        except Exception:  # noqa: BLE001 - the assertion below says what stayed open
+            pass
+        walked.append(open_id(page))
+    assert walked == ["ev-weekend", "ev-call"], walked
+    press(page, "Enter")
+    assert open_id(page) == "ev-call"
+    assert page.evaluate("() => !!document.activeElement.closest('[data-testid=stDataFrame]')")
+    ticked = page.evaluate("() => [...document.querySelectorAll('[data-testid=stDataFrame] table tbody tr')]"
+                           ".filter(r => r.getAttribute('aria-selected') === 'true').map(r => r.innerText)")
+    assert len(ticked) == 1 and "spoke by phone" in ticked[0], ticked
     page.context.close()

@@ -75,9 +75,11 @@ def table_rows(page) -> list[str]:
 
 def row_of(page, phrase: str) -> int:
     """The 0-based data row of the events table holding `phrase`, once the table shows it."""
-    page.wait_for_function("(phrase) => [...document.querySelectorAll('[data-testid=stDataFrame] table tr')]"
-                           ".some(r => r.innerText.includes(phrase))", arg=phrase)
-    return next(i for i, row in enumerate(table_rows(page)[1:]) if phrase in row)
+    # Read in the one look that finds it: the table may be drawn anew between two looks.
+    return int(page.wait_for_function("(phrase) => { const rows = [...document.querySelectorAll("
+                                      "'[data-testid=stDataFrame] table tbody tr')];"
+                                      " const at = rows.findIndex(r => r.innerText.includes(phrase));"
+                                      " return at >= 0 ? String(at) : null; }", arg=phrase).json_value())
 
 
 def wait_ticked(page, phrase: str) -> None:

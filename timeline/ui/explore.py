@@ -1,6 +1,8 @@
 """The timeline chart, the map and the events table; a click on any of them opens that event."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
@@ -20,6 +22,17 @@ TOPOJSON_URL = "app/static/topojson/"
 _TABLE_IDS_KEY = "_table_ids"
 _TABLE_KEY_KEY = "_table_key"   # the key of this run's table (one per open event)
 _KEEP_TABLE_KEY = "_table_keeps"   # the event the table opened itself, so this run keeps the table
+_TABLE_SEEN_KEY = "_table_seen"   # the table's selection as last seen: {"cells": rows, "rows": rows}
+_REFOCUS_KEY = "_table_refocus"    # the table opened an event by a cell while a row was ticked
+# Gives the keyboard back to the table drawn anew after its own cell opened an event (a new
+# table, so that its tick follows, starts without the focus): the new table (found by its key's
+# CSS class, as Streamlit writes it) takes the focus at its highlighted cell, the open row's, so
+# the arrow keys and Enter carry on from there. Tried for five seconds at most.
+_REFOCUS_SCRIPT = """<script>(() => { const until = Date.now() + 5000; const step = () => {
+  const cell = document.querySelector('.%s [tabindex="0"]');
+  if (cell) { cell.focus(); return; }
+  if (Date.now() < until) requestAnimationFrame(step);
+}; requestAnimationFrame(step); })();</script>"""
 MAX_TABLE_ROWS = 10_000  # more rows only slow every rerun; nobody scrolls through them
 # Long text cells wrap instead of being cut: the table's cells wrap only when its rows are taller
 # than 4rem (64 px, Streamlit's rule), so rows grow by whole lines when a headline or title needs them.
@@ -155,7 +168,10 @@ def table(frame: pd.DataFrame, labels: dict[str, str]) -> None:
     key = kept if kept and st.session_state.get(_KEEP_TABLE_KEY) == selected else f"{TABLE_KEY}-{selected or ''}"
     st.session_state[_TABLE_KEY_KEY] = key
     row_px = row_height(shown)
-    default = {"selection": {"rows": [ids.index(selected)] if selected in ids else [], "columns": [], "cells": []}}
+    at = [ids.index(selected)] if selected in ids else []
+    default = {"selection": {"rows": at, "columns": [], "cells": [(row, "date") for row in at]}}
+    if key != kept:   # a new table starts from its default selection
+        st.session_state[_TABLE_SEEN_KEY] = {"cells": at, "rows": at}
     st.dataframe(
         shown, key=key, on_select=_on_table_select, selection_mode=["single-row", "single-cell"],
         selection_default=default, hide_index=True, row_height=row_px,
@@ -179,6 +195,14 @@ def table(frame: pd.DataFrame, labels: dict[str, str]) -> None:
             "tags": "Tags", "origin": "Origin", "event_id": "Id",
         },
         column_order=COLUMN_ORDER)
+    if st.session_state.pop(_REFOCUS_KEY, False):
+        st.html(_REFOCUS_SCRIPT % key_class(key), unsafe_allow_javascript=True)
+
+
+def key_class(key: str) -> str:
+    """The CSS class Streamlit gives the element of widget `key` (its rule: st-key-, then the key
+    trimmed, each character other than a letter, digit, _ or - written as -)."""
+    return "st-key-" + re.sub(r"[^a-zA-Z0-9_-]", "-", key.strip())
 
 
 def row_height(shown: pd.DataFrame) -> int:
@@ -206,11 +230,19 @@ def sortable_date(value: str, first_day: str) -> str:
 def _on_table_select() -> None:
     state = st.session_state.get(st.session_state.get(_TABLE_KEY_KEY, TABLE_KEY))
     selection = state.get("selection", {}) if state else {}
-    # A clicked cell first: the open event's row stays ticked while a cell of another is clicked.
-    rows = [cell[0] for cell in selection.get("cells", []) if cell] + list(selection.get("rows", []))
+    cells = [cell[0] for cell in selection.get("cells", []) if cell]
+    ticked = list(selection.get("rows", []))
+    # What the analyst just changed: a clicked (or keyed) cell, else a ticked box. The table starts
+    # with both on the open row, so the one left as it was must not win over the one that moved.
+    before = st.session_state.get(_TABLE_SEEN_KEY, {})
+    st.session_state[_TABLE_SEEN_KEY] = {"cells": cells, "rows": ticked}
+    moved_cell = cells and cells != before.get("cells")
+    rows = cells + ticked if moved_cell or ticked == before.get("rows") else ticked + cells
     ids = st.session_state.get(_TABLE_IDS_KEY, [])
     st.session_state.pop(_KEEP_TABLE_KEY, None)
     if rows and rows[0] < len(ids):
         st.session_state[SELECTED_KEY] = ids[rows[0]]
-        if not selection.get("rows"):   # a cell alone (the keyboard's way): no tick to correct
+        if not ticked:   # a cell alone (the keyboard's way): no tick to correct
             st.session_state[_KEEP_TABLE_KEY] = ids[rows[0]]
+        elif moved_cell:    # a cell beside a ticked row: a new table, the keyboard kept
+            st.session_state[_REFOCUS_KEY] = True
