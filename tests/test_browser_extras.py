@@ -13,18 +13,24 @@ import re
 
 from browser_seed import ARABIC_TITLE, seed
 from timeline.ui.explore import COLUMN_ORDER
-from browser_support import (HEADER_HEIGHT, browser, dashboard, needs_chromium, pick_event, settle, shown_caption,
-                             table_row_height, wait_for_dashboard)
+from browser_support import (HEADER_HEIGHT, browser, click_table_cell, dashboard, needs_chromium, pick_event, row_of,
+                             settle, shown_caption, table_row_height, wait_for_dashboard)
+from timeline.store import Store
 
 pytestmark = needs_chromium
 pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("extras")
-    seed(folder / "extras.db", ("demo", "conflict"))
-    with dashboard(folder / "extras.db", folder / "streamlit.log") as url:
+def database(tmp_path_factory):
+    path = tmp_path_factory.mktemp("extras") / "extras.db"
+    seed(path, ("demo", "conflict", "bulk"))
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(database):
+    with dashboard(database, database.parent / "streamlit.log") as url:
         yield url
 
 
@@ -152,4 +158,39 @@ def test_after_a_pick_the_keyboard_walks_on_from_the_open_row_and_enter_keeps_it
     ticked = page.evaluate("() => [...document.querySelectorAll('[data-testid=stDataFrame] table tbody tr')]"
                            ".filter(r => r.getAttribute('aria-selected') === 'true').map(r => r.innerText)")
     assert len(ticked) == 1 and "spoke by phone" in ticked[0], ticked
+    page.context.close()
+
+
+def choose(page, box, option: str) -> None:
+    """Pick `option` in the selectbox `box` (clicked again when a rerun closed its list meanwhile)."""
+    for _ in range(3):
+        box.click()
+        try:
+            page.get_by_role("option", name=option, exact=True).click(timeout=10_000)
+            break
+        except Exception:  # noqa: BLE001 - the list closed before the click; try again
+            settle(page)
+    settle(page)
+
+
+def test_bulk_actions_act_on_the_rows_ticked_in_the_table_as_one_undoable_change(server, database, new_page):
+    page = opened(new_page, server + "/?collection=bulk")
+    for phrase in ("The monarchy fell", "A convoy brought aid"):   # two tick boxes, one after the other
+        click_table_cell(page, row_of(page, phrase), on_tick_box=True)
+    panel = page.get_by_test_id("stExpander").filter(has_text="Change several events at once")
+    if not panel.get_by_test_id("stSelectbox").filter(has_text="Action").is_visible():
+        panel.get_by_text("Change several events at once").click()
+    choose(page, panel.get_by_test_id("stSelectbox").filter(has_text="Action"), "Add a tag")
+    tag = panel.get_by_role("textbox", name="Tag")
+    tag.fill("checked")
+    tag.press("Enter")
+    settle(page)
+    panel.get_by_role("button", name="Apply to 2 events").click()
+    page.get_by_text("Add a tag: 2 of 2 events changed").wait_for()
+    tags = Store(database).events("bulk").set_index("event_id")["tags"].to_dict()
+    assert {event_id for event_id, value in tags.items() if value == "checked"} == {"ev-fall", "ev-aid"}, tags
+    settle(page)
+    page.get_by_role("button", name="Undo last change").click()
+    page.get_by_text(re.compile("^Undone")).wait_for()
+    assert set(Store(database).events("bulk")["tags"]) == {""}       # one Undo took back both
     page.context.close()

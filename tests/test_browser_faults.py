@@ -11,8 +11,8 @@ import re
 import pytest
 
 from browser_seed import ARABIC_TITLE, seed
-from browser_support import (HEADER_HEIGHT, browser, dashboard, details, needs_chromium, pick_event, settle,
-                             shown_caption, table_row_height, wait_for_dashboard)
+from browser_support import (browser, click_table_cell, dashboard, details, needs_chromium, pick_event, row_of, settle,
+                             shown_caption, wait_for_dashboard)
 
 pytestmark = needs_chromium
 pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
@@ -73,31 +73,12 @@ def table_rows(page) -> list[str]:
                          ".map(r => [...r.children].map(c => c.innerText.trim()).join(' | '))")
 
 
-def row_of(page, phrase: str) -> int:
-    """The 0-based data row of the events table holding `phrase`, once the table shows it."""
-    # Read in the one look that finds it: the table may be drawn anew between two looks.
-    return int(page.wait_for_function("(phrase) => { const rows = [...document.querySelectorAll("
-                                      "'[data-testid=stDataFrame] table tbody tr')];"
-                                      " const at = rows.findIndex(r => r.innerText.includes(phrase));"
-                                      " return at >= 0 ? String(at) : null; }", arg=phrase).json_value())
-
-
 def wait_ticked(page, phrase: str) -> None:
     """Until the table's ticked row is the one holding `phrase` (and no other is ticked)."""
     page.wait_for_function("(phrase) => { const rows = [...document.querySelectorAll("
                            "'[data-testid=stDataFrame] table tbody tr')]"
                            ".filter(r => r.getAttribute('aria-selected') === 'true');"
                            " return rows.length === 1 && rows[0].innerText.includes(phrase); }", arg=phrase)
-
-
-def click_table_cell(page, row: int, on_tick_box: bool) -> None:
-    """Click row `row` (0 = first data row) of the events table: its tick box, or its first cell (the date)."""
-    grid = page.get_by_test_id("stDataFrame").first
-    grid.scroll_into_view_if_needed()   # rows that wrap make the table taller than what is in view
-    box = grid.bounding_box()
-    height = table_row_height(page)
-    page.mouse.click(box["x"] + (18 if on_tick_box else 80), box["y"] + HEADER_HEIGHT + height * row + height / 2)
-    settle(page)
 
 
 def test_clear_filters_clears_the_boxes_and_stays_cleared(page):
