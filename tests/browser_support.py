@@ -134,3 +134,35 @@ def details(page, containing: str | None = None) -> str:
 def shown_caption(page):
     """The "N of M events shown" caption."""
     return page.get_by_text(re.compile(r"^[\d,]+ of [\d,]+ events shown"))
+
+
+HEADER_HEIGHT = 35   # the events table's header row, whatever the height of its data rows
+
+
+def table_row_height(page) -> float:
+    """The height in px of a data row of the (first) events table: taller when long text wraps.
+    Read once the table has drawn its rows (it is drawn anew when another event opens)."""
+    return page.wait_for_function("""() => { const grid = document.querySelector('[data-testid=stDataFrame]');
+        const rows = grid && grid.querySelectorAll('table tbody tr').length;
+        const inner = grid && grid.querySelector('.dvn-scroll-inner');
+        const height = inner && (inner.getBoundingClientRect().height - %d) / rows;
+        return rows && height > 0 ? height : null; }""" % HEADER_HEIGHT).json_value()
+
+
+def row_of(page, phrase: str) -> int:
+    """The 0-based data row of the events table holding `phrase`, once the table shows it."""
+    # Read in the one look that finds it: the table may be drawn anew between two looks.
+    return int(page.wait_for_function("(phrase) => { const rows = [...document.querySelectorAll("
+                                      "'[data-testid=stDataFrame] table tbody tr')];"
+                                      " const at = rows.findIndex(r => r.innerText.includes(phrase));"
+                                      " return at >= 0 ? String(at) : null; }", arg=phrase).json_value())
+
+
+def click_table_cell(page, row: int, on_tick_box: bool) -> None:
+    """Click row `row` (0 = first data row) of the events table: its tick box, or its first cell (the date)."""
+    grid = page.get_by_test_id("stDataFrame").first
+    grid.scroll_into_view_if_needed()   # rows that wrap make the table taller than what is in view
+    box = grid.bounding_box()
+    height = table_row_height(page)
+    page.mouse.click(box["x"] + (18 if on_tick_box else 80), box["y"] + HEADER_HEIGHT + height * row + height / 2)
+    settle(page)

@@ -11,8 +11,8 @@ import re
 import pytest
 
 from browser_seed import ARABIC_TITLE, seed
-from browser_support import (browser, dashboard, details, needs_chromium, pick_event, settle, shown_caption,
-                             wait_for_dashboard)
+from browser_support import (browser, click_table_cell, dashboard, details, needs_chromium, pick_event, row_of, settle,
+                             shown_caption, wait_for_dashboard)
 
 pytestmark = needs_chromium
 pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
@@ -73,26 +73,12 @@ def table_rows(page) -> list[str]:
                          ".map(r => [...r.children].map(c => c.innerText.trim()).join(' | '))")
 
 
-def row_of(page, phrase: str) -> int:
-    """The 0-based data row of the events table holding `phrase`, once the table shows it."""
-    page.wait_for_function("(phrase) => [...document.querySelectorAll('[data-testid=stDataFrame] table tr')]"
-                           ".some(r => r.innerText.includes(phrase))", arg=phrase)
-    return next(i for i, row in enumerate(table_rows(page)[1:]) if phrase in row)
-
-
 def wait_ticked(page, phrase: str) -> None:
     """Until the table's ticked row is the one holding `phrase` (and no other is ticked)."""
     page.wait_for_function("(phrase) => { const rows = [...document.querySelectorAll("
                            "'[data-testid=stDataFrame] table tbody tr')]"
                            ".filter(r => r.getAttribute('aria-selected') === 'true');"
                            " return rows.length === 1 && rows[0].innerText.includes(phrase); }", arg=phrase)
-
-
-def click_table_cell(page, row: int, on_tick_box: bool) -> None:
-    """Click row `row` (0 = first data row) of the events table: its tick box, or its first cell (the date)."""
-    box = page.get_by_test_id("stDataFrame").first.bounding_box()
-    page.mouse.click(box["x"] + (18 if on_tick_box else 80), box["y"] + 35 * (row + 1) + 17)
-    settle(page)
 
 
 def test_clear_filters_clears_the_boxes_and_stays_cleared(page):

@@ -1,15 +1,15 @@
-"""Changing several events at once: verify, tag, set the type or delete the chosen events as one
-change, which one Undo takes back (Store.change_events)."""
+"""Changing several events at once: verify, tag, set the type or delete the events ticked in the
+table (or chosen by name) as one change, which one Undo takes back (Store.change_events)."""
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
 from timeline.chart import event_type_label
-from timeline.ui import data
+from timeline.ui import data, explore
 from timeline.ui.common import flash, user_action
 
-IDS_KEY = "bulk_ids"
+IDS_KEY = explore.BULK_IDS_KEY   # filled by the table's ticks
 ACTION_KEY = "bulk_action"
 TAG_KEY = "bulk_tag"
 TYPE_KEY = "bulk_type"
@@ -19,7 +19,8 @@ TAG_SEPARATOR = "; "
 
 def bulk_panel(store, collection: str, shown: pd.DataFrame, user: str, event_types: list[str],
                labels: dict[str, str]) -> None:
-    """An expander under the table: choose events (or all shown), an action, and apply it."""
+    """An expander under the table: the ticked events (more can be chosen by name, or all shown),
+    an action, and the button applying it."""
     if shown.empty:
         return
     titles = dict(zip(shown["event_id"], shown["title"].astype("string").fillna("")))
@@ -27,8 +28,9 @@ def bulk_panel(store, collection: str, shown: pd.DataFrame, user: str, event_typ
     # A choice that left the shown rows (filtered out, deleted) is dropped, not an error.
     if IDS_KEY in st.session_state:
         st.session_state[IDS_KEY] = [event_id for event_id in st.session_state[IDS_KEY] if event_id in titles]
-    with st.expander("Change several events at once"):
-        st.multiselect("Events", list(titles), key=IDS_KEY, placeholder="Choose events, or take all shown",
+    with st.expander("Change several events at once", expanded=len(st.session_state.get(IDS_KEY) or []) > 1):
+        st.multiselect("Events", list(titles), key=IDS_KEY, placeholder="Tick rows in the table, choose events "
+                       "here, or take all shown", help="The rows ticked in the table; add or remove events here too",
                        format_func=lambda event_id: f"{dates[event_id] or 'no date'} · {titles[event_id] or event_id}")
         st.button(f"Choose all {len(titles):,} shown", on_click=_choose, args=(list(titles),))
         action = st.selectbox("Action", ACTIONS, key=ACTION_KEY)
@@ -51,6 +53,7 @@ def bulk_panel(store, collection: str, shown: pd.DataFrame, user: str, event_typ
                 data.written()
                 flash("success", f"{action}: {done:,} of {count} changed. Undo takes the whole change back.")
                 st.session_state.pop(IDS_KEY, None)
+                explore.untick_all()
                 st.rerun()
 
 

@@ -1,11 +1,15 @@
 """The timeline chart, the map and the events table; a click on any of them opens that event."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
 from timeline.chart import LANE_LABELS, LANES, selected_bin, selected_event_ids, timeline_figure
 from timeline.ui.sidebar import FILTER_KEYS
+
+BULK_IDS_KEY = "bulk_ids"   # the events "Change several events at once" acts on (timeline.ui.bulk)
 
 SELECTED_KEY = "selected_event"
 CHART_KEY = "timeline_chart"
@@ -20,7 +24,29 @@ TOPOJSON_URL = "app/static/topojson/"
 _TABLE_IDS_KEY = "_table_ids"
 _TABLE_KEY_KEY = "_table_key"   # the key of this run's table (one per open event)
 _KEEP_TABLE_KEY = "_table_keeps"   # the event the table opened itself, so this run keeps the table
+_TABLE_SEEN_KEY = "_table_seen"   # the table's selection as last seen: {"cells": rows, "rows": rows}
+_TICKS_KEY = "_table_ticks"   # the ticked events last handed to the bulk panel's list
+_ROUND_KEY = "_table_round"   # a new round, a new table with no ticks (after a bulk change)
+_REFOCUS_KEY = "_table_refocus"    # the table opened an event by a cell while a row was ticked
+# Gives the keyboard back to the table drawn anew after its own cell opened an event (a new
+# table, so that its tick follows, starts without the focus): the new table (found by its key's
+# CSS class, as Streamlit writes it) takes the focus at its highlighted cell, the open row's, so
+# the arrow keys and Enter carry on from there. Tried for five seconds at most.
+_REFOCUS_SCRIPT = """<script>(() => { const until = Date.now() + 5000; const step = () => {
+  const cell = document.querySelector('.%s [tabindex="0"]');
+  if (cell) { cell.focus(); return; }
+  if (Date.now() < until) requestAnimationFrame(step);
+}; requestAnimationFrame(step); })();</script>"""
 MAX_TABLE_ROWS = 10_000  # more rows only slow every rerun; nobody scrolls through them
+# Long text cells wrap instead of being cut: the table's cells wrap only when its rows are taller
+# than 4rem (64 px, Streamlit's rule), so rows grow by whole lines when a headline or title needs them.
+WRAPPED_COLUMNS = {"headline": 320, "title": 320}   # column -> its width in px, as configured below
+LINE_PX = 22            # one line of the table's 14 px text
+ROW_PADDING_PX = 24     # above and below the lines of a row (two lines: 68 px, over the 64)
+GLYPH_PX = 7            # a generous average letter width at 14 px (Latin and Arabic letters are narrower)
+MAX_LINES = 4           # beyond this a cell is cut; Enter on it (or the open event) shows all
+DEFAULT_ROW_PX = 35
+CELL_PADDING_PX = 16    # left and right of a cell's text
 
 TABLE_COLUMNS = ["date", "date_text", "headline", "title", "event_type", "actors", "places", "source", "source_count",
                  "precision", "confidence", "verified", "tags", "origin", "event_id"]
@@ -120,7 +146,8 @@ def _on_map_select() -> None:
 
 def table(frame: pd.DataFrame, labels: dict[str, str]) -> None:
     """The filtered events as a table (the first MAX_TABLE_ROWS); ticking a row or clicking any of
-    its cells opens that event, and the open event's row is the ticked one."""
+    its cells opens that event, and the open event's row is ticked. The ticked rows are also the
+    events "Change several events at once" acts on: each change of the ticks fills its list."""
     shown = frame[[c for c in TABLE_COLUMNS if c in frame.columns]]
     if "event_type" in shown.columns:   # shown by label; the stored key is in the exports
         shown = shown.assign(event_type=[labels.get(value, value) if value else "" for value in shown["event_type"]])
@@ -143,13 +170,18 @@ def table(frame: pd.DataFrame, labels: dict[str, str]) -> None:
     # would take the keyboard focus away, and its one highlighted cell already agrees.
     selected = st.session_state.get(SELECTED_KEY)
     kept = st.session_state.get(_TABLE_KEY_KEY)
-    key = kept if kept and st.session_state.get(_KEEP_TABLE_KEY) == selected else f"{TABLE_KEY}-{selected or ''}"
+    key = kept if kept and st.session_state.get(_KEEP_TABLE_KEY) == selected else (
+        f"{TABLE_KEY}-{st.session_state.get(_ROUND_KEY, 0)}-{selected or ''}")
     st.session_state[_TABLE_KEY_KEY] = key
-    default = {"selection": {"rows": [ids.index(selected)] if selected in ids else [], "columns": [], "cells": []}}
-    st.dataframe(
-        shown, key=key, on_select=_on_table_select, selection_mode=["single-row", "single-cell"],
-        selection_default=default, hide_index=True,
-        height=min(600, 38 + 35 * max(len(shown), 3)),
+    row_px = row_height(shown)
+    at = [ids.index(selected)] if selected in ids else []
+    default = {"selection": {"rows": at, "columns": [], "cells": [(row, "date") for row in at]}}
+    if key != kept:   # a new table starts from its default selection
+        st.session_state[_TABLE_SEEN_KEY] = {"cells": at, "rows": at}
+    picked = st.dataframe(
+        shown, key=key, on_select=_on_table_select, selection_mode=["multi-row", "single-cell"],
+        selection_default=default, hide_index=True, row_height=row_px,
+        height=min(600, 38 + row_px * max(len(shown), 3)),
         column_config={
             "date": st.column_config.TextColumn("Date", width=170,
                                                 help="The first day the date covers, then its value at its "
@@ -169,6 +201,38 @@ def table(frame: pd.DataFrame, labels: dict[str, str]) -> None:
             "tags": "Tags", "origin": "Origin", "event_id": "Id",
         },
         column_order=COLUMN_ORDER)
+    ticked = [ids[row] for row in picked["selection"]["rows"] if row < len(ids)]
+    if ticked != st.session_state.get(_TICKS_KEY):   # the list follows the ticks; typed-in choices stay till they change
+        st.session_state[_TICKS_KEY] = st.session_state[BULK_IDS_KEY] = ticked
+    if st.session_state.pop(_REFOCUS_KEY, False):
+        st.html(_REFOCUS_SCRIPT % key_class(key), unsafe_allow_javascript=True)
+
+
+def untick_all() -> None:
+    """The next run draws a new table with only the open event's row ticked (after a change made
+    to the ticked events, so the next choice starts afresh)."""
+    st.session_state[_ROUND_KEY] = st.session_state.get(_ROUND_KEY, 0) + 1
+    for name in (_KEEP_TABLE_KEY, _TICKS_KEY):
+        st.session_state.pop(name, None)
+
+
+def key_class(key: str) -> str:
+    """The CSS class Streamlit gives the element of widget `key` (its rule: st-key-, then the key
+    trimmed, each character other than a letter, digit, _ or - written as -)."""
+    return "st-key-" + re.sub(r"[^a-zA-Z0-9_-]", "-", key.strip())
+
+
+def row_height(shown: pd.DataFrame) -> int:
+    """The table's row height in px: the default when every headline and title fits one line,
+    else tall enough for the longest to wrap onto whole lines (at most MAX_LINES)."""
+    lines = 1
+    for column, width in WRAPPED_COLUMNS.items():
+        if column in shown.columns and len(shown):
+            longest = int(shown[column].astype("string").fillna("").str.len().max())
+            lines = max(lines, -(-longest * GLYPH_PX // (width - CELL_PADDING_PX)))
+    if lines <= 1:
+        return DEFAULT_ROW_PX
+    return ROW_PADDING_PX + LINE_PX * min(lines, MAX_LINES)
 
 
 def sortable_date(value: str, first_day: str) -> str:
@@ -181,13 +245,26 @@ def sortable_date(value: str, first_day: str) -> str:
 
 
 def _on_table_select() -> None:
+    """Before the rerun: what the analyst just did in the table opens its event. A moved cell
+    (a click, an arrow key) opens its row; a newly ticked box opens its row and keeps the other
+    ticks (they are the choice for "Change several events at once"); an untick opens nothing."""
     state = st.session_state.get(st.session_state.get(_TABLE_KEY_KEY, TABLE_KEY))
     selection = state.get("selection", {}) if state else {}
-    # A clicked cell first: the open event's row stays ticked while a cell of another is clicked.
-    rows = [cell[0] for cell in selection.get("cells", []) if cell] + list(selection.get("rows", []))
+    cells = [cell[0] for cell in selection.get("cells", []) if cell]
+    ticked = list(selection.get("rows", []))
+    # The table starts with both the tick and the highlighted cell on the open row, so what
+    # changed decides, not which of the two is looked at first.
+    before = st.session_state.get(_TABLE_SEEN_KEY, {})
+    st.session_state[_TABLE_SEEN_KEY] = {"cells": cells, "rows": ticked}
+    moved_cell = bool(cells) and cells != before.get("cells")
+    added = [row for row in ticked if row not in before.get("rows", [])]
     ids = st.session_state.get(_TABLE_IDS_KEY, [])
+    target = cells[0] if moved_cell else (added[-1] if added else None)
+    if target is not None and target < len(ids):
+        st.session_state[SELECTED_KEY] = ids[target]
     st.session_state.pop(_KEEP_TABLE_KEY, None)
-    if rows and rows[0] < len(ids):
-        st.session_state[SELECTED_KEY] = ids[rows[0]]
-        if not selection.get("rows"):   # a cell alone (the keyboard's way): no tick to correct
-            st.session_state[_KEEP_TABLE_KEY] = ids[rows[0]]
+    if moved_cell and len(ticked) == 1 and ticked != [target]:
+        # The one tick is the open event's: a new table so that it follows, the keyboard kept.
+        st.session_state[_REFOCUS_KEY] = True
+    else:   # no tick to correct (the keyboard's way), or a choice of several rows to keep
+        st.session_state[_KEEP_TABLE_KEY] = st.session_state.get(SELECTED_KEY)

@@ -20,6 +20,8 @@ UPLOADER_LIMIT_MB = 25      # Streamlit refuses bigger files itself; up to here 
 UPLOAD_KEY = "upload_files"
 IMPORT_KEY = "import_file"
 _DOCS_KEY = "_uploaded_documents"   # file_id -> (name, Document | None, problem | None, notes)
+_GIVEN_KEY = "_intake_given"         # file_id -> the date and language set for all chosen files
+_GIVEN_ROUND_KEY = "_intake_given_round"
 
 PUBLISHED_HOW = {"given": "given", "url": "from the link", "dateline": "from the dateline",
                  "metadata": "from the page's metadata", "filename": "from the file name", "none": "not found"}
@@ -129,20 +131,22 @@ def as_utf8(content: bytes) -> tuple[bytes, str | None]:
 
 
 def _review_and_extract(store, collection: str, user: str, readable: list) -> None:
+    """The uploaded articles' dates and languages (set once for the chosen files, or cell by cell),
+    a warning for those still without a date, and the button that extracts them all."""
+    given = st.session_state.setdefault(_GIVEN_KEY, {})   # file_id -> {"published": date, "lang": code}
+    _set_for_all(readable, given)
     table = pd.DataFrame({
         "file": [name for _, name, _ in readable],
-        "published": [doc.published for _, _, doc in readable],
-        "found": [PUBLISHED_HOW.get(doc.published_from, doc.published_from) for _, _, doc in readable],
-        "language": [doc.lang for _, _, doc in readable],
+        "published": [given.get(file_id, {}).get("published", doc.published) for file_id, _, doc in readable],
+        "found": [PUBLISHED_HOW["given"] if "published" in given.get(file_id, {}) else
+                  PUBLISHED_HOW.get(doc.published_from, doc.published_from) for file_id, _, doc in readable],
+        "language": [given.get(file_id, {}).get("lang", doc.lang) for file_id, _, doc in readable],
         "characters": [len(doc.text) for _, _, doc in readable],
     })
-    undated = table.loc[table["published"].isna(), "file"].tolist()
-    if undated:
-        st.warning(escape_markdown(
-            f"No publication date found in {', '.join(undated)}. Without it, dates such as “Wednesday” or "
-            "“8 December” cannot be placed in a year. Enter the date in the table, or extract anyway: "
-            "those dates are then left out or marked uncertain."))
-    key = "review-" + hashlib.sha1("|".join(file_id for file_id, _, _ in readable).encode()).hexdigest()[:12]
+    warning = st.empty()   # above the table, filled from what the table holds after this run's edits
+    # A new table after each "set for all", so it shows the dates just set rather than old edits.
+    key = "review-" + hashlib.sha1("|".join(file_id for file_id, _, _ in readable).encode()).hexdigest()[:12] + (
+        f"-{st.session_state.get(_GIVEN_ROUND_KEY, 0)}")
     edited = st.data_editor(
         table, key=key, hide_index=True, disabled=["file", "found", "characters"], num_rows="fixed",
         column_config={
@@ -154,6 +158,12 @@ def _review_and_extract(store, collection: str, user: str, readable: list) -> No
                                                     max_chars=3),
             "characters": st.column_config.NumberColumn("Characters"),
         })
+    undated = edited.loc[edited["published"].isna(), "file"].tolist()
+    if undated:
+        warning.warning(escape_markdown(
+            f"No publication date found in {', '.join(undated)}. Without it, dates such as “Wednesday” or "
+            "“8 December” cannot be placed in a year. Set one for all above, enter it in the table, or "
+            "extract anyway: those dates are then left out or marked uncertain."))
     if not st.button(f"Extract events from {len(readable)} article{'s' if len(readable) != 1 else ''}",
                      type="primary", disabled=not collection):
         return
@@ -174,6 +184,48 @@ def _review_and_extract(store, collection: str, user: str, readable: list) -> No
             doc = replace(doc, published=published, published_from="given" if published else "none")
         documents.append(replace(doc, lang=lang))
     extract_into(store, collection, user, documents)
+
+
+def _set_for_all(readable: list, given: dict) -> None:
+    """A form setting one publication date and/or language for the chosen files (all by default)."""
+    from timeline.ingest import language_code
+    from timeline.limits import year_problem
+
+    names = {file_id: name for file_id, name, _ in readable}
+    with st.form("set-for-all", border=True):
+        st.markdown("**Set for all chosen files**")
+        chosen = st.multiselect("Files", list(names), default=list(names), format_func=names.get)
+        left, right = st.columns(2)
+        day = left.text_input("Publication date for all", placeholder="2025-11-12",
+                              help="The day the articles were published (YYYY-MM-DD); left empty, each keeps its own")
+        lang = right.text_input("Language for all", max_chars=3, placeholder="en",
+                                help="ISO 639-1 code; left empty, each keeps its own")
+        submitted = st.form_submit_button("Set for the chosen files")
+    if not submitted:
+        return
+    setting = {}
+    if day.strip():
+        try:
+            setting["published"] = date.fromisoformat(day.strip())
+        except ValueError:
+            st.error(escape_markdown(f"“{day.strip()}” is not a day written as YYYY-MM-DD, e.g. 2025-11-12."))
+            return
+        if year_problem(setting["published"].year):
+            st.error(escape_markdown(f"{day.strip()}: {year_problem(setting['published'].year)}."))
+            return
+    if lang.strip():
+        code, problem = language_code(lang)
+        if problem:
+            st.error(escape_markdown(problem))
+            return
+        setting["lang"] = code
+    if not setting or not chosen:
+        st.info("Choose files and give a date or a language to set.")
+        return
+    for file_id in chosen:
+        given.setdefault(file_id, {}).update(setting)
+    st.session_state[_GIVEN_ROUND_KEY] = st.session_state.get(_GIVEN_ROUND_KEY, 0) + 1
+    st.rerun()
 
 
 def _as_date(value) -> date | None:
@@ -220,6 +272,7 @@ def extract_into(store, collection: str, user: str, documents: list) -> None:
     if problems:
         flash("warning", f"Nothing extracted from: {', '.join(problems)}.")
     st.session_state.pop(_DOCS_KEY, None)
+    st.session_state.pop(_GIVEN_KEY, None)
     st.session_state["_upload_round"] = st.session_state.get("_upload_round", 0) + 1
     st.rerun()
 
