@@ -63,3 +63,20 @@ def test_a_date_and_language_set_once_for_all_files_and_the_warning_goes(server,
     assert set(stored["source"]) == set(files), stored[["source", "title"]]
     assert set(stored["published"].astype(str)) == {"2025-11-12"} and set(stored["lang"]) == {"en"}
     page.context.close()
+
+
+def test_the_paste_form_shows_the_date_and_language_it_found_before_extracting(server, database, new_page):
+    page = new_page()
+    page.goto(server + "/?collection=intake")
+    wait_for_dashboard(page)
+    page.get_by_role("tab", name="Add articles").click()
+    page.get_by_text("…or paste an article").click()
+    page.get_by_role("textbox", name="Article text").fill(
+        "Vienna, 14 October 2025\n\nThe delegations met again on Sunday and set out a new round of talks.")
+    before = len(Store(database).events("intake"))
+    page.get_by_role("button", name="Find the date and language").click()
+    found = page.get_by_text(re.compile("^Publication date: "))
+    found.wait_for()
+    assert "2025-10-14 (from the dateline)" in found.inner_text() and "language: en" in found.inner_text()
+    assert len(Store(database).events("intake")) == before       # nothing extracted yet
+    page.context.close()

@@ -278,8 +278,9 @@ def extract_into(store, collection: str, user: str, documents: list) -> None:
 
 
 def _paste_form(store, collection: str, user: str) -> None:
-    from timeline.ingest import Document, detect_language, detect_published, language_code
-    from timeline.limits import clean_text
+    """A pasted article: what publication date and language are found can be checked first (the
+    preview), then its events are extracted with them."""
+    from timeline.ingest import Document
 
     with st.form("paste-article", clear_on_submit=False, border=False):
         text = st.text_area("Article text", height=200, max_chars=MAX_ARTICLE_MB * 1024 * 1024)
@@ -289,22 +290,26 @@ def _paste_form(store, collection: str, user: str) -> None:
                                       help="Left empty, it is looked for in the text")
         lang = right.text_input("Language", max_chars=3, help="Left empty, it is detected")
         url = st.text_input("Link (optional)")
-        submitted = st.form_submit_button("Extract events from this text", type="primary")
-    if not submitted:
+        buttons = st.columns([1, 2])
+        check = buttons[0].form_submit_button("Find the date and language",
+                                              help="Shows what would be used, without extracting anything")
+        submitted = buttons[1].form_submit_button("Extract events from this text", type="primary")
+    if not (submitted or check):
         return
     if not text.strip():
         st.error("Paste the article's text first.")
         return
     with user_action("Reading the pasted text") as outcome:
-        text = clean_text(text)[0]  # the cleaning every input gets (NUL, lone surrogates)
-        lang, problem = language_code(lang)
-        if problem:
-            st.warning(problem)
-        lang = lang or detect_language(text)
-        how = "given"
-        if published is None:
-            published, how = detect_published(text, url.strip() or None, lang=lang)
+        text, lang, published, how = _pasted_reference(text, published, lang, url)
     if outcome.failed:
+        return
+    if check:
+        found = f"{published.isoformat()} ({PUBLISHED_HOW.get(how, how)})" if published else "none found"
+        st.info(escape_markdown(f"Publication date: {found} · language: {lang or 'not detected'}. "
+                                "Change either above if wrong, then extract."))
+        if published is None:
+            st.warning("No publication date was found in the text; relative dates cannot be placed. "
+                       "Enter it above for better results.")
         return
     if published is None:
         st.warning("No publication date was found in the text; relative dates cannot be placed. "
@@ -312,6 +317,23 @@ def _paste_form(store, collection: str, user: str) -> None:
     document = Document(text=text, source=source.strip() or "pasted text", url=url.strip(), published=published,
                         published_from=how, lang=lang)
     extract_into(store, collection, user, [document])
+
+
+def _pasted_reference(text: str, published: date | None, lang: str, url: str) -> tuple:
+    """(cleaned text, language code, publication date or None, how the date was found) of a pasted
+    article: what is given first, else what the text (and link) say."""
+    from timeline.ingest import detect_language, detect_published, language_code
+    from timeline.limits import clean_text
+
+    text = clean_text(text)[0]  # the cleaning every input gets (NUL, lone surrogates)
+    lang, problem = language_code(lang)
+    if problem:
+        st.warning(problem)
+    lang = lang or detect_language(text)
+    how = "given"
+    if published is None:
+        published, how = detect_published(text, url.strip() or None, lang=lang)
+    return text, lang, published, how
 
 
 def import_panel(store, collection: str, user: str) -> None:
