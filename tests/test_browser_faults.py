@@ -23,7 +23,7 @@ ALL = 8   # events in browser_seed.events()
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("faults")
-    seed(folder / "faults.db", ("demo", "edits", "undo-talk", "ticks", "conflict"))
+    seed(folder / "faults.db", ("demo", "edits", "undo-talk", "ticks", "conflict", "links"))
     with dashboard(folder / "faults.db", folder / "streamlit.log") as url:
         yield url
 
@@ -296,3 +296,20 @@ def test_a_merged_event_shows_each_source_and_flags_a_date_conflict(page):
     assert "daily-news.txt" in text and "evening-post.txt" in text
     assert "2025-09-18" in text and "On Thursday the two presidents spoke by phone." in text
     assert view.locator("mark", has_text="Thursday").count() >= 1
+
+
+def test_a_copied_link_opens_its_event_after_the_title_is_edited(page, new_page):
+    # a link names the open event by its id: a colleague's later edit of the title must not break it
+    choose_collection(page, "links")
+    pick_event(page, "Foreign ministers met in Geneva")
+    link = page.url
+    page.get_by_label("Title", exact=True).fill("Ministers agreed a statement in Geneva")
+    page.get_by_role("button", name="Save changes").click()
+    page.get_by_text("Saved: title").wait_for()
+    settle(page)
+    fresh = new_page()
+    fresh.goto(link)
+    wait_for_dashboard(fresh)
+    assert "Id: ev-geneva" in details(fresh)
+    assert fresh.get_by_label("Title", exact=True).input_value() == "Ministers agreed a statement in Geneva"
+    fresh.context.close()

@@ -26,8 +26,11 @@ def _labels(frame: pd.DataFrame) -> dict[str, str]:
 
 def event_picker(events: pd.DataFrame, shown: pd.DataFrame) -> pd.Series | None:
     """A searchable list of the shown events; the chart and the table set it too. The open event's row."""
-    selected = st.session_state.get(SELECTED_KEY)
     known = set(events["event_id"])
+    linked = st.query_params.get(SELECTED_KEY)
+    if SELECTED_KEY not in st.session_state and linked in known:
+        st.session_state[SELECTED_KEY] = linked   # opened from a link, which names the event by its id
+    selected = st.session_state.get(SELECTED_KEY)
     if selected is not None and selected not in known:  # deleted or merged meanwhile
         st.session_state[SELECTED_KEY] = selected = None
     elif selected is not None:
@@ -39,12 +42,17 @@ def event_picker(events: pd.DataFrame, shown: pd.DataFrame) -> pd.Series | None:
     if selected is not None and selected not in options:
         options.insert(0, selected)  # opened from elsewhere, or filtered out since: keep it open
     labels = _labels(events[events["event_id"].isin(options)])
-    st.selectbox("Open an event", options, key=SELECTED_KEY, index=None, bind="query-params", format_func=lambda i: labels.get(i, i),
+    st.selectbox("Open an event", options, key=SELECTED_KEY, index=None, format_func=lambda i: labels.get(i, i),
                  placeholder="Click an event on the chart or in the table, or search here by date or title",
                  help=None if len(shown) <= MAX_PICKER_OPTIONS else
                  f"Only the first {MAX_PICKER_OPTIONS:,} shown events are listed; filter to find others.")
+    # The link keeps the event's id, not the picker's label: an edited title must not break it.
     if st.session_state.get(SELECTED_KEY) is None:
+        if SELECTED_KEY in st.query_params:
+            del st.query_params[SELECTED_KEY]
         return None
+    if st.query_params.get(SELECTED_KEY) != st.session_state[SELECTED_KEY]:
+        st.query_params[SELECTED_KEY] = st.session_state[SELECTED_KEY]
     return events[events["event_id"] == st.session_state[SELECTED_KEY]].iloc[0]
 
 
