@@ -327,14 +327,11 @@ def _shift(ref: date, amount: float, unit: str) -> dict | None:
 
 @lru_cache(maxsize=64)
 def _plural_words(lang: str) -> frozenset[str]:
+    """The language's plural unit words ("years", "χρόνια"), as the plural_unit pattern knows them."""
     from timeline.lexicon import lexicon
     from timeline.patterns import _plural_units
 
     return frozenset(_plural_units(lexicon(lang)))
-
-
-def _plural_unit_words(lex) -> frozenset[str]:
-    return _plural_words(lex.lang)
 
 
 def _unresolved(amount: float, unit: str) -> dict:
@@ -418,7 +415,7 @@ def _r_pod_anaphor(cand: _Candidate, ctx: _Context) -> dict | None:
 
 
 def _r_short_year(cand: _Candidate, ctx: _Context) -> dict | None:
-    """"in '66": the latest year ending in those digits that is not after publication (the
+    """"in '71": the latest year ending in those digits that is not after publication (the
     current century's when there is none)."""
     yy = int(cand.data["yy"])
     now = (ctx.publication or ctx.reference or date.today()).year
@@ -478,14 +475,14 @@ def _r_modified(cand: _Candidate, ctx: _Context) -> dict | None:
         unit = lex.units.get(unit_word.lower())
         if unit is None:
             return None
-        if unit_word.lower() in _plural_unit_words(lex) and unit in _DURATION_UNITS and not d.get("n"):
+        if unit_word.lower() in _plural_words(lex.lang) and unit in _DURATION_UNITS and not d.get("n"):
             # "the following years", "τις επόμενες εβδομάδες": an amount the text does not give
             prefix, suffix, _ = _duration_unit(unit, ctx)
             return dict(value=f"{prefix}X{suffix}", type="DURATION", precision="duration", confidence=0.7)
         if pre and pre.lower() in lex.words("span_mods") and re.match(r"the\s", ctx.text[cand.start:cand.end], re.I):
             # "the past decade", "the coming years": the stretch of time up to or from now,
             # a duration as TimeML writes it (a plural unit is a vague amount).
-            plural = unit_word.lower() in _plural_unit_words(lex)
+            plural = unit_word.lower() in _plural_words(lex.lang)
             prefix, suffix, times = _duration_unit(unit, ctx) if unit in _DURATION_UNITS else ("", "", 0)
             if prefix:
                 amount = "X" if plural else str(times)
