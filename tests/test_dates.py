@@ -19,7 +19,7 @@ CASES = [
     ("Ia memimpin partai selama 25 tahun.", "2025-02-13", "id", "25 tahun", "P25Y", "duration"),
     ("KTT berlangsung 26-28 Oktober di Bali.", "2025-11-02", "id", "26-28 Oktober", "2025-10-26", "day"),
     ("Ia terpilih sebagai presiden pada Mei 2022.", "2024-12-04", "id", "Mei 2022", "2022-05", "month"),
-    # a part of day after the bracketed date belongs to it, as in "(7 Mei) dini hari"
+    # a part of day after the bracketed date belongs to it, as in "(9 Mei) dini hari"
     ("Sidang dimulai Senin (13/10/2025) pagi.", "2025-10-13", "id", "Senin (13/10/2025) pagi", "2025-10-13TMO", "part_of_day"),
     ("Saat ini harga minyak naik.", "2025-02-13", "id", "Saat ini", "PRESENT_REF", "reference"),
     ("Tembakan terdengar pukul 23.00 WIB.", "2024-12-03", "id", "pukul 23.00 WIB", "2024-12-03T23:00", "time"),

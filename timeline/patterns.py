@@ -263,7 +263,7 @@ def patterns(lang: str) -> Patterns:
         year_range=re.compile(
             rf"(?<![\w.,/$-])(?P<y1>{year4})(?:{dash}|\s+(?P<sep>{sep_and})\s+)(?P<y2>{year4}|\d\d)(?![\w%]|[.,]\d)", flags),
         # "1990s", "1990-an"; the language's own ending ("1920-х", "1920er", "1990'lar"); after the
-        # decade's prefix, its first year or its short form ("δεκαετία του 1930", "του '60").
+        # decade's prefix, its first year or its short form ("δεκαετία του 1930", "του '70").
         decade=re.compile(rf"{L}(?P<c>1[5-9]|20)(?P<d>\d)0(?:'?s|-an|an|{alternation(lex.words('decade_suffix'), boundary=False)})(?!\w)|{L}'(?P<d2>\d)0s(?!\w)"
                           rf"|{L}(?:{alternation(lex.words('decade_prefix'))})\s+(?:(?P<c3>1[5-9]|20)(?P<d3>\d)0(?!\w)|['’](?P<d5>\d)0(?![\d'’]))", flags),
         century=re.compile(
@@ -340,7 +340,7 @@ def patterns(lang: str) -> Patterns:
         pod_anaphor=re.compile(rf"{L}(?:(?P<ana>{alternation(lex.mapping('pod_anaphors'))})\s+(?P<pod>{pod})"
                                rf"|(?P<pod2>{pod})\s+(?P<ana2>{alternation(lex.mapping('pod_anaphors_after'))}))(?!\w)", flags)
         if lex.mapping("pod_anaphors") or lex.mapping("pod_anaphors_after") else None,
-        # "in '66", "το '44": a year written with its last two digits, after the language's word
+        # "in '71", "το '52": a year written with its last two digits, after the language's word
         # for "in" or its article.
         short_year=re.compile(rf"(?:(?P<art>{alternation(lex.words('short_year_articles'))})\s+)?(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%]|[.,]\d)", flags)
         if lex.words("short_year_before") or lex.words("short_year_articles") else None,

@@ -46,8 +46,8 @@ def _unit_alone_ok(text: str, m: re.Match, pats: Patterns) -> bool:
 
 
 def _short_year_ok(text: str, m: re.Match, pats: Patterns) -> bool:
-    """"'66" is a year after the language's article (kept in the span: "το '66") or its word
-    for "in" ("in '66")."""
+    """"'71" is a year after the language's article (kept in the span: "το '71") or its word
+    for "in" ("in '71")."""
     if m.group("art"):
         return True
     before = text[max(0, m.start() - 20):m.start()].split()
@@ -138,7 +138,7 @@ def _is_age(text: str, m: re.Match, pats: Patterns) -> bool:
 def _clock_ok(text: str, m: re.Match, pats: Patterns) -> bool:
     """A number is a clock time only with minutes and a cue (pukul, at, GMT), or with am/pm; an
     hour alone only with a clock word before it or a part of day after it ("pukul 7",
-    "4 in the morning", "7 malam")."""
+    "5 in the morning", "7 malam")."""
     if m.group("ampm"):
         return True
     if not m.group("mi"):

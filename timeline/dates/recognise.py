@@ -25,7 +25,7 @@ def _windows(text: str, pats: Patterns) -> dict[str, list[tuple[int, int]]]:
     for m in pats.trigger.finditer(text):
         if m.lastgroup == "digit":
             kinds = ("digit",)
-        elif m.lastgroup == "quote":   # "'66": a short year, and digits for every digit pattern
+        elif m.lastgroup == "quote":   # "'71": a short year, and digits for every digit pattern
             kinds = ("quote", "digit")
         else:
             kinds = kinds_of.get(re.sub(r"\s+", " ", m.group().lower()), ())
