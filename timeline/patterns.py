@@ -78,6 +78,8 @@ class Patterns:
     trigger_kinds: dict[str, frozenset[str]]
     pod_after_paren: re.Pattern
     pod_of_before: re.Pattern | None
+    year_hyphen_before: re.Pattern | None
+    date_offset: re.Pattern | None
     quantity_after: re.Pattern
     this_word: re.Pattern
     duration: re.Pattern
@@ -137,6 +139,9 @@ def patterns(lang: str) -> Patterns:
     of = rf"(?:\s+{alternation(lex.words('of') or ['de', 'of', 'del', 'do', 'da'])})?"
     year_prefix = alternation(lex.words("year_prefix"))
     year_suffix = alternation(lex.words("year_suffix"))
+    # "mid-1998", "post-1959": a year may follow a hyphen after one of these words (one
+    # fixed-width look-behind per word); the word joins the span in recognise._attach_context.
+    year_hyphen = "".join(rf"(?<=\b{re.escape(w)}-)|" for w in lex.words("year_hyphen_prefix"))
     day_prefix = alternation(lex.words("day_prefix"))
 
     number_words = alternation(lex.numbers)
@@ -144,7 +149,8 @@ def patterns(lang: str) -> Patterns:
     # Words worth 1 ("a", "se", "un") never start a compound number: "A four-week" is 4.
     singles = alternation([w for w, v in lex.numbers.items() if v == 1 and len(w) <= 3])
     compound = alternation([w for w, v in lex.numbers.items() if not (v == 1 and len(w) <= 3)])
-    number = (rf"(?<![-\w])(?:\d+(?:[.,]\d+)?|{singles}|{compound}(?:[\s-]+{compound})*)"
+    # A digit number may carry a half written as a fraction ("5 1/2 hours", "2½ years").
+    number = (rf"(?<![-\w])(?:\d+(?:[.,]\d+)?(?:\s?½|\s1/2)?|{singles}|{compound}(?:[\s-]+{compound})*)"
               rf"(?:\s+{half})?")
 
     units_all = alternation(lex.units)
@@ -172,9 +178,10 @@ def patterns(lang: str) -> Patterns:
         if len(words) > 1:
             ago_after.add(" ".join(words[1:]).lower())
     fused = alternation(lex.fused)
+    # An approximation word belongs to the phrase ("almost four years ago", "hace casi dos años").
     ago = re.compile(
-        rf"(?:(?P<before>{alternation(ago_before)})\s+(?P<n1>{number})\s*(?P<u1>{units_all})"
-        rf"|(?P<n2>{number})\s*(?P<u2>{units_all})\s+(?P<after>{alternation(ago_after)})"
+        rf"(?:(?P<before>{alternation(ago_before)})\s+(?:{approx}\s+)?(?P<n1>{number})\s*(?P<u1>{units_all})"
+        rf"|(?:{approx}\s+)?(?P<n2>{number})\s*(?P<u2>{units_all})\s+(?P<after>{alternation(ago_after)})"
         rf"|(?P<fused>{fused})\s+(?P<after2>{alternation(ago_after)}))(?!\w)", flags)
     quarter = ex.get("quarter", {})
     quarter_word = alternation(quarter.get("words", []))
@@ -257,7 +264,7 @@ def patterns(lang: str) -> Patterns:
             rf"(?P<m1>{month_full})\s*(?:[-–—]|(?P<sep>{sep_and}))\s*(?P<m>{month_full})(?:,?\s+(?P<y>{year4}))?(?!\d)", flags),
         month_year=re.compile(rf"(?P<m>{month_any}),?{of}\s+(?P<y>{year4})(?:\s+{year_suffix})?(?!\d)", flags),
         bare_month=re.compile(rf"(?:(?P<pre>{alternation(lex.words('month_prefix'))})\s+)?(?P<m>{month_full})", flags),
-        year=re.compile(rf"(?:(?P<pre>{year_prefix})\s+)?(?<![\w.,/$€£-])(?P<y>{year4})(?:\s+{year_suffix}|(?![\w%]|[.,]\d|-\w))", flags),
+        year=re.compile(rf"(?:(?P<pre>{year_prefix})\s+)?(?:{year_hyphen}(?<![\w.,/$€£-]))(?P<y>{year4})(?:\s+{year_suffix}|(?![\w%]|[.,]\d|-\w))", flags),
         cjk=re.compile(r"(?P<y>\d{4})\s*[年년]\s*(?:(?P<m>\d{1,2})\s*[月월]\s*(?:(?P<d>\d{1,2})\s*[日일号])?)?"
                        r"|(?P<m2>\d{1,2})\s*[月월]\s*(?P<d2>\d{1,2})\s*[日일号]"),
         year_range=re.compile(
@@ -283,6 +290,12 @@ def patterns(lang: str) -> Patterns:
         # day, then the language's "of", right before a date.
         pod_of_before=re.compile(rf"{L}(?:(?:the|la|el|le|il|a)\s+)?(?P<pod>{pod})\s+(?P<of>(?:{alternation(lex.words('pod_of'), boundary=False)})\s+)?$", flags)
         if lex.words("pod_of") else None,
+        # "the day before 6 March", "the week of 6 March": words right before a dated day.
+        date_offset=re.compile(rf"{L}(?:(?P<offset>{alternation(lex.mapping('date_offsets'), boundary=False)})"
+                               rf"|(?P<week>{alternation(lex.words('week_of'), boundary=False)}))\s+$", flags)
+        if lex.mapping("date_offsets") or lex.words("week_of") else None,
+        year_hyphen_before=re.compile(rf"{L}(?:{alternation(lex.words('year_hyphen_prefix'), boundary=False)})-$", flags)
+        if lex.words("year_hyphen_prefix") else None,
         quantity_after=re.compile(rf"\s*(?:%|{alternation(lex.words('quantity_after'))})", flags),
         this_word=re.compile(alternation([w for w, v in {**lex.mapping("prefix_mods"), **lex.mapping("suffix_mods")}.items() if v == 0]), flags),
         duration=re.compile(

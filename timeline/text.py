@@ -7,6 +7,10 @@ import re
 # digit, or at a line break. Abbreviations ("Feb.", "Mr.") and decimals ("06.00") do not end one.
 _END = re.compile(r"(?<=[.!?。！？؟])[\"”’)]*\s+(?=[\"“‘(\[]?[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ\u0600-\u06FF\d])|\n\s*")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|St|Jr|Sr|No|Vol|U\.S|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|e\.g|i\.e)|\b[A-Z])\.$")
+# A dotted lower-case abbreviation ("a.m.", "p.m.") before an upper-case code ("4 a.m. EDT") is
+# one clock time: the code is its time zone, not a new sentence.
+_DOTTED_LOWER = re.compile(r"\b[a-z]\.[a-z]\.$")
+_CODE = re.compile(r"[A-Z]{2,5}\b")
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -14,7 +18,8 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     start = 0
     for m in _END.finditer(text):
-        if _ABBREVIATION.search(text[max(start, m.start() - 8):m.start()]):
+        before = text[max(start, m.start() - 8):m.start()]
+        if _ABBREVIATION.search(before) or (_DOTTED_LOWER.search(before) and _CODE.match(text, m.end())):
             continue
         _append(text, start, m.start(), bounds)
         start = m.end()

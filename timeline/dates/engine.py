@@ -2,11 +2,12 @@
 join neighbours that write one date, then resolve each against its reference time."""
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left
 from dataclasses import replace
 import warnings
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from timeline.dates.context import _Candidate, _Context, _sentence_span
@@ -140,7 +141,70 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
             ctx.last_year = mention.first_day.year
         if mention.type in ("DATE", "TIME") and mention.first_day:
             ctx.last_value = mention.value
-    return _anchor_clock_times(mentions, ctx)
+    return _coordinated_days(_offset_days(_anchor_clock_times(mentions, ctx), ctx), ctx)
+
+
+def _coordinated_days(mentions: list[DateMention], ctx: _Context) -> list[DateMention]:
+    """A day number joined by "and" to a date written month first is a second day of that
+    month, a date of its own as TimeML tags it: "April 24 and 25" -> 04-24 and 04-25."""
+    joiners = ctx.pats.lex.words("range_and")
+    if not joiners:
+        return mentions
+    pattern = re.compile(rf"\s+(?:{'|'.join(re.escape(w) for w in joiners)})\s+(\d{{1,2}})(?![\d.,:/-]\d|\d|\s*%)(?:,?\s+(\d{{4}})(?!\d))?", re.I)
+    out: list[DateMention] = []
+    for i, mention in enumerate(mentions):
+        out.append(mention)
+        if mention.precision != "day" or not mention.first_day or not mention.text[-1:].isdigit():
+            continue
+        m = pattern.match(ctx.text, mention.end)
+        if m is None or (i + 1 < len(mentions) and mentions[i + 1].start < m.end()):
+            continue
+        if ctx.pats.quantity_after.match(ctx.text, m.end()):
+            continue   # "on May 4 and 25 troops": a count, not a day
+        number = int(m.group(1))
+        if not mention.first_day.day < number <= calendar.monthrange(mention.first_day.year, mention.first_day.month)[1]:
+            continue
+        day = mention.first_day.replace(day=number)
+        if m.group(2) and not _written_year(mention.text):
+            # "April 24 and 25, 1999": the year written after the second day is both days'
+            first = mention.first_day.replace(year=int(m.group(2)))
+            out[-1] = replace(mention, value=first.isoformat(), first_day=first, last_day=first)
+            day = day.replace(year=first.year)
+        end = m.end(2) if m.group(2) else m.end(1)
+        out.append(replace(mention, start=m.start(1), end=end, text=ctx.text[m.start(1):end], value=day.isoformat(),
+                           first_day=day, last_day=day, end_value=None))
+    return out
+
+
+def _written_year(text: str) -> bool:
+    return bool(re.search(r"(?<!\d)\d{4}(?!\d)", text))
+
+
+def _offset_days(mentions: list[DateMention], ctx: _Context) -> list[DateMention]:
+    """A dated day after the language's "the day before" or "the week of" names the day before
+    or after it, or its ISO week: "the day before last Tuesday", "la semaine du 6 mars"."""
+    pattern = ctx.pats.date_offset
+    if pattern is None:
+        return mentions
+    out = []
+    for mention in mentions:
+        m = None
+        if mention.precision == "day" and mention.first_day and mention.type == "DATE":
+            m = pattern.search(ctx.text, max(0, mention.start - 40), mention.start)
+        if m is None:
+            out.append(mention)
+            continue
+        if m.group("offset"):
+            shifts = {k.lower(): v for k, v in ctx.pats.lex.mapping("date_offsets").items()}
+            day = mention.first_day + timedelta(days=shifts[re.sub(r"\s+", " ", m.group("offset").lower())])
+            value, first, last, precision = day.isoformat(), day, day, "day"
+        else:
+            year, week, weekday = mention.first_day.isocalendar()
+            first = mention.first_day - timedelta(days=weekday - 1)
+            value, last, precision = f"{year}-W{week:02d}", first + timedelta(days=6), "week"
+        out.append(replace(mention, start=m.start(), text=ctx.text[m.start():mention.end], value=value,
+                           precision=precision, first_day=first, last_day=last, end_value=None))
+    return out
 
 
 def _anchor_kind(cand: _Candidate, anaphoric: frozenset[str], lex) -> str:

@@ -105,6 +105,15 @@ def _year_ok(text: str, m: re.Match, pats: Patterns) -> bool:
     return True
 
 
+def _modified_ok(text: str, m: re.Match, pats: Patterns) -> bool:
+    """"this march", "last may": where the language writes months with a capital, one written
+    small after a modifier is the ordinary word (a march, may), not the month."""
+    if not pats.lex.extra.get("months_capitalized"):
+        return True
+    word = m.group("month") or m.group("month2") or ""
+    return not word or word[:1].isupper()
+
+
 def _weekday_ok(text: str, m: re.Match, pats: Patterns) -> bool:
     """A weekday word that is also a common word ("Minggu" = Sunday or week) needs a capital."""
     word = m.group("wd1")

@@ -91,6 +91,10 @@ def _attach_context(text: str, found: list[_Candidate], pats: Patterns) -> list[
                 cand.data.setdefault("phrase", text[cand.start:cand.end])
                 cand.start -= len(head) - hit.start()
                 cand.data["position"] = True
+        if cand.kind == "year" and pats.year_hyphen_before is not None:
+            hit = pats.year_hyphen_before.search(text, max(0, cand.start - 8), cand.start)
+            if hit:
+                cand.start = hit.start()
         if cand.kind == "clock" and not cand.data.get("approx"):
             head = text[max(0, cand.start - 40):cand.start]
             hit = pats.approx.search(head)

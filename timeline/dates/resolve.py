@@ -112,14 +112,13 @@ def _r_holiday(cand: _Candidate, ctx: _Context) -> dict | None:
     ref = ctx.reference
     if ref is None:
         return None
-    near = holiday_day(lang, name, ref.year)
+    # A holiday not kept every year (an election day of even years) is found in a year near by.
+    near = next((day for year in (ref.year, ref.year + 1, ref.year - 1) if (day := holiday_day(lang, name, year))), None)
     if near is None:
         return None
     year, confidence = _year_for(near.month, near.day, ctx, cand)
     day = holiday_day(lang, name, year) if year is not None else None
-    if day is None:
-        return None
-    return _day_result(day, confidence)
+    return _day_result(day or near, confidence)
 
 
 def _r_ymd(cand: _Candidate, ctx: _Context) -> dict:
@@ -407,9 +406,14 @@ def _r_pod_anaphor(cand: _Candidate, ctx: _Context) -> dict | None:
     else:
         shift, pod = lex.mapping("pod_anaphors_after").get(re.sub(r"\s+", " ", d["ana2"].lower())), d["pod2"]
     code = _pod_code(ctx, pod)
-    if shift is None or code is None or ctx.reference is None or ctx.anchor_precision not in ("day", "part_of_day"):
+    if shift is None or code is None:
         return None
-    day = ctx.reference + timedelta(days=shift)
+    # The story's day, else the last day the text named (a narrator's "last Tuesday" in a
+    # story told in years still gives "the next morning" its day).
+    base = ctx.reference if ctx.anchor_precision in ("day", "part_of_day") else ctx.last_day
+    if base is None:
+        return None
+    day = base + timedelta(days=shift)
     return dict(value=f"{day.isoformat()}T{code}", type="TIME", precision="part_of_day", first_day=day,
                 last_day=day, confidence=0.6)
 
@@ -531,6 +535,9 @@ def _number_value(text: str, ctx: _Context) -> float | None:
     text = text.strip().lower()
     if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
         return float(text.replace(",", "."))
+    fraction = re.fullmatch(r"(\d+)(?:\s?½|\s1/2)", text)
+    if fraction:
+        return int(fraction.group(1)) + 0.5
     numbers = ctx.pats.lex.numbers
     halves = [h.lower() for h in ctx.pats.lex.words("half")]
     total, current = 0.0, 0.0
@@ -852,7 +859,7 @@ def _r_day_weekday(cand: _Candidate, ctx: _Context) -> dict | None:
 
 
 def _register_all() -> None:
-    from timeline.dates.guards import (_ago_data, _bare_month_ok, _clock_ok, _duration_ok, _weekday_ok,
+    from timeline.dates.guards import (_ago_data, _bare_month_ok, _clock_ok, _duration_ok, _modified_ok, _weekday_ok,
                                        _season_ok, _short_year_ok, _unit_alone_ok, _year_check, _year_range_data, _year_range_ok)
     from timeline.dates.registry import DIGIT, MONTH, UNIT, WEEKDAY, Recogniser, register
 
@@ -868,7 +875,7 @@ def _register_all() -> None:
         ("year", "year", 1, DIGIT, _r_year, _year_check), ("decade", "decade", 3, DIGIT, _r_decade),
         ("century", "century", 3, UNIT, _r_century), ("weekday", "weekday", 2, WEEKDAY, _r_weekday, _weekday_ok),
         ("relative_phrase", "relative", 3, ("relative",), _r_relative),
-        ("modified", "modified", 3, ("unit", "weekday", "month"), _r_modified),
+        ("modified", "modified", 3, ("unit", "weekday", "month"), _r_modified, _modified_ok),
         ("ago", "ago", 4, UNIT, _r_ago, None, _ago_data),
         ("duration", "duration", 2, UNIT, _r_duration, _duration_ok),
         ("hyphen_duration", "duration", 2, UNIT, _r_duration, _duration_ok),

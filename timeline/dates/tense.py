@@ -49,6 +49,10 @@ def _tense(ctx: _Context, cand: _Candidate) -> str:
     after = [c for c in cues if at_end <= c[0] and c[1] <= hi]
     if after:
         return _looking_back(ctx, sentence, after[0])
+    if 0 < lo <= at and sentence[lo - 1] == "(" and hi < len(sentence) and sentence[hi] == ")":
+        # A parenthesis with no verb of its own belongs to the clause around it: "will leave
+        # at dawn (4 a.m. Thursday), he said" is the leaving's future, not the saying's past.
+        return _tense(ctx, _Candidate(start + lo - 1, start + hi + 1, cand.kind, cand.data))
     # Else the nearest cue of the sentence, but not across a complementizer: in "said in
     # December that the bases will depend on...", "will" governs the reported clause only.
     lo, hi = _complement_bounds(ctx, sentence, at, at_end)
