@@ -82,3 +82,19 @@ def test_a_clock_abbreviation_before_a_time_zone_does_not_end_the_sentence():
 
     text = "They left at 4 a.m. EDT Thursday. Then it rained."
     assert [text[a:b] for a, b in sentence_bounds(text)] == ["They left at 4 a.m. EDT Thursday.", "Then it rained."]
+
+
+def test_greek_and_ukrainian_capitals_start_a_sentence():
+    from timeline.text import sentence_bounds
+
+    text = "Ο στρατός έφυγε. Έτσι τελείωσε η μάχη. Військо пішло. Існує новий план."
+    assert [text[a:b] for a, b in sentence_bounds(text)] == [
+        "Ο στρατός έφυγε.", "Έτσι τελείωσε η μάχη.", "Військо пішло.", "Існує новий план."]
+
+
+def test_a_greek_future_in_the_next_sentence_does_not_turn_a_dated_day_forward():
+    text = ("Η δημοκρατία ανακηρύχθηκε το 1931 και οι εκλογές έγιναν το 1933 και το 1936. "
+            "Στις 19 Ιουλίου 1936 ο στρατός κινήθηκε. 20 Ιουλίου. Διορισμός νέου πρωθυπουργού. "
+            "Ο στρατηγός θα πετούσε από τη Λισαβόνα, αλλά το αεροπλάνο συνετρίβη.")
+    found = {m.text: m.value for m in find_dates(text, published="2019-07-07", lang="el")}
+    assert found["20 Ιουλίου"] == "1936-07-20"
