@@ -169,7 +169,7 @@ class FakeTagger:
     def __init__(self):
         self.calls = []
 
-    def __call__(self, text, published=None, lang=None, anchor="auto"):
+    def __call__(self, text, published=None, lang=None, anchor="auto", ranges="auto"):
         self.calls.append((text, published, lang))
         if "boom" in text:
             raise RuntimeError("tagger broke")

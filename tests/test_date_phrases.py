@@ -98,3 +98,52 @@ def test_a_greek_future_in_the_next_sentence_does_not_turn_a_dated_day_forward()
             "Ο στρατηγός θα πετούσε από τη Λισαβόνα, αλλά το αεροπλάνο συνετρίβη.")
     found = {m.text: m.value for m in find_dates(text, published="2019-07-07", lang="el")}
     assert found["20 Ιουλίου"] == "1936-07-20"
+
+
+RANGES = [
+    # (text, lang, joined as (text, value, end_value), split as [(text, value), ...])
+    ("The dockers struck from 1926 to 1929.", "en", ("1926 to 1929", "1926", "1929"), [("1926", "1926"), ("1929", "1929")]),
+    ("Talks ran on 11-13 March 2019 in Geneva.", "en", ("11-13 March 2019", "2019-03-11", "2019-03-13"),
+     [("11", "2019-03-11"), ("13 March 2019", "2019-03-13")]),
+    ("Η κρίση (1931-1933) άλλαξε τη χώρα.", "el", ("1931-1933", "1931", "1933"), [("1931", "1931"), ("1933", "1933")]),
+    ("Οι μάχες (431-404 π.Χ.) κράτησαν πολύ.", "el", ("431-404 π.Χ.", "BC0431", "BC0404"),
+     [("431", "BC0431"), ("404 π.Χ.", "BC0404")]),
+]
+
+
+@pytest.mark.parametrize("text, lang, joined, split", RANGES)
+def test_a_range_is_joined_or_split_as_asked(text, lang, joined, split):
+    (one,) = [m for m in find_dates(text, published="2021-06-10", lang=lang, ranges="joined") if m.type == "DATE"]
+    assert (one.text, one.value, one.end_value) == joined
+    parts = [m for m in find_dates(text, published="2021-06-10", lang=lang, ranges="split") if m.type == "DATE"]
+    assert [(m.text, m.value) for m in parts] == split
+    assert all(text[m.start:m.end] == m.text for m in parts)
+    # Greek timelines follow WikiWarsEL's TimeML, which tags each end: that is the default there
+    default = [(m.text, m.value) for m in find_dates(text, published="2021-06-10", lang=lang) if m.type == "DATE"]
+    assert default == (split if lang == "el" else [joined[:2]])
+
+
+def test_a_range_stays_joined_where_the_language_does_not_split_it():
+    (one,) = find_dates("La huelga duró de 1926 a 1929.", published="2021-06-10", lang="es")
+    assert (one.value, one.end_value) == ("1926", "1929")
+    (one,) = find_dates("The strike lasted from 1926 to 1929.", published="2021-06-10", lang="en")
+    assert (one.value, one.end_value) == ("1926", "1929")
+
+
+def test_an_unknown_ranges_setting_is_refused():
+    with pytest.raises(ValueError, match="ranges must be one of"):
+        find_dates("in 1926", published="2021-06-10", lang="en", ranges="both")
+
+
+def test_the_events_table_keeps_a_range_as_one_row_with_its_start_and_end():
+    from timeline import extract_events
+
+    events = extract_events("The dockers went on strike from 1926 to 1929 in the port.", published="2021-06-10", lang="en")
+    assert len(events) == 1
+    row = events.iloc[0]
+    assert (row["date"], row["start"], row["end"]) == ("1926", "1926-01-01", "1929-12-31")
+
+
+def test_years_after_a_plural_year_word_are_years_not_an_amount():
+    found = [(m.text, m.value) for m in find_dates("Κυβέρνησε κατά τα έτη 1921-1924.", published="2021-06-10", lang="el")]
+    assert found == [("1921", "1921"), ("1924", "1924")]

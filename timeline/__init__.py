@@ -1,7 +1,7 @@
 """timeline: dated events from news articles in any language, as one pandas table.
 
 The public surface is small on purpose:
-    find_dates(text, published=None, lang=None, anchor="auto") -> list[DateMention]
+    find_dates(text, published=None, lang=None, anchor="auto", ranges="auto") -> list[DateMention]
     extract_events(text, published=None, lang=None, source=None, url=None, anchor="auto",
                    infer_dates=None) -> pandas.DataFrame
     merge_events(frame, threshold=0.6) -> pandas.DataFrame   (one row per happening across sources)

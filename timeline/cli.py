@@ -71,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
                     '(newlines normalised to \\n; for HTML, the extracted text).')
     dates.add_argument("files", nargs="*", metavar="FILE", help=INPUT_HELP)
     common(dates)
+    dates.add_argument("--ranges", choices=("auto", "joined", "split"), default="auto",
+                       help="a range ('1914-1918') as one expression with end_value (joined), each end its "
+                            "own (split, as TimeML tags it), or the language's annotation convention (auto)")
 
     extract = commands.add_parser(
         "extract", help="the events table (CSV, JSON lines or JSON)",
@@ -187,7 +190,7 @@ def _main(argv: list[str] | None) -> int:
     lang = _lang_argument(args.lang)
     run = _Run()
     if args.command == "dates":
-        _run_dates(_documents(args, published, lang, run), run, args.anchor)
+        _run_dates(_documents(args, published, lang, run), run, args.anchor, args.ranges)
     else:
         _run_extract(args, _documents(args, published, lang, run), run)
     return 1 if run.skipped else 0
@@ -273,13 +276,14 @@ def _doc_id(document: Document) -> str:
     return document.source
 
 
-def _run_dates(documents: Iterator[tuple[str, Document]], run: _Run, anchor: str = "auto") -> None:
+def _run_dates(documents: Iterator[tuple[str, Document]], run: _Run, anchor: str = "auto", ranges: str = "auto") -> None:
     import timeline
 
     out = sys.stdout
     for name, document in documents:
         try:
-            mentions = timeline.find_dates(document.text, document.published, document.lang or None, anchor=anchor)
+            mentions = timeline.find_dates(document.text, document.published, document.lang or None, anchor=anchor,
+                                           ranges=ranges)
             lines = [json.dumps(mention_row(_doc_id(document), mention), ensure_ascii=False) for mention in mentions]
         except Exception as err:  # one document must not stop the others
             run.report(f"error: document {name}: {type(err).__name__}: {err} (skipped)")

@@ -68,7 +68,8 @@ def event_records(text: str, published: date | str | None = None, lang: str | No
         from timeline.ingest import detect_language
 
         lang = detect_language(text) or "en"
-    mentions = [m for m in find_dates(text, published, lang, anchor=anchor) if m.is_event_date]
+    # A range is one happening's span: one row with its start and end, whatever the tagger's convention.
+    mentions = [m for m in find_dates(text, published, lang, anchor=anchor, ranges="joined") if m.is_event_date]
     infer = INFER_DATES if infer_dates is None else infer_dates
     published_iso = published.isoformat() if isinstance(published, date) else (str(published)[:10] if published else "")
     if not mentions and not (infer and published_iso):

@@ -20,8 +20,11 @@ from timeline.patterns import Patterns, patterns
 from timeline.text import sentence_bounds
 
 
+RANGES = ("auto", "joined", "split")
+
+
 def find_dates(text: str, published: date | str | None = None, lang: str | None = None,
-               anchor: str = "auto") -> list[DateMention]:
+               anchor: str = "auto", ranges: str = "auto") -> list[DateMention]:
     """Every temporal expression in `text`, ordered by position.
 
     `published` (a date or ISO string) anchors deictic expressions ("yesterday", "last week");
@@ -30,9 +33,14 @@ def find_dates(text: str, published: date | str | None = None, lang: str | None 
     context-relative expressions ("3 September", "two days later") resolve against:
     "publication", "narrative" (the last date the text mentioned) or "auto" (per mention, the
     story's time where the text is about another time; see timeline.dates.reference).
+    `ranges` says how a range ("1914-1918", "26-28 October") comes back: "joined", one mention
+    with `end_value`; "split", each end a mention of its own, as TimeML tags it; "auto", the
+    convention of the language's annotation guidelines (`ranges_split` in timeline/lang/extra.json).
     """
     if anchor not in MODES:
         raise ValueError(f"anchor must be one of {', '.join(MODES)}, not {anchor!r}")
+    if ranges not in RANGES:
+        raise ValueError(f"ranges must be one of {', '.join(RANGES)}, not {ranges!r}")
     if not text or not text.strip():
         return []
     reference = _as_date(published)
@@ -41,6 +49,8 @@ def find_dates(text: str, published: date | str | None = None, lang: str | None 
     folded = _fold(text, pats)
     chosen = _longest_first(_recognise(folded, pats))
     mentions = _normalise(folded, chosen, pats, reference, anchor)
+    if ranges == "split" or (ranges == "auto" and pats.lex.extra.get("ranges_split")):
+        mentions = _split_ranges(folded, mentions, pats)
     if folded != text:
         mentions = [replace(m, text=text[m.start:m.end]) for m in mentions]
     return mentions
@@ -141,7 +151,58 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
             ctx.last_year = mention.first_day.year
         if mention.type in ("DATE", "TIME") and mention.first_day:
             ctx.last_value = mention.value
-    return _coordinated_days(_offset_days(_anchor_clock_times(mentions, ctx), ctx), ctx)
+    return _era_ranges(_coordinated_days(_offset_days(_anchor_clock_times(mentions, ctx), ctx), ctx), ctx)
+
+
+_ERA_RANGE_START = re.compile(r"(?<![\w.,])([1-9]\d{0,3})\s*[-–]\s*$")
+
+
+def _era_ranges(mentions: list[DateMention], ctx: _Context) -> list[DateMention]:
+    """A year range with its era written once, after the second year ("480-479 BC", "264-146
+    π.Χ."): both years are of that era, as one range (value and end_value)."""
+    out: list[DateMention] = []
+    for mention in mentions:
+        era = re.match(r"(BC)?(\d{4})$", mention.value) if mention.precision == "year" and not mention.end_value else None
+        m = _ERA_RANGE_START.search(ctx.text, max(0, mention.start - 8), mention.start) if era and not mention.text[:1].isalpha() else None
+        if m is None or not re.search(r"\D\s*$", mention.text):
+            out.append(mention)
+            continue
+        first, second = int(m.group(1)), int(era.group(2))
+        bc = bool(era.group(1))
+        if (bc and first <= second) or (not bc and first >= second):
+            out.append(mention)   # BC years count down, AD years up: otherwise no range
+            continue
+        value = f"BC{first:04d}" if bc else f"{first:04d}"
+        start = m.start(1)
+        out.append(replace(mention, start=start, text=ctx.text[start:mention.end], value=value, end_value=mention.value,
+                           first_day=None if bc else date(first, 1, 1), last_day=mention.last_day))
+    return out
+
+
+def _split_ranges(text: str, mentions: list[DateMention], pats: Patterns) -> list[DateMention]:
+    """Each end of a range as a mention of its own: "1914-1918" -> 1914, 1918; "26-28 October
+    2020" -> "26" (2020-10-26) and "28 October 2020"; "1991 to 1997" -> 1991, 1997."""
+    from timeline.periods import date_span
+
+    words = pats.lex.words("range_to") + pats.lex.words("range_and")
+    joint = re.compile(r"(?<=\w)\s*(?:[-–—/]|\s(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                       + r")\s)\s*(?=\w)", re.I) if words else re.compile(r"(?<=\w)\s*[-–—/]\s*(?=\w)")
+    out: list[DateMention] = []
+    for mention in mentions:
+        cut = joint.search(mention.text) if mention.end_value and mention.type == "DATE" else None
+        if cut is None:
+            out.append(mention)
+            continue
+        try:
+            first, second = date_span(mention.value), date_span(mention.end_value)
+        except ValueError:   # years of an era before ours have no calendar days
+            first = second = (mention.precision, None, None)
+        out.append(replace(mention, end=mention.start + cut.start(), text=mention.text[:cut.start()],
+                           precision=first[0], first_day=first[1], last_day=first[2], end_value=None))
+        out.append(replace(mention, start=mention.start + cut.end(), text=mention.text[cut.end():],
+                           value=mention.end_value, precision=second[0], first_day=second[1], last_day=second[2],
+                           end_value=None))
+    return out
 
 
 def _coordinated_days(mentions: list[DateMention], ctx: _Context) -> list[DateMention]:

@@ -105,6 +105,12 @@ def _year_ok(text: str, m: re.Match, pats: Patterns) -> bool:
     return True
 
 
+def _plural_unit_ok(text: str, m: re.Match, pats: Patterns) -> bool:
+    """"years", "έτη" before a number name the years that follow ("τα έτη 1912-1915", "the
+    years 1990 to 1995"), not a vague amount of time."""
+    return not re.match(r"\s+\d", text[m.end():m.end() + 3])
+
+
 def _modified_ok(text: str, m: re.Match, pats: Patterns) -> bool:
     """"this march", "last may": where the language writes months with a capital, one written
     small after a modifier is the ordinary word (a march, may), not the month."""

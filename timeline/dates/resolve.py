@@ -859,7 +859,7 @@ def _r_day_weekday(cand: _Candidate, ctx: _Context) -> dict | None:
 
 
 def _register_all() -> None:
-    from timeline.dates.guards import (_ago_data, _bare_month_ok, _clock_ok, _duration_ok, _modified_ok, _weekday_ok,
+    from timeline.dates.guards import (_ago_data, _bare_month_ok, _clock_ok, _duration_ok, _modified_ok, _plural_unit_ok, _weekday_ok,
                                        _season_ok, _short_year_ok, _unit_alone_ok, _year_check, _year_range_data, _year_range_ok)
     from timeline.dates.registry import DIGIT, MONTH, UNIT, WEEKDAY, Recogniser, register
 
@@ -883,7 +883,7 @@ def _register_all() -> None:
         ("clock", "clock", 3, DIGIT, _r_clock, _clock_ok), ("hms", "hms", 4, DIGIT, _r_hms),
         ("clock_compact", "clock", 3, DIGIT, _r_clock), ("clock_word", "clock", 3, ("clock",), _r_clock),
         ("holiday", "holiday", 5, ("holiday",), _r_holiday),
-        ("plural_unit", "plural_unit", 0, UNIT, _r_plural_unit),
+        ("plural_unit", "plural_unit", 0, UNIT, _r_plural_unit, _plural_unit_ok),
         ("anaphor", "anaphor", 2, ("reference",), _r_anaphor),
         ("pod_phrase", "pod_phrase", 3, ("relative",), _r_pod_phrase),
         ("later", "later", 5, ("later",), _r_later),
