@@ -40,6 +40,17 @@ CASES = [
     # one-word clock times
     ("The court sits at midday.", "2021-06-10", "en", "midday", "2021-06-10T12:00"),
     ("Sokağa çıkma yasağı gece yarısı başladı.", "2021-06-10", "tr", "gece yarısı", "2021-06-10T24:00"),
+    # a day or month "of the same year" is one expression in the story's year
+    ("The siege began in 1683. On 12 September of that year the army arrived.", "2021-06-10", "en",
+     "12 September of that year", "1683-09-12"),
+    ("Облога почалася у 1683 році. 12 вересня того ж року підійшло військо.", "2021-06-10", "uk",
+     "12 вересня того ж року", "1683-09-12"),
+    ("Η πολιορκία άρχισε το 1683. Τον Σεπτέμβριο του ίδιου έτους ήρθε ο στρατός.", "2021-06-10", "el",
+     "Τον Σεπτέμβριο του ίδιου έτους", "1683-09"),
+    # centuries in the case forms of Ukrainian, Russian and Polish
+    ("У XVII столітті місто зросло.", "2021-06-10", "uk", "XVII столітті", "16"),
+    ("К XIX веку город вырос.", "2021-06-10", "ru", "XIX веку", "18"),
+    ("W XVIII wieku miasto urosło.", "2021-06-10", "pl", "XVIII wieku", "17"),
     # a part of day counted from the last day named, in a story told in years
     ("The unit was formed in 1988 and fought in 1991 and 1994. It was disbanded in 2001. "
      "Last Tuesday its veterans marched. They met the mayor the next morning.", "2021-06-10", "en",

@@ -126,7 +126,7 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
     starts = [start for start, _ in sentences]
     ctx = _Context(text=text, pats=pats, reference=reference, sentences=sentences,
                    sentence_starts=starts, publication=reference)
-    chosen = _share_written_year(text, _merge_weekday_dates(text, chosen, pats), pats)
+    chosen = _of_the_same_year(text, _share_written_year(text, _merge_weekday_dates(text, chosen, pats), pats), pats)
     fit = fitted()
     written = [int(c.data["y"]) for c in chosen if re.fullmatch(r"\d{4}", str(c.data.get("y") or ""))]
     story = StoryTime(publication=reference, mode=anchor, fit=fit,
@@ -135,6 +135,8 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
     anaphoric = frozenset(w.lower() for w in pats.lex.words("anaphoric_mods"))
     mentions: list[DateMention] = []
     for cand in chosen:
+        if cand.data.get("story_year") and ctx.last_year:
+            cand = _Candidate(cand.start, cand.end, cand.kind, {**cand.data, "y": str(ctx.last_year)}, cand.rank)
         sentence = sentence_index(starts, cand.start)
         kind = _anchor_kind(cand, anaphoric, pats.lex)
         chosen_anchor = story.anchor_for(kind, cand.data, sentence, lambda: _tense(ctx, cand))
@@ -317,6 +319,27 @@ def _share_written_year(text: str, chosen: list[_Candidate], pats: Patterns) -> 
         except (KeyError, AttributeError):
             continue
         out[i] = _Candidate(cand.start, cand.end, cand.kind, {**cand.data, "y": str(int(year) - before)}, cand.rank)
+    return out
+
+
+def _of_the_same_year(text: str, chosen: list[_Candidate], pats: Patterns) -> list[_Candidate]:
+    """A year-less day or month followed by "of the same year" is one expression in the year the
+    story has reached: "15 серпня того ж року", "τον Οκτώβριο του ιδίου έτους", "in May of
+    that year"."""
+    of_words = {w.lower() for w in pats.lex.words("of")} | {"of"}
+    out: list[_Candidate] = []
+    i = 0
+    while i < len(chosen):
+        cand = chosen[i]
+        nxt = chosen[i + 1] if i + 1 < len(chosen) else None
+        if (nxt is not None and cand.kind in _DAY_OF_MONTH and not cand.data.get("y")
+                and nxt.kind == "anaphor" and nxt.data.get("same_year")
+                and text[cand.end:nxt.start].strip(" ,").lower() in of_words | {""}):
+            out.append(_Candidate(cand.start, nxt.end, cand.kind, {**cand.data, "story_year": True}, cand.rank))
+            i += 2
+            continue
+        out.append(cand)
+        i += 1
     return out
 
 
