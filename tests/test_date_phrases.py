@@ -51,6 +51,9 @@ CASES = [
     ("У XVII столітті місто зросло.", "2021-06-10", "uk", "XVII столітті", "16"),
     ("К XIX веку город вырос.", "2021-06-10", "ru", "XIX веку", "18"),
     ("W XVIII wieku miasto urosło.", "2021-06-10", "pl", "XVIII wieku", "17"),
+    # "this century" and "this decade" are the current ones (dateparser files them under "ago")
+    ("Nothing like it has happened this century.", "2021-06-10", "en", "this century", "20"),
+    ("Prices doubled this decade.", "2021-06-10", "en", "this decade", "202"),
     # a part of day counted from the last day named, in a story told in years
     ("The unit was formed in 1988 and fought in 1991 and 1994. It was disbanded in 2001. "
      "Last Tuesday its veterans marched. They met the mayor the next morning.", "2021-06-10", "en",

@@ -205,8 +205,13 @@ def lexicon(lang: str) -> Lexicon:
                 lex.fused[phrase.lower()] = (amount, unit)
             continue
         sign = 1 if m.group(1) else -1
+        # dateparser files "this decade" and "this century" under "1 decade ago"; a phrase that
+        # opens (or ends) with the language's own word for the current one is that one.
+        this_words = {w.lower() for w, v in {**extra.get("prefix_mods", {}), **extra.get("suffix_mods", {})}.items() if v == 0}
         for phrase in phrases:
-            lex.relative[phrase.lower()] = (sign * amount, unit)
+            words = phrase.lower().split()
+            current = bool(words) and (words[0] in this_words or words[-1] in this_words)
+            lex.relative[phrase.lower()] = (0 if current else sign * amount, unit)
     skip = {w.lower() for w in info.get("skip", []) + info.get("ago", []) + info.get("in", [])}
     for key, patterns in info.get("relative-type-regex", {}).items():
         m = re.match(r"^(in )?\\1 (second|minute|hour|day|week|month|year|decade|century)( ago)?$", key)
