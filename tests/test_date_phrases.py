@@ -54,6 +54,11 @@ CASES = [
     # "this century" and "this decade" are the current ones (dateparser files them under "ago")
     ("Nothing like it has happened this century.", "2021-06-10", "en", "this century", "20"),
     ("Prices doubled this decade.", "2021-06-10", "en", "this decade", "202"),
+    # the end of the current year has not come: in a past clause it is last year's end
+    ("Inflation peaked at the end of the year.", "2021-04-10", "en", "the end of the year", "2020"),
+    ("Inflation will peak at the end of the year.", "2021-04-10", "en", "the end of the year", "2021"),
+    ("Inflation peaked at the end of the year.", "2021-12-20", "en", "the end of the year", "2021"),
+    ("Переговори будуть відновлені на початку року.", "2021-09-10", "uk", "на початку року", "2022"),
     # a part of day counted from the last day named, in a story told in years
     ("The unit was formed in 1988 and fought in 1991 and 1994. It was disbanded in 2001. "
      "Last Tuesday its veterans marched. They met the mayor the next morning.", "2021-06-10", "en",

@@ -432,7 +432,25 @@ def _r_unit_alone(cand: _Candidate, ctx: _Context) -> dict | None:
     unit = ctx.pats.lex.units.get(cand.data["unit"].lower())
     if unit is None or ctx.reference is None:
         return None
-    return _shift(ctx.reference, 0, unit)
+    shift = 0
+    if cand.data.get("position") and not ctx.narrative:
+        # A story's past tense is its own present, but the writer's end of the current year has
+        # not come yet: one in a past clause is last year's
+        # ("peaked by the end of the year", said in March); a start in a future clause is next year's.
+        phrase = cand.data.get("phrase") or ""
+        text = ctx.text[cand.start:cand.end]
+        word = re.sub(r"\s+", " ", text[: len(text) - len(phrase)].strip().lower())
+        lex = ctx.pats.lex
+        current = _shift(ctx.reference, 0, unit) or {}
+        first, last = current.get("first_day"), current.get("last_day")
+        # how far into the current period the reference is, 0 to 1; its start and end are its quarters
+        into = (ctx.reference - first) / ((last - first) or 1) if first and last else None
+        tense = _tense(ctx, cand)
+        if into is not None and tense == "past" and into < 0.75 and word in {w.lower() for w in lex.words("position_ends")}:
+            shift = -1
+        elif into is not None and tense == "future" and into > 0.25 and word in {w.lower() for w in lex.words("position_starts")}:
+            shift = 1
+    return _shift(ctx.reference, shift, unit)
 
 
 def _r_set(cand: _Candidate, ctx: _Context) -> dict | None:
