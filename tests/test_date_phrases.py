@@ -59,6 +59,16 @@ CASES = [
     ("Inflation will peak at the end of the year.", "2021-04-10", "en", "the end of the year", "2021"),
     ("Inflation peaked at the end of the year.", "2021-12-20", "en", "the end of the year", "2021"),
     ("Переговори будуть відновлені на початку року.", "2021-09-10", "uk", "на початку року", "2022"),
+    # the day after or before the story's day, in the words of each language
+    ("Le 4 mars, les troupes sont entrées. Le lendemain, la ville est tombée.", "2021-06-10", "fr", "Le lendemain", "2021-03-05"),
+    ("Le 4 mars, les troupes sont entrées. La veille, le pont avait sauté.", "2021-06-10", "fr", "La veille", "2021-03-03"),
+    ("El 4 de marzo entraron las tropas. Al día siguiente cayó la ciudad.", "2021-06-10", "es", "Al día siguiente", "2021-03-05"),
+    ("Am 4. März marschierten die Truppen ein. Tags darauf fiel die Stadt.", "2021-06-10", "de", "Tags darauf", "2021-03-05"),
+    ("Pada 4 Maret pasukan masuk. Keesokan harinya kota itu jatuh.", "2021-06-10", "id", "Keesokan harinya", "2021-03-05"),
+    ("Στις 4 Μαρτίου μπήκαν τα στρατεύματα. Την επομένη έπεσε η πόλη.", "2021-06-10", "el", "Την επομένη", "2021-03-05"),
+    ("4 Mart'ta askerler girdi. Ertesi gün şehir düştü.", "2021-06-10", "tr", "Ertesi gün", "2021-03-05"),
+    ("Il 4 marzo entrarono le truppe. Il giorno dopo la città cadde.", "2021-06-10", "it", "Il giorno dopo", "2021-03-05"),
+    ("في 4 مارس دخلت القوات. وفي اليوم التالي سقطت المدينة.", "2021-06-10", "ar", "اليوم التالي", "2021-03-05"),
     # a part of day counted from the last day named, in a story told in years
     ("The unit was formed in 1988 and fought in 1991 and 1994. It was disbanded in 2001. "
      "Last Tuesday its veterans marched. They met the mayor the next morning.", "2021-06-10", "en",
@@ -76,6 +86,8 @@ def test_date_phrase(text, published, lang, expression, value):
 
 
 TRAPS = [
+    # the eve of something else is not a day of the story
+    ("La veille des élections, le ministre a parlé.", "fr"),
     # a month written small after a modifier is the ordinary word
     ("Police joined this march through the old town.", "en"),
     ("She said last may be the hardest part.", "en"),

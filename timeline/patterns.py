@@ -109,6 +109,7 @@ class Patterns:
     unit_alone: re.Pattern
     short_year: re.Pattern | None
     pod_anaphor: re.Pattern | None
+    day_anaphor: re.Pattern | None
     complementizer: re.Pattern | None
     era_year: re.Pattern | None
     clock_compact: re.Pattern
@@ -234,6 +235,7 @@ def patterns(lang: str) -> Patterns:
             ("later", list(lex.mapping("later_words")) + list(lex.mapping("later_before"))),
             ("era", lex.words("bc_words") + lex.words("ad_words")),
             ("clock", list(lex.mapping("clock_words"))),
+            ("day_anaphor", list(lex.mapping("day_anaphors"))),
             ("holiday", list(holiday_names(lex.lang))),
             ("relative", relative_phrases + list(lex.mapping("today_pod")) + list(lex.mapping("yesterday_pod"))),
             ("reference", reference + lex.words("same_day") + lex.words("same_year") + lex.words("that_time")),
@@ -353,6 +355,11 @@ def patterns(lang: str) -> Patterns:
         pod_anaphor=re.compile(rf"{L}(?:(?P<ana>{alternation(lex.mapping('pod_anaphors'))})\s+(?P<pod>{pod})"
                                rf"|(?P<pod2>{pod})\s+(?P<ana2>{alternation(lex.mapping('pod_anaphors_after'))}))(?!\w)", flags)
         if lex.mapping("pod_anaphors") or lex.mapping("pod_anaphors_after") else None,
+        # "le lendemain", "keesokan harinya", "την επομένη": the day after (or before) the story's.
+        day_anaphor=re.compile(rf"{L}(?P<ana>{alternation(lex.mapping('day_anaphors'), boundary=False)})(?!\w)"
+                               + (rf"(?!\s*(?:{alternation(lex.words('day_anaphors_not_before'), boundary=False)})(?!\w))"
+                                  if lex.words("day_anaphors_not_before") else ""), flags)
+        if lex.mapping("day_anaphors") else None,
         # "in '71", "το '52": a year written with its last two digits, after the language's word
         # for "in" or its article.
         short_year=re.compile(rf"(?:(?P<art>{alternation(lex.words('short_year_articles'))})\s+)?(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%]|[.,]\d)", flags)

@@ -273,7 +273,7 @@ def _offset_days(mentions: list[DateMention], ctx: _Context) -> list[DateMention
 def _anchor_kind(cand: _Candidate, anaphoric: frozenset[str], lex) -> str:
     """The kind the reference model sees: "the following month" counts from the story's time
     like "two days later"; "next month" counts from publication like any deictic phrase."""
-    if cand.kind == "pod_anaphor":
+    if cand.kind in ("pod_anaphor", "day_anaphor"):
         return "later"   # "that night" is the story's night, like "two days later"
     if cand.kind == "modified":
         word = re.sub(r"\s+", " ", (cand.data.get("pre") or cand.data.get("post") or cand.data.get("post2") or "").lower())

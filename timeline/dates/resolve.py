@@ -418,6 +418,17 @@ def _r_pod_anaphor(cand: _Candidate, ctx: _Context) -> dict | None:
                 last_day=day, confidence=0.6)
 
 
+def _r_day_anaphor(cand: _Candidate, ctx: _Context) -> dict | None:
+    """"le lendemain", "keesokan harinya": the day after (or before) the story's day, else the
+    last day the text named; nothing where the text has named no day."""
+    shifts = {k.lower(): v for k, v in ctx.pats.lex.mapping("day_anaphors").items()}
+    shift = shifts.get(re.sub(r"\s+", " ", cand.data["ana"].lower()))
+    base = ctx.reference if ctx.anchor_precision in ("day", "part_of_day") else ctx.last_day
+    if shift is None or base is None:
+        return None
+    return _day_result(base + timedelta(days=shift), 0.6)
+
+
 def _r_short_year(cand: _Candidate, ctx: _Context) -> dict | None:
     """"in '71": the latest year ending in those digits that is not after publication (the
     current century's when there is none)."""
@@ -906,6 +917,7 @@ def _register_all() -> None:
         ("pod_phrase", "pod_phrase", 3, ("relative",), _r_pod_phrase),
         ("later", "later", 5, ("later",), _r_later),
         ("pod_anaphor", "pod_anaphor", 4, ("pod",), _r_pod_anaphor),
+        ("day_anaphor", "day_anaphor", 4, ("day_anaphor",), _r_day_anaphor),
         ("half", "half", 5, ("period",), _r_half), ("era_year", "era_year", 5, ("era",), _r_era_year), ("fiscal", "fiscal", 5, ("period",), _r_fiscal),
         ("season_year", "season_year", 5, UNIT, _r_season_year),
         ("season", "season", 1, UNIT, _r_season, _season_ok),
