@@ -69,6 +69,10 @@ CASES = [
     ("4 Mart'ta askerler girdi. Ertesi gün şehir düştü.", "2021-06-10", "tr", "Ertesi gün", "2021-03-05"),
     ("Il 4 marzo entrarono le truppe. Il giorno dopo la città cadde.", "2021-06-10", "it", "Il giorno dopo", "2021-03-05"),
     ("في 4 مارس دخلت القوات. وفي اليوم التالي سقطت المدينة.", "2021-06-10", "ar", "اليوم التالي", "2021-03-05"),
+    # "a year later" with the amount fused to the unit, or left out after the word before it
+    ("Pada 4 Mei 2020 sekolah tutup. Seminggu kemudian sekolah dibuka.", "2021-06-10", "id", "Seminggu kemudian", "2020-W20"),
+    ("4 мая 2020 года закрылись школы. Через неделю они открылись.", "2021-06-10", "ru", "Через неделю", "2020-W20"),
+    ("4 травня 2020 року закрилися школи. Через тиждень вони відкрилися.", "2021-06-10", "uk", "Через тиждень", "2020-W20"),
     # a part of day counted from the last day named, in a story told in years
     ("The unit was formed in 1988 and fought in 1991 and 1994. It was disbanded in 2001. "
      "Last Tuesday its veterans marched. They met the mayor the next morning.", "2021-06-10", "en",

@@ -380,7 +380,10 @@ def patterns(lang: str) -> Patterns:
         # phrase a date (not English, whose TimeML marks "two days" a duration), the span holds
         # the direction word too.
         later=re.compile(
-            rf"{L}(?:(?P<dir_before>{alternation(lex.mapping('later_before'))})\s+(?P<n_after>{number})\s+(?P<unit_after>{units_all})(?!\w)"
+            # the amount may be left out before a unit ("через год": in a year), or fused with it
+            # ("setahun kemudian": a year later)
+            rf"{L}(?:(?P<dir_before>{alternation(lex.mapping('later_before'))})\s+(?:(?P<n_after>{number})\s+)?(?P<unit_after>{units_all})(?!\w)"
+            rf"|(?P<fused_later>{fused})\s+(?P<dir_fused>{alternation(lex.mapping('later_words'))})(?!\w)"
             rf"|(?P<n>{number})\s+(?P<unit>{units_all})"
             + (rf"(?=\s+(?P<dir>{alternation(lex.mapping('later_words'))})(?!\w)))" if ex.get("later_as_duration")
                else rf"\s+(?P<dir>{alternation(lex.mapping('later_words'))})(?!\w))"), flags)

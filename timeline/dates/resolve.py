@@ -362,8 +362,16 @@ def _r_later(cand: _Candidate, ctx: _Context) -> dict | None:
     TimeML tags the amount ("two days") as a DURATION instead (`later_as_duration`); its
     `points_to` keeps the date reached."""
     lex = ctx.pats.lex
-    if cand.data.get("dir_before"):   # "через два тижні": the amount follows the word
-        cand = replace_data(cand, n=cand.data["n_after"], unit=cand.data["unit_after"])
+    if cand.data.get("fused_later"):   # "setahun kemudian": the amount and unit in one word
+        fused = _fused_amount(cand.data["fused_later"], ctx)
+        if fused is None or fused[1] not in _DURATION_UNITS:
+            return None
+        unit_word = next((w for w, u in lex.units.items() if u == fused[1]), None)
+        if unit_word is None:
+            return None
+        cand = replace_data(cand, n=str(int(fused[0])), unit=unit_word, dir=cand.data["dir_fused"])
+    if cand.data.get("dir_before"):   # "через два тижні": the amount follows the word ("через год": one)
+        cand = replace_data(cand, n=cand.data["n_after"] or "1", unit=cand.data["unit_after"])
     amount = _number_value(cand.data["n"], ctx)
     unit = lex.units.get(cand.data["unit"].lower())
     if cand.data.get("dir"):
