@@ -73,6 +73,16 @@ CASES = [
     ("Pada 4 Mei 2020 sekolah tutup. Seminggu kemudian sekolah dibuka.", "2021-06-10", "id", "Seminggu kemudian", "2020-W20"),
     ("4 мая 2020 года закрылись школы. Через неделю они открылись.", "2021-06-10", "ru", "Через неделю", "2020-W20"),
     ("4 травня 2020 року закрилися школи. Через тиждень вони відкрилися.", "2021-06-10", "uk", "Через тиждень", "2020-W20"),
+    # a season "of the same year"; a season of a year with the year's case word
+    ("Влітку 1942 року фронт просунувся. Восени того ж року почався наступ.", "2021-06-10", "uk",
+     "Восени того ж року", "1942-FA"),
+    ("Летом 1942 года фронт продвинулся.", "2021-06-10", "ru", "Летом 1942 года", "1942-SU"),
+    # the night leading into a date, Ukrainian and Russian "у ніч на", "в ночь на"
+    ("У ніч на 22 червня 1941 року почався напад.", "2021-06-10", "uk", "ніч на 22 червня 1941 року", "1941-06-22TNI"),
+    ("В ночь на 22 июня 1941 года началось нападение.", "2021-06-10", "ru", "ночь на 22 июня 1941 года", "1941-06-22TNI"),
+    # Ukrainian clock times after "о"/"об", with the hour's case word
+    ("Засідання почалося о 10 годині.", "2021-06-10", "uk", "о 10 годині", "2021-06-10T10:00"),
+    ("Засідання почнеться об 11:30.", "2021-06-10", "uk", "об 11:30", "2021-06-10T11:30"),
     # a part of day counted from the last day named, in a story told in years
     ("The unit was formed in 1988 and fought in 1991 and 1994. It was disbanded in 2001. "
      "Last Tuesday its veterans marched. They met the mayor the next morning.", "2021-06-10", "en",
@@ -90,6 +100,8 @@ def test_date_phrase(text, published, lang, expression, value):
 
 
 TRAPS = [
+    # an hour that counts people is no clock time
+    ("Він звернувся о 10 осіб із проханням.", "uk"),
     # the eve of something else is not a day of the story
     ("La veille des élections, le ministre a parlé.", "fr"),
     # a month written small after a modifier is the ordinary word

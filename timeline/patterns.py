@@ -374,7 +374,7 @@ def patterns(lang: str) -> Patterns:
         if lex.mapping("seasons") and (lex.words("season_articles") or lex.words("season_preps") or lex.words("season_alone")) else None,
         # "the summer of 1943", "το καλοκαίρι του 1943", "musim panas 1943": a season of a written year.
         season_year=re.compile(rf"{L}(?:(?:the|το|την|τον|του|της)\s+)?(?P<season>{seasons}){of}\s+"
-                               rf"(?:(?P<bcy>[1-9]\d{{0,3}})\s*(?:{alternation(lex.words('bc_words'), boundary=False)})(?!\w)|(?P<y>{year4})(?!\d))", flags)
+                               rf"(?:(?P<bcy>[1-9]\d{{0,3}})\s*(?:{alternation(lex.words('bc_words'), boundary=False)})(?!\w)|(?P<y>{year4})(?:\s+{year_suffix})?(?!\d))", flags)
         if lex.mapping("seasons") else None,
         # "two days later", "через два тижні". Where the language's convention makes the whole
         # phrase a date (not English, whose TimeML marks "two days" a duration), the span holds

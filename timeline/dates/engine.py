@@ -323,16 +323,16 @@ def _share_written_year(text: str, chosen: list[_Candidate], pats: Patterns) -> 
 
 
 def _of_the_same_year(text: str, chosen: list[_Candidate], pats: Patterns) -> list[_Candidate]:
-    """A year-less day or month followed by "of the same year" is one expression in the year the
-    story has reached: "15 серпня того ж року", "τον Οκτώβριο του ιδίου έτους", "in May of
-    that year"."""
+    """A year-less day, month or season followed by "of the same year" is one expression in the
+    year the story has reached: "15 серпня того ж року", "τον Οκτώβριο του ιδίου έτους", "in May
+    of that year", "восени того ж року"."""
     of_words = {w.lower() for w in pats.lex.words("of")} | {"of"}
     out: list[_Candidate] = []
     i = 0
     while i < len(chosen):
         cand = chosen[i]
         nxt = chosen[i + 1] if i + 1 < len(chosen) else None
-        if (nxt is not None and cand.kind in _DAY_OF_MONTH and not cand.data.get("y")
+        if (nxt is not None and (cand.kind in _DAY_OF_MONTH or cand.kind == "season") and not cand.data.get("y")
                 and nxt.kind == "anaphor" and nxt.data.get("same_year")
                 and text[cand.end:nxt.start].strip(" ,").lower() in of_words | {""}):
             out.append(_Candidate(cand.start, nxt.end, cand.kind, {**cand.data, "story_year": True}, cand.rank))

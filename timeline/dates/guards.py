@@ -157,7 +157,8 @@ def _clock_ok(text: str, m: re.Match, pats: Patterns) -> bool:
     if m.group("ampm"):
         return True
     if not m.group("mi"):
-        return bool(m.group("cue") or m.group("pod"))
+        # "о 10 осіб" counts people: a quantity word after the hour makes it no clock time
+        return bool(m.group("cue") or m.group("pod")) and not pats.quantity_after.match(text, m.end())
     if m.group("sep") == ":":
         return True
     if m.group("cue") or m.group("tz") or m.group("approx") or m.group("suffix"):

@@ -822,7 +822,10 @@ def _r_season(cand: _Candidate, ctx: _Context) -> dict | None:
     code = ctx.pats.lex.mapping("seasons").get(re.sub(r"\s+", " ", cand.data["season"].lower()))
     if code is None:
         return None
-    year, confidence = _year_for(_SEASON_FIRST_MONTH[code], None, ctx, cand)
+    if cand.data.get("y"):   # "восени того ж року": the story's year, given by the engine
+        year, confidence = int(cand.data["y"]), 0.8
+    else:
+        year, confidence = _year_for(_SEASON_FIRST_MONTH[code], None, ctx, cand)
     if year is None:
         return dict(value=f"XXXX-{code}", type="DATE", precision="season", confidence=confidence)
     return _period(f"{year:04d}-{code}", confidence)
