@@ -83,6 +83,11 @@ CASES = [
     # Ukrainian clock times after "о"/"об", with the hour's case word
     ("Засідання почалося о 10 годині.", "2021-06-10", "uk", "о 10 годині", "2021-06-10T10:00"),
     ("Засідання почнеться об 11:30.", "2021-06-10", "uk", "об 11:30", "2021-06-10T11:30"),
+    # a weekend the text does not name: the one the tense points to, else the nearest
+    ("Protesters gathered over the weekend.", "2021-06-07", "en", "the weekend", "2021-W22-WE"),
+    ("Officials will meet over the weekend.", "2021-06-07", "en", "the weekend", "2021-W23-WE"),
+    ("Am Wochenende wurde in der Stadt gewählt.", "2021-06-09", "de", "Am Wochenende", "2021-W22-WE"),
+    ("Pada akhir pekan warga berkumpul di alun-alun.", "2021-06-11", "id", "akhir pekan", "2021-W23-WE"),
     # a part of day counted from the last day named, in a story told in years
     ("The unit was formed in 1988 and fought in 1991 and 1994. It was disbanded in 2001. "
      "Last Tuesday its veterans marched. They met the mayor the next morning.", "2021-06-10", "en",

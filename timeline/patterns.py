@@ -110,6 +110,7 @@ class Patterns:
     short_year: re.Pattern | None
     pod_anaphor: re.Pattern | None
     day_anaphor: re.Pattern | None
+    weekend: re.Pattern | None
     complementizer: re.Pattern | None
     era_year: re.Pattern | None
     clock_compact: re.Pattern
@@ -221,6 +222,10 @@ def patterns(lang: str) -> Patterns:
         ordinal_date = re.compile(
             rf"(?P<ord>{alternation(ex['ordinals'])})\s+(?:{re.escape(link)}\s+)?(?P<m>{month_full})(?:\s+(?P<y>{year4}))?", flags)
 
+    # "over the weekend": one fixed-width look-behind per word that must come first
+    weekend_lead = ("(?:" + "|".join(r"(?<=\b" + re.escape(w) + r"\s)" for w in lex.words("weekend_before")) + ")"
+                    if lex.words("weekend_before") else L)
+
     # Trigger words, each with the kinds of expression it can start: a pattern only scans the
     # stretches around triggers of its kinds (a weekday pattern never scans around a digit).
     trigger_kinds: dict[str, frozenset[str]] = {}
@@ -236,6 +241,7 @@ def patterns(lang: str) -> Patterns:
             ("era", lex.words("bc_words") + lex.words("ad_words")),
             ("clock", list(lex.mapping("clock_words"))),
             ("day_anaphor", list(lex.mapping("day_anaphors"))),
+            ("weekend", lex.words("weekend_alone")),
             ("holiday", list(holiday_names(lex.lang))),
             ("relative", relative_phrases + list(lex.mapping("today_pod")) + list(lex.mapping("yesterday_pod"))),
             ("reference", reference + lex.words("same_day") + lex.words("same_year") + lex.words("that_time")),
@@ -355,6 +361,9 @@ def patterns(lang: str) -> Patterns:
         pod_anaphor=re.compile(rf"{L}(?:(?P<ana>{alternation(lex.mapping('pod_anaphors'))})\s+(?P<pod>{pod})"
                                rf"|(?P<pod2>{pod})\s+(?P<ana2>{alternation(lex.mapping('pod_anaphors_after'))}))(?!\w)", flags)
         if lex.mapping("pod_anaphors") or lex.mapping("pod_anaphors_after") else None,
+        # "over the weekend", "am Wochenende": a weekend the text does not name.
+        weekend=re.compile(weekend_lead + rf"(?P<weekend>{alternation(lex.words('weekend_alone'), boundary=False)})(?!\w)", flags)
+        if lex.words("weekend_alone") else None,
         # "le lendemain", "keesokan harinya", "την επομένη": the day after (or before) the story's.
         day_anaphor=re.compile(rf"{L}(?P<ana>{alternation(lex.mapping('day_anaphors'), boundary=False)})(?!\w)"
                                + (rf"(?!\s*(?:{alternation(lex.words('day_anaphors_not_before'), boundary=False)})(?!\w))"

@@ -437,6 +437,23 @@ def _r_day_anaphor(cand: _Candidate, ctx: _Context) -> dict | None:
     return _day_result(base + timedelta(days=shift), 0.6)
 
 
+def _r_weekend(cand: _Candidate, ctx: _Context) -> dict | None:
+    """"over the weekend": the weekend the clause's tense points to (the last one in a past
+    clause, the coming one in a future clause), else the nearest: the one just gone early in the
+    week, the coming one late in it, this one on a Saturday or Sunday."""
+    ref = ctx.reference
+    if ref is None:
+        return None
+    saturday = ref + timedelta(days=5 - ref.weekday())   # this week's Saturday
+    if ref.weekday() < 5:
+        tense = _tense(ctx, cand)
+        if tense == "past" or (tense != "future" and ref.weekday() <= 2):
+            saturday -= timedelta(days=7)
+    year, week, _ = saturday.isocalendar()
+    return dict(value=f"{year:04d}-W{week:02d}-WE", type="DATE", precision="weekend", first_day=saturday,
+                last_day=saturday + timedelta(days=1), confidence=0.7)
+
+
 def _r_short_year(cand: _Candidate, ctx: _Context) -> dict | None:
     """"in '71": the latest year ending in those digits that is not after publication (the
     current century's when there is none)."""
@@ -929,6 +946,7 @@ def _register_all() -> None:
         ("later", "later", 5, ("later",), _r_later),
         ("pod_anaphor", "pod_anaphor", 4, ("pod",), _r_pod_anaphor),
         ("day_anaphor", "day_anaphor", 4, ("day_anaphor",), _r_day_anaphor),
+        ("weekend", "weekend", 3, ("weekend",), _r_weekend),
         ("half", "half", 5, ("period",), _r_half), ("era_year", "era_year", 5, ("era",), _r_era_year), ("fiscal", "fiscal", 5, ("period",), _r_fiscal),
         ("season_year", "season_year", 5, UNIT, _r_season_year),
         ("season", "season", 1, UNIT, _r_season, _season_ok),
