@@ -88,6 +88,11 @@ CASES = [
     ("Officials will meet over the weekend.", "2021-06-07", "en", "the weekend", "2021-W23-WE"),
     ("Am Wochenende wurde in der Stadt gewählt.", "2021-06-09", "de", "Am Wochenende", "2021-W22-WE"),
     ("Pada akhir pekan warga berkumpul di alun-alun.", "2021-06-11", "id", "akhir pekan", "2021-W23-WE"),
+    # the period a business report is about, and that period a year before
+    ("Profit rose in the second quarter from the year-earlier period.", "2022-08-04", "en",
+     "the year-earlier period", "2021-Q2"),
+    ("Profit rose in the second quarter. In the quarter, costs fell.", "2022-08-04", "en", "the quarter", "2022-Q2"),
+    ("Sales in the year-ago quarter were flat.", "2022-08-04", "en", "the year-ago quarter", "2021-Q2"),
     # a part of day counted from the last day named, in a story told in years
     ("The unit was formed in 1988 and fought in 1991 and 1994. It was disbanded in 2001. "
      "Last Tuesday its veterans marched. They met the mayor the next morning.", "2021-06-10", "en",
@@ -105,6 +110,8 @@ def test_date_phrase(text, published, lang, expression, value):
 
 
 TRAPS = [
+    # "the quarter" of a town, in a text that reports on no quarter
+    ("Shells fell on the quarter overnight.", "en"),
     # an hour that counts people is no clock time
     ("Він звернувся о 10 осіб із проханням.", "uk"),
     # the eve of something else is not a day of the story

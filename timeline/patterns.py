@@ -111,6 +111,7 @@ class Patterns:
     pod_anaphor: re.Pattern | None
     day_anaphor: re.Pattern | None
     weekend: re.Pattern | None
+    context_period: re.Pattern | None
     complementizer: re.Pattern | None
     era_year: re.Pattern | None
     clock_compact: re.Pattern
@@ -242,6 +243,7 @@ def patterns(lang: str) -> Patterns:
             ("clock", list(lex.mapping("clock_words"))),
             ("day_anaphor", list(lex.mapping("day_anaphors"))),
             ("weekend", lex.words("weekend_alone")),
+            ("context_period", list(lex.mapping("context_periods"))),
             ("holiday", list(holiday_names(lex.lang))),
             ("relative", relative_phrases + list(lex.mapping("today_pod")) + list(lex.mapping("yesterday_pod"))),
             ("reference", reference + lex.words("same_day") + lex.words("same_year") + lex.words("that_time")),
@@ -364,6 +366,9 @@ def patterns(lang: str) -> Patterns:
         # "over the weekend", "am Wochenende": a weekend the text does not name.
         weekend=re.compile(weekend_lead + rf"(?P<weekend>{alternation(lex.words('weekend_alone'), boundary=False)})(?!\w)", flags)
         if lex.words("weekend_alone") else None,
+        # "the quarter", "the year-earlier period": the period the text reports on, or a year before it.
+        context_period=re.compile(rf"{L}(?P<period>{alternation(lex.mapping('context_periods'), boundary=False)})(?!\w)", flags)
+        if lex.mapping("context_periods") else None,
         # "le lendemain", "keesokan harinya", "την επομένη": the day after (or before) the story's.
         day_anaphor=re.compile(rf"{L}(?P<ana>{alternation(lex.mapping('day_anaphors'), boundary=False)})(?!\w)"
                                + (rf"(?!\s*(?:{alternation(lex.words('day_anaphors_not_before'), boundary=False)})(?!\w))"

@@ -34,6 +34,7 @@ class _Context:
     last_day: date | None = None        # most recent day-precision date (anaphora: "the same day")
     last_year: int | None = None
     last_value: str | None = None
+    last_period: str | None = None      # value of the last quarter, half, month or year named ("the quarter")
     publication: date | None = None     # the document's publication date (deictic words resolve on it)
     narrative: bool = False             # `reference` is the story's time, not the publication
     anchor_precision: str = "day"       # precision of `reference` (a story told at year precision)

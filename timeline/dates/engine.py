@@ -153,6 +153,9 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
             ctx.last_year = mention.first_day.year
         if mention.type in ("DATE", "TIME") and mention.first_day:
             ctx.last_value = mention.value
+        if (mention.precision in ("quarter", "half", "month", "year") and mention.first_day and not mention.end_value
+                and cand.kind != "context_period"):   # "the year-earlier period" compares, it reports on nothing
+            ctx.last_period = mention.value
     return _era_ranges(_coordinated_days(_offset_days(_anchor_clock_times(mentions, ctx), ctx), ctx), ctx)
 
 

@@ -454,6 +454,29 @@ def _r_weekend(cand: _Candidate, ctx: _Context) -> dict | None:
                 last_day=saturday + timedelta(days=1), confidence=0.7)
 
 
+_PERIOD_VALUE = re.compile(r"(?P<y>\d{4})(?P<rest>-(?:Q[1-4]|H[12]|\d\d))?")
+
+
+def _r_context_period(cand: _Candidate, ctx: _Context) -> dict | None:
+    """"the quarter": the last quarter, half, month or year the text named, else the latest
+    quarter before the reference day; "the year-earlier period": that period a year before."""
+    back = {k.lower(): v for k, v in ctx.pats.lex.mapping("context_periods").items()}.get(
+        re.sub(r"\s+", " ", cand.data["period"].lower()))
+    if back is None or ctx.publication is None and ctx.reference is None:
+        return None
+    period = ctx.last_period
+    match = _PERIOD_VALUE.fullmatch(period or "")
+    if not back and not (match and (match.group("rest") or "").startswith("-Q")):
+        return None   # "the quarter" alone is a part of a town unless the text reports on quarters
+    if match is None:
+        ref = ctx.reference or ctx.publication
+        latest = (ref.year * 4 + (ref.month - 1) // 3) - 1     # the quarter before the reference day's
+        quarter = cand.data["period"].lower().endswith("quarter") or not back
+        match = _PERIOD_VALUE.fullmatch(f"{latest // 4:04d}-Q{latest % 4 + 1}" if quarter else f"{ref.year:04d}")
+    value = f"{int(match.group('y')) - back:04d}{match.group('rest') or ''}"
+    return _period(value, 0.6)
+
+
 def _r_short_year(cand: _Candidate, ctx: _Context) -> dict | None:
     """"in '71": the latest year ending in those digits that is not after publication (the
     current century's when there is none)."""
@@ -947,6 +970,7 @@ def _register_all() -> None:
         ("pod_anaphor", "pod_anaphor", 4, ("pod",), _r_pod_anaphor),
         ("day_anaphor", "day_anaphor", 4, ("day_anaphor",), _r_day_anaphor),
         ("weekend", "weekend", 3, ("weekend",), _r_weekend),
+        ("context_period", "context_period", 4, ("context_period",), _r_context_period),
         ("half", "half", 5, ("period",), _r_half), ("era_year", "era_year", 5, ("era",), _r_era_year), ("fiscal", "fiscal", 5, ("period",), _r_fiscal),
         ("season_year", "season_year", 5, UNIT, _r_season_year),
         ("season", "season", 1, UNIT, _r_season, _season_ok),
