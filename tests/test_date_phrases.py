@@ -34,6 +34,8 @@ CASES = [
     # a second day joined by "and" to a date written month first
     ("The ministers meet on July 13 and 14 in Oslo.", "2021-06-10", "en", "14", "2021-07-14"),
     ("The ministers met on March 2 and 3, 2019 in Oslo.", "2021-06-10", "en", "March 2", "2019-03-02"),
+    # a month joined by a hyphen to a position word
+    ("Prices peaked in mid-May.", "2021-06-10", "en", "mid-May", "2021-05"),
     # a year joined by a hyphen to a position word or pre/post
     ("Prices peaked in mid-2017.", "2021-06-10", "en", "mid-2017", "2017"),
     ("The post-2003 constitution was amended.", "2021-06-10", "en", "post-2003", "2003"),

@@ -66,6 +66,8 @@ def _bare_month_ok(text: str, m: re.Match, pats: Patterns) -> bool:
         return False
     if m.group("pre"):
         return True
+    if text[m.start() - 1:m.start()] == "-" and pats.position.search(text[max(0, m.start() - 12):m.start()]):
+        return True   # "mid-March": a position joined by a hyphen makes it the month
     before = text[max(0, m.start() - 30):m.start()].split()
     previous = before[-1].lower().strip(",(") if before else ""
     preps = _preps(pats.lex.lang)
