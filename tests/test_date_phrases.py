@@ -95,6 +95,20 @@ CASES = [
      "the year-earlier period", "2021-Q2"),
     ("Profit rose in the second quarter. In the quarter, costs fell.", "2022-08-04", "en", "the quarter", "2022-Q2"),
     ("Sales in the year-ago quarter were flat.", "2022-08-04", "en", "the year-ago quarter", "2021-Q2"),
+    # "in three months" where the language counts it forward from now ('dentro de', 'dans', 'tra')
+    ("Dentro de tres meses habrá elecciones.", "2021-06-10", "es", "Dentro de tres meses", "2021-09"),
+    ("Dans trois mois, le pays votera.", "2021-06-10", "fr", "Dans trois mois", "2021-09"),
+    ("Daqui a três meses haverá eleições.", "2021-06-10", "pt", "Daqui a três meses", "2021-09"),
+    # a weekday with its part of day after the language's link words
+    ("El ministro llegó el lunes por la noche.", "2021-06-10", "es", "lunes por la noche", "2021-06-07TNI"),
+    ("O ministro chegou na segunda-feira à noite.", "2021-06-10", "pt", "segunda-feira à noite", "2021-06-07TNI"),
+    ("Esta madrugada se registró un sismo.", "2021-06-10", "es", "Esta madrugada", "2021-06-10TMO"),
+    ("Nesta manhã o governo anunciou o plano.", "2021-06-10", "pt", "Nesta manhã", "2021-06-10TMO"),
+    # a day of the month written without its month
+    ("A cúpula será realizada no próximo dia 14.", "2021-06-10", "pt", "próximo dia 14", "2021-06-14"),
+    ("O acordo foi assinado no dia 28.", "2021-06-10", "pt", "dia 28", "2021-05-28"),
+    ("El acuerdo se firmó el pasado día 2.", "2021-06-10", "es", "pasado día 2", "2021-06-02"),
+    ("Kapal itu tiba tanggal 3.", "2021-06-10", "id", "tanggal 3", "2021-06-03"),
     # a part of day counted from the last day named, in a story told in years
     ("The unit was formed in 1988 and fought in 1991 and 1994. It was disbanded in 2001. "
      "Last Tuesday its veterans marched. They met the mayor the next morning.", "2021-06-10", "en",

@@ -112,6 +112,7 @@ class Patterns:
     day_anaphor: re.Pattern | None
     weekend: re.Pattern | None
     context_period: re.Pattern | None
+    day_alone: re.Pattern | None
     complementizer: re.Pattern | None
     era_year: re.Pattern | None
     clock_compact: re.Pattern
@@ -213,7 +214,7 @@ def patterns(lang: str) -> Patterns:
     weekday = (rf"(?:(?P<pod_before>{pod})\s+{pod_link}\s+)?(?:{weekday_prefix}\s+)?(?P<wd1>{weekday_full})"
                rf"(?:\s*(?:,|{sep_and})\s*(?P<wd2>{weekday_full}))?"
                rf"(?:\s+{weekday_suffix})?"
-               rf"(?:\s+(?P<pod>{pod}))?"
+               rf"(?:\s+(?:(?:{alternation(lex.words('weekday_pod_links'), boundary=False)})\s+)?(?P<pod>{pod}))?"
                rf"(?:\s+(?P<weekmod>{alternation([u for u, k in lex.units.items() if k == 'W'])})\s+(?P<weekpost>{suffix_mods}))?"
                rf"(?:\s+(?P<post>{suffix_mods}))?")
 
@@ -244,6 +245,7 @@ def patterns(lang: str) -> Patterns:
             ("day_anaphor", list(lex.mapping("day_anaphors"))),
             ("weekend", lex.words("weekend_alone")),
             ("context_period", list(lex.mapping("context_periods"))),
+            ("day_alone", lex.words("day_alone_prefix")),
             ("holiday", list(holiday_names(lex.lang))),
             ("relative", relative_phrases + list(lex.mapping("today_pod")) + list(lex.mapping("yesterday_pod"))),
             ("reference", reference + lex.words("same_day") + lex.words("same_year") + lex.words("that_time")),
@@ -366,6 +368,10 @@ def patterns(lang: str) -> Patterns:
         # "over the weekend", "am Wochenende": a weekend the text does not name.
         weekend=re.compile(weekend_lead + rf"(?P<weekend>{alternation(lex.words('weekend_alone'), boundary=False)})(?!\w)", flags)
         if lex.words("weekend_alone") else None,
+        # "no próximo dia 12", "el día 2", "tanggal 5": a day of a month the text leaves out.
+        day_alone=re.compile(rf"{L}(?:(?P<mod>{prefix_mods})\s+)?(?:{alternation(lex.words('day_alone_prefix'), boundary=False)})\s+"
+                             rf"(?P<d>[12]\d|3[01]|0?[1-9])(?![\d.,:/]\d|\d|\s*%)", flags)
+        if lex.words("day_alone_prefix") else None,
         # "the quarter", "the year-earlier period": the period the text reports on, or a year before it.
         context_period=re.compile(rf"{L}(?P<period>{alternation(lex.mapping('context_periods'), boundary=False)})(?!\w)", flags)
         if lex.mapping("context_periods") else None,

@@ -115,7 +115,11 @@ def _plural_unit_ok(text: str, m: re.Match, pats: Patterns) -> bool:
 
 def _modified_ok(text: str, m: re.Match, pats: Patterns) -> bool:
     """"this march", "last may": where the language writes months with a capital, one written
-    small after a modifier is the ordinary word (a march, may), not the month."""
+    small after a modifier is the ordinary word (a march, may), not the month; "próximo dia 12"
+    is a day of the month, not the next day."""
+    unit = m.group("unit") or m.group("unit2") or ""
+    if pats.lex.units.get(unit.lower()) == "D" and re.match(r"\s+\d", text[m.end():m.end() + 3]):
+        return False   # "no próximo dia 12" is the 12th, not the next day
     if not pats.lex.extra.get("months_capitalized"):
         return True
     word = m.group("month") or m.group("month2") or ""

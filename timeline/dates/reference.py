@@ -30,7 +30,7 @@ MODES = ("auto", "publication", "narrative")
 _FITTED = package_file("lang", "fitted.json")
 
 # Kinds whose value depends on the story's time when it is not the publication's.
-STORY_KINDS = frozenset({"day_month", "month_day", "numeric", "ordinal_date", "month", "month_range",
+STORY_KINDS = frozenset({"day_month", "month_day", "numeric", "ordinal_date", "month", "month_range", "day_alone",
                          "weekday", "day_weekday", "later", "holiday", "season"})
 # Kinds counted from publication in news, from the story in a narrative document.
 NARRATIVE_KINDS = frozenset({"modified", "relative", "unit_alone"})

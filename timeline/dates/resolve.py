@@ -477,6 +477,29 @@ def _r_context_period(cand: _Candidate, ctx: _Context) -> dict | None:
     return _period(value, 0.6)
 
 
+def _r_day_alone(cand: _Candidate, ctx: _Context) -> dict | None:
+    """"no dia 12": that day of the reference month, or of the month before or after it, as the
+    modifier ("próximo", "pasado") or else the clause's tense says; the nearest without either."""
+    ref = ctx.reference
+    if ref is None:
+        return None
+    day_n = int(cand.data["d"])
+    mod = cand.data.get("mod")
+    shift = ctx.pats.lex.mapping("prefix_mods").get(re.sub(r"\s+", " ", mod.lower())) if mod else None
+    tense = "future" if shift == 1 else "past" if shift == -1 else _tense(ctx, cand)
+    options = []
+    for step in (-1, 0, 1):
+        index = ref.year * 12 + ref.month - 1 + step
+        year, month = index // 12, index % 12 + 1
+        if day_n <= calendar.monthrange(year, month)[1]:
+            options.append(date(year, month, day_n))
+    if tense == "future":
+        options = [d for d in options if d >= ref] or options
+    elif tense == "past":
+        options = [d for d in options if d <= ref] or options
+    return _day_result(min(options, key=lambda d: abs((d - ref).days)), 0.7) if options else None
+
+
 def _r_short_year(cand: _Candidate, ctx: _Context) -> dict | None:
     """"in '71": the latest year ending in those digits that is not after publication (the
     current century's when there is none)."""
@@ -971,6 +994,7 @@ def _register_all() -> None:
         ("day_anaphor", "day_anaphor", 4, ("day_anaphor",), _r_day_anaphor),
         ("weekend", "weekend", 3, ("weekend",), _r_weekend),
         ("context_period", "context_period", 4, ("context_period",), _r_context_period),
+        ("day_alone", "day_alone", 3, ("day_alone",), _r_day_alone),
         ("half", "half", 5, ("period",), _r_half), ("era_year", "era_year", 5, ("era",), _r_era_year), ("fiscal", "fiscal", 5, ("period",), _r_fiscal),
         ("season_year", "season_year", 5, UNIT, _r_season_year),
         ("season", "season", 1, UNIT, _r_season, _season_ok),
