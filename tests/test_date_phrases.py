@@ -109,6 +109,10 @@ CASES = [
     ("O acordo foi assinado no dia 28.", "2021-06-10", "pt", "dia 28", "2021-05-28"),
     ("El acuerdo se firmó el pasado día 2.", "2021-06-10", "es", "pasado día 2", "2021-06-02"),
     ("Kapal itu tiba tanggal 3.", "2021-06-10", "id", "tanggal 3", "2021-06-03"),
+    # Turkish amounts of time with their case ending left out of the span, and their modifier kept
+    ("Son dört yılda ihracat arttı.", "2021-06-10", "tr", "Son dört yıl", "P4Y"),
+    ("Üç aydır görüşmeler sürüyor.", "2021-06-10", "tr", "Üç ay", "P3M"),
+    ("İki saattir bekliyoruz.", "2021-06-10", "tr", "İki saat", "PT2H"),
     # a part of day counted from the last day named, in a story told in years
     ("The unit was formed in 1988 and fought in 1991 and 1994. It was disbanded in 2001. "
      "Last Tuesday its veterans marched. They met the mayor the next morning.", "2021-06-10", "en",
@@ -126,6 +130,8 @@ def test_date_phrase(text, published, lang, expression, value):
 
 
 TRAPS = [
+    # a Turkish unit word inside a longer word is no unit
+    ("Kadınlar aylık toplantıda ayrıntıları konuştu.", "tr"),
     # "the quarter" of a town, in a text that reports on no quarter
     ("Shells fell on the quarter overnight.", "en"),
     # an hour that counts people is no clock time

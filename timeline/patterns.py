@@ -224,6 +224,11 @@ def patterns(lang: str) -> Patterns:
         ordinal_date = re.compile(
             rf"(?P<ord>{alternation(ex['ordinals'])})\s+(?:{re.escape(link)}\s+)?(?P<m>{month_full})(?:\s+(?P<y>{year4}))?", flags)
 
+    # The end of a unit word: a case ending the language's annotations leave out of the span
+    # may follow ("üç yıl|da").
+    unit_end = (rf"(?=(?:{alternation(lex.words('unit_suffixes'), boundary=False)})?(?!\w))"
+                if lex.words("unit_suffixes") else r"(?!\w)")
+    units_open = f"{L}{alternation(lex.units, boundary=False)}" if lex.words("unit_suffixes") else units_all
     # "over the weekend": one fixed-width look-behind per word that must come first
     weekend_lead = ("(?:" + "|".join(r"(?<=\b" + re.escape(w) + r"\s)" for w in lex.words("weekend_before")) + ")"
                     if lex.words("weekend_before") else L)
@@ -234,7 +239,8 @@ def patterns(lang: str) -> Patterns:
     for kind, words in (
             ("month", list(lex.months) + list(lex.month_abbrevs)),
             ("weekday", list(lex.weekdays)),
-            ("unit", list(lex.units) + list(lex.fused) + quarter.get("words", []) + list(lex.mapping("seasons"))),
+            ("unit", list(lex.units) + list(lex.fused) + quarter.get("words", []) + list(lex.mapping("seasons"))
+             + [u + e for u in lex.units for e in lex.words("unit_suffixes")]),
             # Narrow kinds for the recognisers that need only their own words nearby.
             ("quarter", quarter.get("words", [])),
             ("period", halves.get("words", []) + lex.words("fiscal_words")),
@@ -311,9 +317,9 @@ def patterns(lang: str) -> Patterns:
         quantity_after=re.compile(rf"\s*(?:%|{alternation(lex.words('quantity_after'))})", flags),
         this_word=re.compile(alternation([w for w, v in {**lex.mapping("prefix_mods"), **lex.mapping("suffix_mods")}.items() if v == 0]), flags),
         duration=re.compile(
-            rf"{L}(?:(?P<approx>{approx})\s+)?(?:(?P<the>the)\s+)?(?:(?P<mod>past|last|next|coming|following|first|recent)\s+)?"
-            rf"(?:(?P<vague>{vague})\s+(?P<vunit>{units_all})|(?P<n>{number})\s+(?P<unit>{units_all})|(?P<unit_first>{units_all})\s+(?P<vague_after>{alternation(lex.words('vague_after'))})"
-            rf"|(?P<fused>{fused}))(?!\w)", flags),
+            rf"{L}(?:(?P<approx>{approx})\s+)?(?:(?P<the>the)\s+)?(?:(?P<mod>{alternation(lex.words('duration_mods'), boundary=False)})\s+)?"
+            rf"(?:(?P<vague>{vague})\s+(?P<vunit>{units_open})|(?P<n>{number})\s+(?P<unit>{units_open})|(?P<unit_first>{units_all})\s+(?P<vague_after>{alternation(lex.words('vague_after'))})"
+            rf"|(?P<fused>{fused}))" + unit_end, flags),
         hyphen_duration=re.compile(rf"{L}(?P<n>{number})-(?P<unit>{units_all})(?!\w)", flags),
         reference=re.compile(alternation(reference), flags),
         clock=re.compile(
