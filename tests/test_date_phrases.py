@@ -42,6 +42,8 @@ CASES = [
     # one-word clock times
     ("The court sits at midday.", "2021-06-10", "en", "midday", "2021-06-10T12:00"),
     ("Sokağa çıkma yasağı gece yarısı başladı.", "2021-06-10", "tr", "gece yarısı", "2021-06-10T24:00"),
+    # a word between a number and its unit leaves the amount as it is
+    ("The talks need three more weeks.", "2021-06-10", "en", "three more weeks", "P3W"),
     # a day or month "of the same year" is one expression in the story's year
     ("The siege began in 1683. On 12 September of that year the army arrived.", "2021-06-10", "en",
      "12 September of that year", "1683-09-12"),

@@ -318,7 +318,7 @@ def patterns(lang: str) -> Patterns:
         this_word=re.compile(alternation([w for w, v in {**lex.mapping("prefix_mods"), **lex.mapping("suffix_mods")}.items() if v == 0]), flags),
         duration=re.compile(
             rf"{L}(?:(?P<approx>{approx})\s+)?(?:(?P<the>the)\s+)?(?:(?P<mod>{alternation(lex.words('duration_mods'), boundary=False)})\s+)?"
-            rf"(?:(?P<vague>{vague})\s+(?P<vunit>{units_open})|(?P<n>{number})\s+(?P<unit>{units_open})|(?P<unit_first>{units_all})\s+(?P<vague_after>{alternation(lex.words('vague_after'))})"
+            rf"(?:(?P<vague>{vague})\s+(?P<vunit>{units_open})|(?P<n>{number})\s+(?:(?:{alternation(lex.words('amount_links'), boundary=False)})\s+)?(?P<unit>{units_open})|(?P<unit_first>{units_all})\s+(?P<vague_after>{alternation(lex.words('vague_after'))})"
             rf"|(?P<fused>{fused}))" + unit_end, flags),
         hyphen_duration=re.compile(rf"{L}(?P<n>{number})-(?P<unit>{units_all})(?!\w)", flags),
         reference=re.compile(alternation(reference), flags),
