@@ -317,3 +317,24 @@ def test_cities_named_like_common_words_need_a_locative(text, lang, expected):
 ])
 def test_people_after_a_role_word_are_actors_kept_as_written(text, lang, expected):
     assert find_actors(text, lang, "2025-08-27") == expected
+
+
+def test_a_pronoun_subject_is_the_person_of_the_row_before():
+    # "dia" / "he" names nobody: the row is about the person the previous row named.
+    from timeline import extract_events
+
+    text = ("Presiden Prabowo Subianto meresmikan pelabuhan baru di Makassar pada Senin (3/3/2031). "
+            "Pada Selasa (4/3/2031) dia meninjau sawah di sekitar kota itu.")
+    rows = extract_events(text, published="2031-03-05", lang="id").to_dict("records")
+    assert [r["date"] for r in rows] == ["2031-03-03", "2031-03-04"]
+    assert rows[1]["actors"] == "Prabowo Subianto"
+    assert "Prabowo Subianto" in rows[1]["headline"]
+
+
+def test_a_row_that_names_its_own_actor_gets_nobody_carried():
+    from timeline import extract_events
+
+    text = ("Presiden Prabowo Subianto meresmikan pelabuhan baru di Makassar pada Senin (3/3/2031). "
+            "Pada Selasa (4/3/2031) Joko Widodo mengatakan dia mendukung proyek itu.")
+    rows = extract_events(text, published="2031-03-05", lang="id").to_dict("records")
+    assert rows[1]["actors"] == "Joko Widodo"

@@ -1065,8 +1065,15 @@ def enrich_events(frame: pd.DataFrame) -> pd.DataFrame:
     for key, evidence in zip(keys, read["evidence"]):
         articles.setdefault(key, []).append("" if _blank(evidence) else str(evidence))
     article = {key: article_context(evidences) for key, evidences in articles.items()}
-    filled = [enrich_record({column: values[i] for column, values in read.items()}, article[keys[i]])
-              for i in range(len(out))]
+    filled: list[dict] = [{}] * len(out)
+    by_article: dict[tuple, list[int]] = {}
+    for i, key in enumerate(keys):
+        by_article.setdefault(key, []).append(i)
+    for key, indexes in by_article.items():
+        records = enrich_records([{column: values[i] for column, values in read.items()} for i in indexes],
+                                 article[key])
+        for i, record in zip(indexes, records):
+            filled[i] = record
     for column in ENRICHED_COLUMNS:
         dtype = out[column].dtype if out[column].dtype == "string" else object
         out[column] = pd.Series([row[column] for row in filled], index=out.index, dtype=dtype)
@@ -1077,6 +1084,64 @@ def article_context(evidences) -> str:
     """What the rows of one article say, as the `article` of enrich_record and find_actors when the
     article itself is not at hand (enrich_events on a table): their sentences, each once, in order."""
     return "\n".join(dict.fromkeys(e for e in evidences if e))
+
+
+SUBJECT_PRONOUNS_FILE = DATA_DIR / "subject_pronouns.json"
+
+
+@lru_cache(maxsize=64)
+def _pronoun_pattern(lang: str) -> re.Pattern | None:
+    """The language's third-person subject pronouns (data/subject_pronouns.json) as whole words."""
+    words = json.loads(SUBJECT_PRONOUNS_FILE.read_text(encoding="utf-8"))["pronouns"].get(lang or "", [])
+    if not words:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)", re.IGNORECASE)
+
+
+def enrich_records(records: list[dict], article: str = "") -> list[dict]:
+    """The rows of one article, in text order, each filled by enrich_record; then a row that names
+    no actor but whose own clause speaks of someone by a pronoun ("he", "dia", "il", "sie") gets
+    the first person (else the first actor) of the row before it, whom the pronoun most likely
+    stands for (a value given before enrichment is kept, as always)."""
+    previous = None
+    for record in records:
+        blank_actors, blank_headline = _blank(record.get("actors")), _blank(record.get("headline"))
+        enrich_record(record, article)
+        if blank_actors and previous is not None:
+            carried = _carried_subject(record, previous)
+            if carried:
+                record["actors"] = "; ".join(_unique([*_names_of(record.get("actors")), carried]))
+                if blank_headline:
+                    from timeline.headline import headline
+
+                    record["headline"] = headline(str(record["event_type"]), str(record["actors"]),
+                                                  str(record["places"]), "" if _blank(record.get("role")) else str(record["role"]))
+        previous = record
+    return records
+
+
+def _names_of(cell) -> list[str]:
+    return [name.strip() for name in ("" if _blank(cell) else str(cell)).split(";") if name.strip()]
+
+
+def _carried_subject(record: dict, previous: dict) -> str:
+    """The previous row's first person (else its first actor), when this row names no actor and
+    its own clause has a subject pronoun."""
+    pattern = _pronoun_pattern("" if _blank(record.get("lang")) else str(record["lang"]))
+    title = "" if _blank(record.get("title")) else str(record["title"])
+    names = _names_of(previous.get("actors"))
+    if pattern is None or not names or _names_of(record.get("actors")) or not pattern.search(title):
+        return ""
+    not_people = _not_people()
+    return next((name for name in names if name not in not_people), names[0])
+
+
+@lru_cache(maxsize=1)
+def _not_people() -> frozenset[str]:
+    """Canonical names of the gazetteer's states, organisations and places (a name it lacks, found
+    after a role word, is a person's)."""
+    return frozenset(alias.entry.name for bucket in _gazetteer().aliases.values() for alias in bucket
+                     if alias.entry.kind != "person")
 
 
 def enrich_record(record: dict, article: str = "") -> dict:
@@ -1145,5 +1210,5 @@ def reload(actors_file: str | Path | None = None) -> None:
     global ACTORS_FILE
     if actors_file is not None:
         ACTORS_FILE = Path(actors_file)
-    for cached in (_gazetteer, _places_by_name, _scan_undated, _scan_dated, _tokens, _named_plainly, _surnames):
+    for cached in (_gazetteer, _not_people, _places_by_name, _scan_undated, _scan_dated, _tokens, _named_plainly, _surnames):
         cached.cache_clear()

@@ -288,7 +288,7 @@ def _enrich(rows: list[dict], text: str) -> list[dict]:
     """Actors, places and event types where the enrichment stage is available; `text`, the whole
     article, lets a short name count where the article names the actor in full."""
     try:
-        from timeline.enrich import enrich_record
+        from timeline.enrich import enrich_records
     except ImportError:
         return rows
-    return [enrich_record(row, text) for row in rows]
+    return enrich_records(rows, text)
