@@ -338,3 +338,11 @@ def test_a_row_that_names_its_own_actor_gets_nobody_carried():
             "Pada Selasa (4/3/2031) Joko Widodo mengatakan dia mendukung proyek itu.")
     rows = extract_events(text, published="2031-03-05", lang="id").to_dict("records")
     assert rows[1]["actors"] == "Joko Widodo"
+
+
+def test_an_after_phrase_behind_the_date_does_not_type_the_dated_happening():
+    # The dated happening is the accord; the "after ..." phrase tells what led to it.
+    clause = "Chad and Sudan said on Monday that they had signed an accord, after weeks of shelling along the border"
+    assert classify_event(clause, "en", dated="on Monday")[0] == "agreement"
+    clause_id = "Kedua negara menandatangani kesepakatan pada Senin, setelah berminggu-minggu serangan di perbatasan"
+    assert classify_event(clause_id, "id", dated="pada Senin")[0] == "agreement"

@@ -240,3 +240,20 @@ def test_a_year_holding_a_dated_telling_of_the_same_summit_is_one_row():
             "The summit in Lisbon this year brought the leaders of the bloc together again.")
     frame = extract_events(text, published="2031-03-05", lang="en")
     assert frame["date"].tolist() == ["2031-03-03"]
+
+
+def test_role_of_a_dated_announcement_of_a_plan_is_happening():
+    from timeline.role import row_role
+
+    clause = "The minister announced on Monday that the bridge would open to traffic"
+    assert row_role(clause, "2031-06-03", "2031-06-03", "2031-06-03", "en", date_at=clause.index("on Monday")) == "happening"
+    said_later = "The minister said that the bridge would open on Monday"
+    assert row_role(said_later, "2031-06-02", "2031-06-02", "2031-06-01", "en",
+                    date_at=said_later.index("on Monday")) == "plan"
+
+
+def test_role_words_of_expectation_make_a_plan():
+    from timeline.role import row_role
+
+    clause = "Esta semana, espera-se que os ministros aprovem o orçamento"
+    assert row_role(clause, "2031-06-02", "2031-06-08", "2031-06-03", "pt", date_at=0) == "plan"

@@ -972,7 +972,29 @@ def _negated_spans(clause: str, lang: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(clause)] if pattern else []
 
 
-def classify_event(clause: str, lang: str = "", near: str = "") -> tuple[str, str]:
+@lru_cache(maxsize=64)
+def _antecedent_pattern(lang: str) -> re.Pattern | None:
+    """A word of the language that opens a phrase of what happened before ("after", "setelah")."""
+    table = _taxonomy_file().get("antecedents", {})
+    words = table.get(lang, []) if lang in table else []
+    if not words:
+        return None
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+def _antecedent_start(clause: str, lang: str, dated: str) -> int:
+    """Where a phrase of an earlier happening begins after the date `dated` ("..., after four days
+    of strikes"); -1 when there is none."""
+    pattern = _antecedent_pattern(lang or "")
+    at = clause.find(dated) if dated else -1
+    if pattern is None or at < 0:
+        return -1
+    found = pattern.search(clause, at + len(dated))
+    return found.start() if found else -1
+
+
+def classify_event(clause: str, lang: str = "", near: str = "", dated: str = "") -> tuple[str, str]:
     """The event type of a clause and the cue word that decided it; ("", "") when none.
 
     Statement words ("said", "menyatakan") decide only when nothing more specific is there,
@@ -989,6 +1011,11 @@ def classify_event(clause: str, lang: str = "", near: str = "") -> tuple[str, st
     hits = [h for h in _cue_hits(clause, lang)
             if not any(start <= h[0] and h[1] <= end for start, end in names)
             and not any(start <= h[0] < end for start, end in negated)]
+    # After the date, "after ..." tells the earlier happening that led to the dated one: its cues
+    # decide only when the clause has no other.
+    earlier = _antecedent_start(clause, lang, dated or near)
+    if earlier >= 0:
+        hits = [h for h in hits if h[0] < earlier] or hits
     if not hits:
         return "", ""
     taxonomy = event_taxonomy()
@@ -1164,7 +1191,7 @@ def enrich_record(record: dict, article: str = "") -> dict:
         places = find_places(title, lang) or find_places(evidence, lang)
         record["places"] = "; ".join(p.name for p in places)
     if _blank(record.get("event_type")):
-        event_type, cue = classify_event(title, lang)
+        event_type, cue = classify_event(title, lang, dated=near)
         if not event_type:
             event_type, cue = _armed_group_at_place(title, lang, published)
         if not event_type:
