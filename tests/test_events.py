@@ -257,3 +257,17 @@ def test_role_words_of_expectation_make_a_plan():
 
     clause = "Esta semana, espera-se que os ministros aprovem o orçamento"
     assert row_role(clause, "2031-06-02", "2031-06-08", "2031-06-03", "pt", date_at=0) == "plan"
+
+
+def test_two_clock_times_of_one_happening_in_one_sentence_are_one_row():
+    text = ("The summit of the bloc opened in Vienna at 09.00 on Thursday, "
+            "and the summit talks in Vienna went on at 14.00.")
+    frame = extract_events(text, published="2031-05-08", lang="en")
+    assert len(frame) == 1 and frame["date"].iloc[0] == "2031-05-08"
+
+
+def test_two_clock_times_in_two_sentences_stay_two_rows():
+    text = ("A first blast hit the depot in Kharkiv at 02.00 on Thursday. "
+            "A second blast hit the same depot in Kharkiv at 04.30 on Thursday.")
+    frame = extract_events(text, published="2031-05-08", lang="en")
+    assert frame["date"].tolist() == ["2031-05-08", "2031-05-08"]

@@ -7,8 +7,9 @@ article are one happening when
   * they are of the same event type (a statement and a military action on one day are two things),
   * they have the same role: what happened, what is planned for that day and a past fact given as
     context are three things ("agreed on Saturday" and "takes effect at 17:00 today"), and
-  * two clock times of one day are two moments, and so are two rows naming actors with none in
-    common, and
+  * two clock times of one day in two sentences are two moments (in one sentence they are one
+    happening told with two times: the time it was due and the time it came, or two time zones),
+    and so are two rows naming actors with none in common, and
   * their dates are the same moment: the same value ("2025-05-07" twice), or a coarser date that
     holds the finer one ("2025" or "this year" for a summit dated "6-7 July 2025" elsewhere).
 The kept row is the one with the most precise date, then the first; the others' evidence, actors
@@ -66,7 +67,8 @@ def same_happening(a: dict, b: dict, min_similarity: float = MIN_SIMILARITY) -> 
         return False
     if (a.get("role") or "happening") != (b.get("role") or "happening"):
         return False
-    if a.get(CLOCK_KEY) and b.get(CLOCK_KEY) and a[CLOCK_KEY] != b[CLOCK_KEY]:
+    if a.get(CLOCK_KEY) and b.get(CLOCK_KEY) and a[CLOCK_KEY] != b[CLOCK_KEY] \
+            and a.get("evidence") != b.get("evidence"):
         return False
     # Two named parties with no one in common are two happenings of one day ("X was sworn in as
     # president; Y as vice-president the same day").
