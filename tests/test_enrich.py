@@ -346,3 +346,22 @@ def test_an_after_phrase_behind_the_date_does_not_type_the_dated_happening():
     assert classify_event(clause, "en", dated="on Monday")[0] == "agreement"
     clause_id = "Kedua negara menandatangani kesepakatan pada Senin, setelah berminggu-minggu serangan di perbatasan"
     assert classify_event(clause_id, "id", dated="pada Senin")[0] == "agreement"
+
+
+@pytest.mark.parametrize("clause, lang, event_type", [
+    ("The mayor was placed in custody by the police", "en", "legal_action"),
+    ("Le maire a été placé en garde à vue par la police", "fr", "legal_action"),
+    ("El alcalde fue capturado por la policía", "es", "legal_action"),
+    ("O presidente da câmara foi indiciado pela polícia", "pt", "legal_action"),
+    ("Der Bürgermeister wurde von der Polizei inhaftiert", "de", "legal_action"),
+    ("Les électeurs se sont rendus aux urnes dans le calme", "fr", "election"),
+    ("Los votantes acudieron a las urnas", "es", "election"),
+    ("Die Wähler strömten in die Wahllokale", "de", "election"),
+    ("Rebels fired artillery at the port", "en", "military_action"),
+    ("Les rebelles ont tiré des obus sur le port", "fr", "military_action"),
+    ("Los rebeldes lanzaron cohetes contra el puerto", "es", "military_action"),
+    ("Os rebeldes dispararam foguetes contra o porto", "pt", "military_action"),
+    ("Die Rebellen lieferten sich ein Gefecht am Hafen", "de", "military_action"),
+])
+def test_one_happening_gets_one_type_in_every_language(clause, lang, event_type):
+    assert classify_event(clause, lang)[0] == event_type
