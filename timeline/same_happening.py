@@ -10,17 +10,19 @@ article are one happening when
   * two clock times of one day in two sentences are two moments (in one sentence they are one
     happening told with two times: the time it was due and the time it came, or two time zones),
     and so are two rows naming actors with none in common, and
-  * their dates are the same moment: the same value ("2025-05-07" twice), or a coarser date that
-    holds the finer one ("2025" or "this year" for a summit dated "6-7 July 2025" elsewhere).
-The kept row is the one with the most precise date, then the first; the others' evidence, actors
-and places are joined into it (timeline.merge.combined_fields, the one rule for joining rows) and
-`merge_note` says which tellings it stands for.
+  * their dates are the same moment: the same value ("2025-05-07" twice), and the rows are alike
+    (timeline.merge.similarity at least MIN_SIMILARITY), or a coarser date that holds the finer
+    one ("2025" or "this year" for a summit dated "6-7 July 2025" elsewhere) with a name in common.
+The kept row is the one with the most precise date, then the first; the others' evidence (so the
+row's `evidence` holds every telling's sentence), actors and places are joined into it
+(timeline.merge.combined_fields, the one rule for joining rows). `merge_note` stays empty: it
+lists merges of several sources, which an analyst can split again.
 """
 from __future__ import annotations
 
 from datetime import date
 
-from timeline.merge import NOTE_SEPARATOR, combined_fields, similarity
+from timeline.merge import combined_fields, similarity
 
 
 # How alike (timeline.merge.similarity: actors, places, title words, type) two same-date rows of one
@@ -109,10 +111,10 @@ def _width(row: dict) -> int:
 
 
 def _joined(keep: dict, other: dict) -> dict:
-    note = f"{other.get('event_id', '')} ({other.get('date_text', '')!r}): the same happening told again in this article"
-    merged = combined_fields(keep, other, note)
-    # Still one source's row: what merge.py fills when sources join stays as extraction left it.
-    for column in ("sources", "source_count"):
+    merged = combined_fields(keep, other)
+    # Still one source's row, merged with no other report: what merge.py fills when reports of
+    # several sources join (sources, source_count, merge_note, which the dashboard lists as
+    # merges an analyst can split) stays as extraction left it.
+    for column in ("sources", "source_count", "merge_note"):
         merged[column] = keep.get(column)
-    merged["merge_note"] = NOTE_SEPARATOR.join(n for n in str(merged.get("merge_note") or "").split(NOTE_SEPARATOR) if n)
     return {column: merged.get(column, keep.get(column)) for column in {*keep, *merged}}
