@@ -377,3 +377,11 @@ def test_actors_of_the_sentence_beyond_the_own_clause_join_the_row():
     }])
     out = enrich_events(frame)
     assert out.loc[0, "actors"] == "Kenya; Tanzania"
+
+
+@pytest.mark.parametrize("text, lang, scene, reference", [
+    ("Gunmen attacked a village in Kenya about 60 km north of Nairobi", "en", ["Kenya"], "Nairobi"),
+    ("Banjir melanda sebuah desa sekitar 40 kilometer dari Bandung", "id", [], "Bandung"),
+])
+def test_a_place_named_as_the_reference_of_a_distance_is_no_scene(text, lang, scene, reference):
+    assert [place.name for place in find_places(text, lang)] == scene

@@ -822,10 +822,21 @@ def _surnames() -> dict[str, str]:
     return {key: next(iter(names)) for key, names in owners.items() if len(names) == 1}
 
 
+# A distance just before a place makes it the reference point, not the scene: "a town 89 km east of
+# X", "sekitar 30 km dari X", "à 40 km au nord de X". The units of length as news writes them.
+_DISTANCE_BEFORE = re.compile(
+    r"\d[\d.,]*\s*(?:km|kilomet\w*|kilomèt\w*|kilómet\w*|quilómet\w*|quilômet\w*|miles?|mil|км|километр\w*|كم)"
+    r"(?!\w)[^.;:!?\d]{0,30}$", re.IGNORECASE)
+DISTANCE_REACH = 45     # characters before a place searched for a distance
+
+
 def find_places(text: str, lang: str = "") -> list[Place]:
-    """The cities and scene-of-event countries `text` names, in order, without repeats."""
-    return _unique(m.entry.place for m in _scan(text or "", lang or "", "")
-                   if m.role == "place" and m.entry.place is not None)
+    """The cities and scene-of-event countries `text` names, in order, without repeats; a place
+    named as the reference point of a distance ("89 km east of X") is not a scene."""
+    text = text or ""
+    return _unique(m.entry.place for m in _scan(text, lang or "", "")
+                   if m.role == "place" and m.entry.place is not None
+                   and not _DISTANCE_BEFORE.search(text, max(0, m.start - DISTANCE_REACH), m.start))
 
 
 # --------------------------------------------------------------------------- event types
