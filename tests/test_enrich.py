@@ -362,6 +362,14 @@ def test_an_after_phrase_behind_the_date_does_not_type_the_dated_happening():
     ("Los rebeldes lanzaron cohetes contra el puerto", "es", "military_action"),
     ("Os rebeldes dispararam foguetes contra o porto", "pt", "military_action"),
     ("Die Rebellen lieferten sich ein Gefecht am Hafen", "de", "military_action"),
+    ("The ministry suspended all flights to the island", "en", "decision"),
+    ("Le ministère a suspendu tous les vols vers l'île", "fr", "decision"),
+    ("El ministerio suspendió todos los vuelos a la isla", "es", "decision"),
+    ("O ministério suspendeu todos os voos para a ilha", "pt", "decision"),
+    ("Das Ministerium hat alle Flüge auf die Insel ausgesetzt", "de", "decision"),
+    ("Kementerian menangguhkan semua penerbangan ke pulau itu", "id", "decision"),
+    ("La alcaldesa presentó su candidatura", "es", "election"),
+    ("Die Bürgermeisterin meldete ihre Kandidatur an", "de", "election"),
 ])
 def test_one_happening_gets_one_type_in_every_language(clause, lang, event_type):
     assert classify_event(clause, lang)[0] == event_type
