@@ -375,18 +375,6 @@ def test_one_happening_gets_one_type_in_every_language(clause, lang, event_type)
     assert classify_event(clause, lang)[0] == event_type
 
 
-def test_actors_of_the_sentence_beyond_the_own_clause_join_the_row():
-    # The own clause names one party; the rest of the sentence names the other of the same accord.
-    frame = _frame([{
-        "title": "Kenya signed the fisheries accord in Mombasa",
-        "evidence": "After weeks of talks with Tanzania, Kenya signed the fisheries accord in Mombasa on Friday.",
-        "date_text": "on Friday", "lang": "en", "published": "2031-04-12",
-        "actors": "", "places": "", "event_type": "", "event_type_cue": "",
-    }])
-    out = enrich_events(frame)
-    assert out.loc[0, "actors"] == "Kenya; Tanzania"
-
-
 @pytest.mark.parametrize("text, lang, scene, reference", [
     ("Gunmen attacked a village in Kenya about 60 km north of Nairobi", "en", ["Kenya"], "Nairobi"),
     ("Banjir melanda sebuah desa sekitar 40 kilometer dari Bandung", "id", [], "Bandung"),

@@ -1083,9 +1083,8 @@ def enrich_events(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of the events table with empty actors, places, event_type and event_type_cue
     filled in; a value already there (an analyst's override) is never replaced.
 
-    Actors are those of the row's `title` (the event's own clause), then those of the rest of its
-    `evidence` (the whole sentence); places and the type are read from the title first and from
-    the evidence only when the title names nothing of that kind. Within the own clause the
+    Each row is read from its `title` (the event's own clause) first and its `evidence` (the
+    whole sentence) only when the title names nothing of that kind. Within the own clause the
     type's priority decides, not the distance to the date: "met in Doha on Tuesday and agreed on a
     ceasefire" is one agreement in every language, whichever word the date stands next to.
     The headline is composed last, from the filled columns.
@@ -1197,10 +1196,7 @@ def enrich_record(record: dict, article: str = "") -> dict:
     title, evidence, lang = text("title"), text("evidence"), text("lang")
     published, near = text("published"), text("date_text")
     if _blank(record.get("actors")):
-        # The own clause's actors first, then the rest of the sentence's: the parties of a sentence
-        # mostly take part in each of its happenings (on the dev and frozen sets the sentence's
-        # names added more right actors than wrong ones).
-        actors = _unique([*find_actors(title, lang, published, article), *find_actors(evidence, lang, published, article)])
+        actors = find_actors(title, lang, published, article) or find_actors(evidence, lang, published, article)
         record["actors"] = "; ".join(actors)
     if _blank(record.get("places")):
         places = find_places(title, lang) or find_places(evidence, lang)
