@@ -317,3 +317,67 @@ def test_cities_named_like_common_words_need_a_locative(text, lang, expected):
 ])
 def test_people_after_a_role_word_are_actors_kept_as_written(text, lang, expected):
     assert find_actors(text, lang, "2025-08-27") == expected
+
+
+def test_a_pronoun_subject_is_the_person_of_the_row_before():
+    # "dia" / "he" names nobody: the row is about the person the previous row named.
+    from timeline import extract_events
+
+    text = ("Presiden Prabowo Subianto meresmikan pelabuhan baru di Makassar pada Senin (3/3/2031). "
+            "Pada Selasa (4/3/2031) dia meninjau sawah di sekitar kota itu.")
+    rows = extract_events(text, published="2031-03-05", lang="id").to_dict("records")
+    assert [r["date"] for r in rows] == ["2031-03-03", "2031-03-04"]
+    assert rows[1]["actors"] == "Prabowo Subianto"
+    assert "Prabowo Subianto" in rows[1]["headline"]
+
+
+def test_a_row_that_names_its_own_actor_gets_nobody_carried():
+    from timeline import extract_events
+
+    text = ("Presiden Prabowo Subianto meresmikan pelabuhan baru di Makassar pada Senin (3/3/2031). "
+            "Pada Selasa (4/3/2031) Joko Widodo mengatakan dia mendukung proyek itu.")
+    rows = extract_events(text, published="2031-03-05", lang="id").to_dict("records")
+    assert rows[1]["actors"] == "Joko Widodo"
+
+
+def test_an_after_phrase_behind_the_date_does_not_type_the_dated_happening():
+    # The dated happening is the accord; the "after ..." phrase tells what led to it.
+    clause = "Chad and Sudan said on Monday that they had signed an accord, after weeks of shelling along the border"
+    assert classify_event(clause, "en", dated="on Monday")[0] == "agreement"
+    clause_id = "Kedua negara menandatangani kesepakatan pada Senin, setelah berminggu-minggu serangan di perbatasan"
+    assert classify_event(clause_id, "id", dated="pada Senin")[0] == "agreement"
+
+
+@pytest.mark.parametrize("clause, lang, event_type", [
+    ("The mayor was placed in custody by the police", "en", "legal_action"),
+    ("Le maire a été placé en garde à vue par la police", "fr", "legal_action"),
+    ("El alcalde fue capturado por la policía", "es", "legal_action"),
+    ("O presidente da câmara foi indiciado pela polícia", "pt", "legal_action"),
+    ("Der Bürgermeister wurde von der Polizei inhaftiert", "de", "legal_action"),
+    ("Les électeurs se sont rendus aux urnes dans le calme", "fr", "election"),
+    ("Los votantes acudieron a las urnas", "es", "election"),
+    ("Die Wähler strömten in die Wahllokale", "de", "election"),
+    ("Rebels fired artillery at the port", "en", "military_action"),
+    ("Les rebelles ont tiré des obus sur le port", "fr", "military_action"),
+    ("Los rebeldes lanzaron cohetes contra el puerto", "es", "military_action"),
+    ("Os rebeldes dispararam foguetes contra o porto", "pt", "military_action"),
+    ("Die Rebellen lieferten sich ein Gefecht am Hafen", "de", "military_action"),
+    ("The ministry suspended all flights to the island", "en", "decision"),
+    ("Le ministère a suspendu tous les vols vers l'île", "fr", "decision"),
+    ("El ministerio suspendió todos los vuelos a la isla", "es", "decision"),
+    ("O ministério suspendeu todos os voos para a ilha", "pt", "decision"),
+    ("Das Ministerium hat alle Flüge auf die Insel ausgesetzt", "de", "decision"),
+    ("Kementerian menangguhkan semua penerbangan ke pulau itu", "id", "decision"),
+    ("La alcaldesa presentó su candidatura", "es", "election"),
+    ("Die Bürgermeisterin meldete ihre Kandidatur an", "de", "election"),
+])
+def test_one_happening_gets_one_type_in_every_language(clause, lang, event_type):
+    assert classify_event(clause, lang)[0] == event_type
+
+
+@pytest.mark.parametrize("text, lang, scene, reference", [
+    ("Gunmen attacked a village in Kenya about 60 km north of Nairobi", "en", ["Kenya"], "Nairobi"),
+    ("Banjir melanda sebuah desa sekitar 40 kilometer dari Bandung", "id", [], "Bandung"),
+])
+def test_a_place_named_as_the_reference_of_a_distance_is_no_scene(text, lang, scene, reference):
+    assert [place.name for place in find_places(text, lang)] == scene

@@ -214,3 +214,60 @@ def test_a_lead_with_its_own_dateline_day_is_dated_by_that_day():
     text = "NAIROBI, 3 June 2025 – Farmers blocked the main highway with tractors over fuel prices."
     frame = extract_events(text, published="2025-06-04", lang="en", infer_dates=True)
     assert frame["date"].tolist() == ["2025-06-03"] and frame["date_text"].tolist() == [""]
+
+
+def test_one_happening_told_twice_in_an_article_is_one_row():
+    # The lead and the body tell one signing on one day: one row, with both sentences as evidence.
+    text = ("Kenya and Tanzania signed a fisheries accord in Mombasa on Tuesday. "
+            "The ministers of both countries met for two hours before the talks ended. "
+            "The fisheries accord that Kenya and Tanzania signed in Mombasa on Tuesday opens the lake to both fleets.")
+    frame = extract_events(text, published="2031-04-10", lang="en")
+    assert frame["date"].tolist() == ["2031-04-08"]
+    assert "opens the lake" in frame["evidence"].iloc[0] and "signed a fisheries accord" in frame["evidence"].iloc[0]
+    assert frame["merge_note"].iloc[0] == ""        # not a merge of sources an analyst could split
+
+
+def test_two_happenings_of_one_day_stay_two_rows():
+    # Same day, different kinds of happening (an accord, a protest): two rows.
+    text = ("Kenya and Tanzania signed a fisheries accord in Mombasa on Tuesday. "
+            "On Tuesday hundreds of fishermen marched in protest through Dar es Salaam.")
+    frame = extract_events(text, published="2031-04-10", lang="en")
+    assert frame["date"].tolist() == ["2031-04-08", "2031-04-08"]
+
+
+def test_a_year_holding_a_dated_telling_of_the_same_summit_is_one_row():
+    text = ("Leaders of the bloc met in Lisbon for their summit on 3 March 2031. "
+            "The summit in Lisbon this year brought the leaders of the bloc together again.")
+    frame = extract_events(text, published="2031-03-05", lang="en")
+    assert frame["date"].tolist() == ["2031-03-03"]
+
+
+def test_role_of_a_dated_announcement_of_a_plan_is_happening():
+    from timeline.role import row_role
+
+    clause = "The minister announced on Monday that the bridge would open to traffic"
+    assert row_role(clause, "2031-06-03", "2031-06-03", "2031-06-03", "en", date_at=clause.index("on Monday")) == "happening"
+    said_later = "The minister said that the bridge would open on Monday"
+    assert row_role(said_later, "2031-06-02", "2031-06-02", "2031-06-01", "en",
+                    date_at=said_later.index("on Monday")) == "plan"
+
+
+def test_role_words_of_expectation_make_a_plan():
+    from timeline.role import row_role
+
+    clause = "Esta semana, espera-se que os ministros aprovem o orçamento"
+    assert row_role(clause, "2031-06-02", "2031-06-08", "2031-06-03", "pt", date_at=0) == "plan"
+
+
+def test_two_clock_times_of_one_happening_in_one_sentence_are_one_row():
+    text = ("The summit of the bloc opened in Vienna at 09.00 on Thursday, "
+            "and the summit talks in Vienna went on at 14.00.")
+    frame = extract_events(text, published="2031-05-08", lang="en")
+    assert len(frame) == 1 and frame["date"].iloc[0] == "2031-05-08"
+
+
+def test_two_clock_times_in_two_sentences_stay_two_rows():
+    text = ("A first blast hit the depot in Kharkiv at 02.00 on Thursday. "
+            "A second blast hit the same depot in Kharkiv at 04.30 on Thursday.")
+    frame = extract_events(text, published="2031-05-08", lang="en")
+    assert frame["date"].tolist() == ["2031-05-08", "2031-05-08"]

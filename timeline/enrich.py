@@ -822,10 +822,21 @@ def _surnames() -> dict[str, str]:
     return {key: next(iter(names)) for key, names in owners.items() if len(names) == 1}
 
 
+# A distance just before a place makes it the reference point, not the scene: "a town 89 km east of
+# X", "sekitar 30 km dari X", "à 40 km au nord de X". The units of length as news writes them.
+_DISTANCE_BEFORE = re.compile(
+    r"\d[\d.,]*\s*(?:km|kilomet\w*|kilomèt\w*|kilómet\w*|quilómet\w*|quilômet\w*|miles?|mil|км|километр\w*|كم)"
+    r"(?!\w)[^.;:!?\d]{0,30}$", re.IGNORECASE)
+DISTANCE_REACH = 45     # characters before a place searched for a distance
+
+
 def find_places(text: str, lang: str = "") -> list[Place]:
-    """The cities and scene-of-event countries `text` names, in order, without repeats."""
-    return _unique(m.entry.place for m in _scan(text or "", lang or "", "")
-                   if m.role == "place" and m.entry.place is not None)
+    """The cities and scene-of-event countries `text` names, in order, without repeats; a place
+    named as the reference point of a distance ("89 km east of X") is not a scene."""
+    text = text or ""
+    return _unique(m.entry.place for m in _scan(text, lang or "", "")
+                   if m.role == "place" and m.entry.place is not None
+                   and not _DISTANCE_BEFORE.search(text, max(0, m.start - DISTANCE_REACH), m.start))
 
 
 # --------------------------------------------------------------------------- event types
@@ -972,7 +983,29 @@ def _negated_spans(clause: str, lang: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(clause)] if pattern else []
 
 
-def classify_event(clause: str, lang: str = "", near: str = "") -> tuple[str, str]:
+@lru_cache(maxsize=64)
+def _antecedent_pattern(lang: str) -> re.Pattern | None:
+    """A word of the language that opens a phrase of what happened before ("after", "setelah")."""
+    table = _taxonomy_file().get("antecedents", {})
+    words = table.get(lang, []) if lang in table else []
+    if not words:
+        return None
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+def _antecedent_start(clause: str, lang: str, dated: str) -> int:
+    """Where a phrase of an earlier happening begins after the date `dated` ("..., after four days
+    of strikes"); -1 when there is none."""
+    pattern = _antecedent_pattern(lang or "")
+    at = clause.find(dated) if dated else -1
+    if pattern is None or at < 0:
+        return -1
+    found = pattern.search(clause, at + len(dated))
+    return found.start() if found else -1
+
+
+def classify_event(clause: str, lang: str = "", near: str = "", dated: str = "") -> tuple[str, str]:
     """The event type of a clause and the cue word that decided it; ("", "") when none.
 
     Statement words ("said", "menyatakan") decide only when nothing more specific is there,
@@ -989,6 +1022,11 @@ def classify_event(clause: str, lang: str = "", near: str = "") -> tuple[str, st
     hits = [h for h in _cue_hits(clause, lang)
             if not any(start <= h[0] and h[1] <= end for start, end in names)
             and not any(start <= h[0] < end for start, end in negated)]
+    # After the date, "after ..." tells the earlier happening that led to the dated one: its cues
+    # decide only when the clause has no other.
+    earlier = _antecedent_start(clause, lang, dated or near)
+    if earlier >= 0:
+        hits = [h for h in hits if h[0] < earlier] or hits
     if not hits:
         return "", ""
     taxonomy = event_taxonomy()
@@ -1065,8 +1103,15 @@ def enrich_events(frame: pd.DataFrame) -> pd.DataFrame:
     for key, evidence in zip(keys, read["evidence"]):
         articles.setdefault(key, []).append("" if _blank(evidence) else str(evidence))
     article = {key: article_context(evidences) for key, evidences in articles.items()}
-    filled = [enrich_record({column: values[i] for column, values in read.items()}, article[keys[i]])
-              for i in range(len(out))]
+    filled: list[dict] = [{}] * len(out)
+    by_article: dict[tuple, list[int]] = {}
+    for i, key in enumerate(keys):
+        by_article.setdefault(key, []).append(i)
+    for key, indexes in by_article.items():
+        records = enrich_records([{column: values[i] for column, values in read.items()} for i in indexes],
+                                 article[key])
+        for i, record in zip(indexes, records):
+            filled[i] = record
     for column in ENRICHED_COLUMNS:
         dtype = out[column].dtype if out[column].dtype == "string" else object
         out[column] = pd.Series([row[column] for row in filled], index=out.index, dtype=dtype)
@@ -1077,6 +1122,64 @@ def article_context(evidences) -> str:
     """What the rows of one article say, as the `article` of enrich_record and find_actors when the
     article itself is not at hand (enrich_events on a table): their sentences, each once, in order."""
     return "\n".join(dict.fromkeys(e for e in evidences if e))
+
+
+SUBJECT_PRONOUNS_FILE = DATA_DIR / "subject_pronouns.json"
+
+
+@lru_cache(maxsize=64)
+def _pronoun_pattern(lang: str) -> re.Pattern | None:
+    """The language's third-person subject pronouns (data/subject_pronouns.json) as whole words."""
+    words = json.loads(SUBJECT_PRONOUNS_FILE.read_text(encoding="utf-8"))["pronouns"].get(lang or "", [])
+    if not words:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)", re.IGNORECASE)
+
+
+def enrich_records(records: list[dict], article: str = "") -> list[dict]:
+    """The rows of one article, in text order, each filled by enrich_record; then a row that names
+    no actor but whose own clause speaks of someone by a pronoun ("he", "dia", "il", "sie") gets
+    the first person (else the first actor) of the row before it, whom the pronoun most likely
+    stands for (a value given before enrichment is kept, as always)."""
+    previous = None
+    for record in records:
+        blank_actors, blank_headline = _blank(record.get("actors")), _blank(record.get("headline"))
+        enrich_record(record, article)
+        if blank_actors and previous is not None:
+            carried = _carried_subject(record, previous)
+            if carried:
+                record["actors"] = "; ".join(_unique([*_names_of(record.get("actors")), carried]))
+                if blank_headline:
+                    from timeline.headline import headline
+
+                    record["headline"] = headline(str(record["event_type"]), str(record["actors"]),
+                                                  str(record["places"]), "" if _blank(record.get("role")) else str(record["role"]))
+        previous = record
+    return records
+
+
+def _names_of(cell) -> list[str]:
+    return [name.strip() for name in ("" if _blank(cell) else str(cell)).split(";") if name.strip()]
+
+
+def _carried_subject(record: dict, previous: dict) -> str:
+    """The previous row's first person (else its first actor), when this row names no actor and
+    its own clause has a subject pronoun."""
+    pattern = _pronoun_pattern("" if _blank(record.get("lang")) else str(record["lang"]))
+    title = "" if _blank(record.get("title")) else str(record["title"])
+    names = _names_of(previous.get("actors"))
+    if pattern is None or not names or _names_of(record.get("actors")) or not pattern.search(title):
+        return ""
+    not_people = _not_people()
+    return next((name for name in names if name not in not_people), names[0])
+
+
+@lru_cache(maxsize=1)
+def _not_people() -> frozenset[str]:
+    """Canonical names of the gazetteer's states, organisations and places (a name it lacks, found
+    after a role word, is a person's)."""
+    return frozenset(alias.entry.name for bucket in _gazetteer().aliases.values() for alias in bucket
+                     if alias.entry.kind != "person")
 
 
 def enrich_record(record: dict, article: str = "") -> dict:
@@ -1099,7 +1202,7 @@ def enrich_record(record: dict, article: str = "") -> dict:
         places = find_places(title, lang) or find_places(evidence, lang)
         record["places"] = "; ".join(p.name for p in places)
     if _blank(record.get("event_type")):
-        event_type, cue = classify_event(title, lang)
+        event_type, cue = classify_event(title, lang, dated=near)
         if not event_type:
             event_type, cue = _armed_group_at_place(title, lang, published)
         if not event_type:
@@ -1145,5 +1248,5 @@ def reload(actors_file: str | Path | None = None) -> None:
     global ACTORS_FILE
     if actors_file is not None:
         ACTORS_FILE = Path(actors_file)
-    for cached in (_gazetteer, _places_by_name, _scan_undated, _scan_dated, _tokens, _named_plainly, _surnames):
+    for cached in (_gazetteer, _not_people, _places_by_name, _scan_undated, _scan_dated, _tokens, _named_plainly, _surnames):
         cached.cache_clear()

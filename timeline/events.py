@@ -18,6 +18,7 @@ from timeline.dates import DateMention, find_dates
 from timeline.lexicon import lexicon
 from timeline.pubdate import dateline_head
 from timeline.role import opens_a_frame, row_role
+from timeline.same_happening import CLOCK_KEY, one_row_per_happening
 from timeline.schema import empty_events, events_frame, stable_event_id
 from timeline.text import sentence_bounds
 
@@ -103,7 +104,7 @@ def event_records(text: str, published: date | str | None = None, lang: str | No
         rows = sorted(rows + inferred_rows(text, rows, published_iso, lang, document_key, source, url, datelines),
                       key=lambda row: row["char_start"])
     # Rows stay plain dicts through enrichment; the caller builds one frame of them.
-    return _enrich(rows, text)
+    return one_row_per_happening(_enrich(rows, text))
 
 
 def _own_clause(text: str, start: int, end: int, group: list[DateMention], lang: str = "") -> tuple[int, int]:
@@ -278,6 +279,9 @@ def _row(text: str, primary: DateMention, group: list[DateMention], seg_start: i
         "confidence": round(confidence, 2),
         "origin": "extracted",
         "verified": False,
+        # The clock time of the moment, if written: two times of one day are two moments
+        # (timeline.same_happening reads it and drops it; the schema has no such column).
+        CLOCK_KEY: next((m.value.split("T")[1] for m in group if m.precision == "time" and "T" in m.value), ""),
     }
 
 
@@ -285,7 +289,7 @@ def _enrich(rows: list[dict], text: str) -> list[dict]:
     """Actors, places and event types where the enrichment stage is available; `text`, the whole
     article, lets a short name count where the article names the actor in full."""
     try:
-        from timeline.enrich import enrich_record
+        from timeline.enrich import enrich_records
     except ImportError:
         return rows
-    return [enrich_record(row, text) for row in rows]
+    return enrich_records(rows, text)

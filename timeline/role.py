@@ -3,7 +3,10 @@
     row_role(clause, first_day, last_day, published, lang) -> "happening" | "plan" | "background"
 
 * plan: the date lies after publication, or the clause speaks of the future (the date engine's
-  `future_cues`: "will", "akan", "doit", "soll") and the date is not yet past.
+  `future_cues`: "will", "akan", "doit", "soll"; data/roles.json `plan`: "is expected",
+  "espera-se") and the date is not yet past. A cue after a complementizer that follows the date
+  ("announced on Saturday that the truce would take effect") belongs to what was said, not to
+  the dated saying.
 * background: a past fact given as context. Either the date ended more than half a year before
   publication (data/roles.json `background_days`), or a background word of its language stands
   shortly before the date in the same phrase ("since", "the last time", "who was", "sejak",
@@ -38,6 +41,8 @@ def _words(kind: str, lang: str) -> re.Pattern:
     if kind == "future":
         words = set(lexicon(lang).words("future_cues")) if lang else set()
         words |= set(lexicon("en").words("future_cues")) if lang in ("", "en") else set()
+        plan = _data().get("plan", {})
+        words |= set(plan.get(lang, ())) | (set(plan.get("en", ())) if lang in ("", "en") else set())
     else:
         table = _data()["background"]
         words = set(table.get(lang, ())) if lang in table else {w for ws in table.values() for w in ws}
@@ -81,13 +86,33 @@ def _background_word_before(clause: str, date_at: int | None, lang: str) -> bool
     return False
 
 
+@lru_cache(maxsize=64)
+def _complementizers(lang: str) -> re.Pattern | None:
+    words = [w for w in lexicon(lang).words("complementizers") if w.strip("'")] if lang else []
+    if not words:
+        return None
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+def _governing(clause: str, date_at: int | None, lang: str) -> str:
+    """The part of `clause` whose tense governs the date at `date_at`: all of it, except what follows
+    a complementizer after the date ("announced on Saturday that the truce would take effect": the
+    announcing is dated, the "would" belongs to what was announced)."""
+    pattern = _complementizers(lang)
+    if date_at is None or pattern is None:
+        return clause
+    found = pattern.search(clause, date_at)
+    return clause[:found.start()] if found else clause
+
+
 def row_role(clause: str, first_day, last_day, published, lang: str = "", date_at: int | None = None) -> str:
     """"happening", "plan" or "background" for a row dated first_day..last_day (ISO or date) whose
     own clause is `clause`, in an article of `published` (ISO, date or empty when unknown);
     `date_at` is where the date stands in the clause (None: at its end)."""
     clause = clause or ""
     first, last, today = _day(first_day), _day(last_day) or _day(first_day), _day(published)
-    future = bool(_words("future", lang or "").search(clause))
+    future = bool(_words("future", lang or "").search(_governing(clause, date_at, lang or "")))
     background_word = _background_word_before(clause, date_at, lang or "")
     if today is not None and first is not None:
         if first > today:
