@@ -11,8 +11,8 @@ import re
 import pytest
 
 from browser_seed import ARABIC_TITLE, seed
-from browser_support import (browser, click_table_cell, dashboard, details, needs_chromium, pick_event, row_of, settle,
-                             shown_caption, wait_for_dashboard)
+from browser_support import (HEADLINE_X, browser, click_table_cell, dashboard, details, needs_chromium, pick_event, row_of,
+                             settle, shown_caption, wait_for_dashboard)
 
 pytestmark = needs_chromium
 pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
@@ -23,7 +23,7 @@ ALL = 8   # events in browser_seed.events()
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("faults")
-    seed(folder / "faults.db", ("demo", "edits", "undo-talk", "ticks", "conflict", "links"))
+    seed(folder / "faults.db", ("demo", "edits", "undo-talk", "ticks", "moves", "conflict", "links"))
     with dashboard(folder / "faults.db", folder / "streamlit.log") as url:
         yield url
 
@@ -148,6 +148,34 @@ def test_the_ticked_row_follows_the_open_event_and_a_cell_click_opens(page):
     aid = row_of(page, "A convoy brought aid")
     click_table_cell(page, aid, False)                  # a click on a cell, not the tick box
     assert "Id: ev-aid" in details(page, "Id: ev-aid")
+
+
+def test_the_tick_stays_on_the_open_event_when_an_edit_or_an_undo_moves_its_row(page):
+    # Streamlit keeps a table's ticks by row position: an edit or an Undo that reorders the rows
+    # must not leave the tick on the event that took the open one's place.
+    choose_collection(page, "moves")
+    click_table_cell(page, row_of(page, "The monarchy fell"), True)
+    assert "Id: ev-fall" in details(page, "Id: ev-fall")
+    page.get_by_label("Date", exact=True).fill("2025-10-01")        # from the first row to the sixth
+    page.get_by_role("button", name="Save changes").click()
+    page.get_by_text("Saved: date").wait_for()
+    settle(page)
+    assert row_of(page, "The monarchy fell") == 5
+    wait_ticked(page, "The monarchy fell")
+    page.get_by_role("button", name="Undo last change").click()
+    page.get_by_text(re.compile("^Undone")).wait_for()
+    settle(page)
+    assert row_of(page, "The monarchy fell") == 0
+    wait_ticked(page, "The monarchy fell")
+    assert "Id: ev-fall" in details(page, "Id: ev-fall")
+    # a click on a row's headline (its title, for a row added by hand) opens it; Enter keeps it open
+    click_table_cell(page, row_of(page, "A convoy brought aid"), False, x=HEADLINE_X)
+    assert "Id: ev-aid" in details(page, "Id: ev-aid")
+    wait_ticked(page, "A convoy brought aid")
+    page.keyboard.press("Enter")
+    settle(page)
+    assert "Id: ev-aid" in details(page, "Id: ev-aid")
+    wait_ticked(page, "A convoy brought aid")
 
 
 def test_sorting_by_date_is_chronological(page):
