@@ -4,7 +4,6 @@ from __future__ import annotations
 import pandas as pd
 
 from timeline.schema import conform
-from timeline.articles import save_texts
 from timeline.store import Store
 
 GENEVA_TEXT = ("Geneva, 12 November 2025\n\nDiplomats gathered early. On 10 November the foreign ministers "
@@ -48,7 +47,7 @@ def seed(db_path, collections=("demo",)) -> None:
     store = Store(db_path)
     for name in collections:
         store.add_extracted(name, events(), "seed")
-        save_texts(db_path, name, [("wire-geneva.txt", GENEVA_TEXT)])
+        store.save_articles(name, [("wire-geneva.txt", GENEVA_TEXT)])
     if "conflict" in collections:   # two reports of one call, a day apart, merged by hand
         store.add_extracted("conflict", conform(pd.DataFrame([
             _day("ev-call-b", "2025-09-18", "The presidents spoke by phone again", "call", "evening-post.txt",

@@ -569,3 +569,38 @@ def test_every_history_row_names_its_analyst(store):
     assert history["who"].tolist() == ["sari", "sari",              # the undo of sari's merge, two rows
                                        "analyst", "sari", "sari", "budi", "rina",
                                        "pipeline", "pipeline", "pipeline"]
+
+
+# --- article texts (the source view) -------------------------------------------------------------
+
+def test_article_texts_are_kept_in_the_store_on_either_backend(db_target):
+    db = Store(db_target)
+    db.create_collection("desk")
+    text = "Lisbon, 3 March 2025\n\nThe envoys met on Saturday. «Quotes», <b>tags</b> and 'quotes' stay as written."
+    assert db.save_articles("desk", [("lisbon.txt", text), ("", "no source"), ("other.txt", "Another text.")]) == 2
+    assert db.article_text("desk", "lisbon.txt") == text
+    assert db.article_text(C, "lisbon.txt") is None                 # kept per collection
+    assert db.article_text("desk", "unknown.txt") is None and db.article_text("nowhere", "lisbon.txt") is None
+    db.save_articles("desk", [("lisbon.txt", "Lisbon, 4 March 2025\n\nCorrected.")])   # extracted again
+    assert db.article_text("desk", "lisbon.txt") == "Lisbon, 4 March 2025\n\nCorrected."
+    assert Store(db_target).article_text("desk", "other.txt") == "Another text."   # another Store object reads it
+    db.rename_collection("desk", "desk-2")
+    assert db.article_text("desk-2", "other.txt") == "Another text."
+    db.delete_collection("desk-2")
+    db.create_collection("desk-2")
+    assert db.article_text("desk-2", "other.txt") is None            # gone with its collection
+
+
+@pytest.mark.skipif(bool(server_url()), reason="the earlier table only ever existed in SQLite files")
+def test_texts_kept_by_an_earlier_version_are_moved_into_the_store(tmp_path):
+    path = tmp_path / "old.db"
+    Store(path).create_collection("desk")
+    with sqlite3.connect(path) as conn:   # how an earlier version kept them, keyed by collection name
+        conn.execute("CREATE TABLE article_texts (collection TEXT NOT NULL, source TEXT NOT NULL, "
+                     "text TEXT NOT NULL, PRIMARY KEY (collection, source))")
+        conn.executemany("INSERT INTO article_texts VALUES (?, ?, ?)",
+                         [("desk", "a.txt", "Text A."), ("gone", "b.txt", "Text B.")])
+    db = Store(path)
+    assert db.article_text("desk", "a.txt") == "Text A."
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'article_texts'").fetchone() is None

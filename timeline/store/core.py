@@ -56,6 +56,7 @@ COLUMNS = tuple(EVENT_COLUMNS)
 STATE_COLUMNS = ("status", "merged_into", "edited", "version")  # kept beside the schema's columns
 NOT_EDITABLE = ("event_id", "origin")
 MAX_COLLECTION_NAME = 200
+LEGACY_ARTICLES = "article_texts"   # where article texts were kept before the store kept them
 
 class StoreError(Exception):
     """A change the store refuses: unknown collection, event or column, or a bad value (`column`)."""
@@ -509,6 +510,33 @@ class Store:
                 raise StoreError(f"change {change_id} is an undo; make the change again instead")
             return _undo(conn, collection_id, change, user)
 
+    # --- article texts -------------------------------------------------------------------------
+
+    def save_articles(self, collection: str, texts) -> int:
+        """Keeps each (source, text) of `texts` beside the collection's events, for the source view;
+        a source saved again replaces its text. How many were kept (a blank source is skipped)."""
+        rows = [(str(source), str(text)) for source, text in texts if source and str(source).strip()]
+        if not rows:
+            return 0
+        with self._write() as conn:
+            collection_id = _collection_id(conn, collection, create=True)
+            for source, text in rows:
+                conn.execute("INSERT INTO articles (collection_id, source, text) VALUES (?, ?, ?) "
+                             "ON CONFLICT (collection_id, source) DO UPDATE SET text = excluded.text",
+                             (collection_id, source, text))
+        return len(rows)
+
+    def article_text(self, collection: str, source: str) -> str | None:
+        """The text kept for `source` in `collection`, or None when none was kept (an imported or
+        hand-added event, an unknown collection)."""
+        with self._read() as conn:
+            collection_id = _find_collection(conn, collection) if isinstance(collection, str) else None
+            if collection_id is None:
+                return None
+            found = conn.execute("SELECT text FROM articles WHERE collection_id = ? AND source = ?",
+                                 (collection_id, str(source))).fetchone()
+        return found[0] if found else None
+
     # --- connections ---------------------------------------------------------------------------
 
     @contextmanager
@@ -587,6 +615,10 @@ def _create_tables(conn: Connection, backend) -> None:
         "change_id INTEGER NOT NULL REFERENCES changes(id) ON DELETE CASCADE, "
         f"event_id {text}, version INTEGER NOT NULL, fields {text}, before TEXT, after TEXT)",
         "CREATE TABLE IF NOT EXISTS store_state (revision INTEGER NOT NULL)",
+        # The articles' texts, for the source view; they go with their collection.
+        "CREATE TABLE IF NOT EXISTS articles ("
+        "collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE, "
+        f"source {text}, text {text}, PRIMARY KEY (collection_id, source))",
         "CREATE INDEX IF NOT EXISTS changes_by_collection ON changes (collection_id, id)",
         "CREATE INDEX IF NOT EXISTS history_by_change ON history (change_id)",
         "CREATE INDEX IF NOT EXISTS history_by_event ON history (event_id, version)",
@@ -594,11 +626,22 @@ def _create_tables(conn: Connection, backend) -> None:
         conn.execute(statement)
     if conn.execute("SELECT COUNT(*) FROM store_state").fetchone()[0] == 0:
         conn.execute("INSERT INTO store_state (revision) VALUES (0)")
+    if backend.columns(conn, LEGACY_ARTICLES):
+        _adopt_legacy_articles(conn)
     existing = backend.columns(conn, "events")
     for column, dtype in EVENT_COLUMNS.items():
         if column not in existing:
             conn.execute(f"ALTER TABLE events ADD COLUMN {_quote(column)} {types[dtype]}")
     backend.mark_schema(conn, SCHEMA_VERSION)
+
+
+def _adopt_legacy_articles(conn: Connection) -> None:
+    """Moves the texts an earlier version kept in its own SQLite table (keyed by collection name)
+    into `articles`, then drops that table; texts of collections that no longer exist go with it."""
+    conn.execute("INSERT INTO articles (collection_id, source, text) "
+                 f"SELECT c.id, a.source, a.text FROM {LEGACY_ARTICLES} a JOIN collections c ON c.name = a.collection "
+                 "WHERE true ON CONFLICT (collection_id, source) DO NOTHING")
+    conn.execute(f"DROP TABLE {LEGACY_ARTICLES}")
 
 
 def _snapshot(conn: Connection, collection_id: int, event_id: str) -> dict | None:
