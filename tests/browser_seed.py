@@ -53,3 +53,10 @@ def seed(db_path, collections=("demo",)) -> None:
             _day("ev-call-b", "2025-09-18", "The presidents spoke by phone again", "call", "evening-post.txt",
                  date_text="Thursday", evidence="On Thursday the two presidents spoke by phone.")])), "seed")
         store.merge_events("conflict", "ev-call", "ev-call-b", "seed")
+    if "review" in collections:   # second reports of two happenings: two groups for "Merge similar"
+        store.add_extracted("review", conform(pd.DataFrame([
+            _day("ev-geneva-b", "2025-11-10", "The foreign ministers met in Geneva", "meeting", "evening-post.txt",
+                 actors="France; Egypt", places="Geneva"),
+            _day("ev-call-c", "2025-09-17", "The presidents of both states spoke by phone", "call", "evening-post.txt",
+                 actors="France; Egypt")])), "seed")
+

@@ -604,3 +604,66 @@ def test_texts_kept_by_an_earlier_version_are_moved_into_the_store(tmp_path):
     assert db.article_text("desk", "a.txt") == "Text A."
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'article_texts'").fetchone() is None
+
+
+# --- merging only the groups an analyst accepted -------------------------------------------------
+
+TWO_HAPPENINGS = extracted(
+    {"event_id": "ev-call-1", "source": "north-wire", "date": "2025-03-14", "event_type": "call",
+     "title": "Sánchez and Scholz spoke by phone", "actors": "Pedro Sánchez; Olaf Scholz", "lang": "en"},
+    {"event_id": "ev-call-2", "source": "south-daily", "date": "2025-03-14", "event_type": "call",
+     "title": "Sánchez y Scholz hablaron por teléfono", "actors": "Pedro Sánchez; Olaf Scholz", "lang": "es"},
+    {"event_id": "ev-meet-1", "source": "north-wire", "date": "2025-04-02", "event_type": "meeting",
+     "title": "Ruto met Museveni in Nairobi", "actors": "William Ruto; Yoweri Museveni", "places": "Nairobi"},
+    {"event_id": "ev-meet-2", "source": "south-daily", "date": "2025-04-02", "event_type": "meeting",
+     "title": "Ruto received Museveni in Nairobi", "actors": "William Ruto; Yoweri Museveni", "places": "Nairobi"},
+)
+
+
+def contents(db) -> str:
+    """The collection's live events without their versions (a split or an undo bumps them), by id."""
+    return db.events(C).drop(columns="version").sort_values("event_id").to_json(orient="records")
+
+
+def proposed_groups(db) -> list[set[str]]:
+    preview = db.similar_groups(C, 0.6)
+    return [set(ids) for _, ids in preview.groupby("group")["event_id"]]
+
+
+def test_merge_similar_merges_only_the_accepted_groups_as_one_undoable_change(db_target):
+    db = Store(db_target)
+    db.add_extracted(C, TWO_HAPPENINGS, user="pipeline")
+    before = contents(db)
+    groups = proposed_groups(db)
+    assert sorted(map(sorted, groups)) == [["ev-call-1", "ev-call-2"], ["ev-meet-1", "ev-meet-2"]]
+    accepted = [group for group in groups if "ev-meet-1" in group]          # the call pair is rejected
+    outcome = db.merge_similar(C, 0.6, "rina", groups=accepted)
+    assert (outcome["groups"], outcome["merged"]) == (1, 1)
+    assert outcome["description"] == ("automatic merge at threshold 0.60: 1 event folded into 1 kept event; "
+                                      "1 proposed group left apart")
+    live = set(db.events(C)["event_id"])
+    assert {"ev-call-1", "ev-call-2"} <= live and len(live & {"ev-meet-1", "ev-meet-2"}) == 1
+    changes = db.history(C)
+    assert changes["change_id"].nunique() == 2                                # the extraction, then one merge
+    # a wrong merge stays splittable
+    [kept] = outcome["kept"]
+    restored = db.split_merged(C, kept, "rina")["restored"]
+    assert set(restored) | {kept} == {"ev-meet-1", "ev-meet-2"}
+    assert contents(db) == before
+    # ... and the merge, done again, is undone whole
+    db.merge_similar(C, 0.6, "rina", groups=accepted)
+    assert db.undo(C, user="rina").startswith("undid automatic merge at threshold 0.60: 1 event folded")
+    assert contents(db) == before
+
+
+def test_a_group_that_changed_since_the_preview_is_not_merged(db_target):
+    db = Store(db_target)
+    db.add_extracted(C, TWO_HAPPENINGS, user="pipeline")
+    reviewed = proposed_groups(db)
+    db.delete_event(C, "ev-call-2", "budi")                                   # a colleague, meanwhile
+    outcome = db.merge_similar(C, 0.6, "rina", groups=reviewed)
+    assert outcome["merged"] == 1 and outcome["kept"][0] in {"ev-meet-1", "ev-meet-2"}
+    assert db.merge_similar(C, 0.6, "rina", groups=[]) == {
+        "groups": 0, "merged": 0, "kept": [], "description": "automatic merge at threshold 0.60: 0 events folded "
+                                                             "into 0 kept events"}
+    assert "ev-call-1" in set(db.events(C)["event_id"])

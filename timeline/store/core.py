@@ -392,19 +392,25 @@ class Store:
         return pd.DataFrame(rows, columns=["group", "role", "event_id", "date", "title", "source", "score", "reasons"])
 
     def merge_similar(self, collection: str, threshold: float = DEFAULT_THRESHOLD, user: str = "analyst",
-                      within_source: bool = False) -> dict:
+                      within_source: bool = False, groups=None) -> dict:
         """Merges the collection's reports of one happening (timeline.merge) as one change: one undo
         takes it all back. {groups, merged, kept: [event_id], description}.
 
         Each group's most precise date is kept and the others are merged into it as `merge_events`
         does; its `merge_note` tells which rows joined and why. Rows of one source are not merged
-        with each other unless `within_source`.
+        with each other unless `within_source`. With `groups` (the event ids of each group an
+        analyst accepted in the `similar_groups` preview), only the groups found again with exactly
+        those events are merged: a rejected group, or one that changed since the preview, is left
+        apart (the description counts them).
         """
         _check_threshold(threshold)
+        accepted = None if groups is None else {frozenset(str(event_id) for event_id in group) for group in groups}
         with self._write() as conn:
             collection_id = _collection_id(conn, collection)
             records = _live_records(conn, collection_id)
-            clusters = cluster_records(records, threshold, within_source)
+            proposed = cluster_records(records, threshold, within_source)
+            clusters = [cluster for cluster in proposed if accepted is None
+                        or frozenset(records[member]["event_id"] for member in cluster.members) in accepted]
             log = _ChangeLog(conn, collection_id, user, "merge")
             merged = 0
             for cluster in clusters:
@@ -415,8 +421,10 @@ class Store:
                     other = _snapshot(conn, collection_id, records[member]["event_id"])
                     _merge_into(conn, collection_id, log, keep, other, NOTE_SEPARATOR.join(notes.get(member, [])))
                     merged += 1
+            left = len(proposed) - len(clusters)
             description = (f"automatic merge at threshold {threshold:.2f}: {_count(merged, 'event')} folded into "
-                           f"{_count(len(clusters), 'kept event')}")
+                           f"{_count(len(clusters), 'kept event')}"
+                           + (f"; {_count(left, 'proposed group')} left apart" if left else ""))
             log.finish(description)
         return {"groups": len(clusters), "merged": merged,
                 "kept": [records[cluster.keep]["event_id"] for cluster in clusters], "description": description}
