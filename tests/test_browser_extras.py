@@ -14,7 +14,7 @@ import re
 
 from browser_seed import ARABIC_TITLE, seed
 from timeline.ui.explore import COLUMN_ORDER
-from browser_support import (HEADER_HEIGHT, browser, click_table_cell, dashboard, needs_chromium, pick_event, row_of,
+from browser_support import (DOCS, HEADER_HEIGHT, browser, click_table_cell, dashboard, needs_chromium, pick_event, row_of,
                              settle, shown_caption, table_row_height, wait_for_dashboard)
 from timeline.store import Store
 
@@ -212,6 +212,11 @@ def test_merge_review_keeps_a_rejected_group_apart_and_a_merge_splits_again(serv
     page.mouse.click(box["x"] + 30, box["y"] + HEADER_HEIGHT + 35 * call + 17)    # its Merge tick box: rejected
     page.get_by_text("1 of 2 groups will be merged; 1 left apart.").wait_for()
     settle(page)
+    page.mouse.move(5, 5)
+    page.get_by_text("Review each group before merging").evaluate("e => e.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(500)   # let the tables' canvases finish drawing
+    DOCS.mkdir(exist_ok=True)
+    page.screenshot(path=str(DOCS / "merge.png"))   # the README's picture of the review
     page.get_by_role("button", name="Merge similar").click()
     page.get_by_text(re.compile("^Done: automatic merge at threshold 0.60: 1 event folded into 1 kept event; "
                                 "1 proposed group left apart")).wait_for()

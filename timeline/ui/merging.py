@@ -141,7 +141,7 @@ def _decisions(preview: pd.DataFrame) -> list[list[str]]:
         groups, key=f"{DECISIONS_KEY}-{signature}", hide_index=True, num_rows="fixed",
         disabled=["group", "kept", "joining", "events", "score"], height=min(420, 38 + 35 * len(groups)),
         column_config={
-            "merge": st.column_config.CheckboxColumn("Merge", width=60, help="Ticked: this group becomes one event"),
+            "merge": st.column_config.CheckboxColumn("Merge", width=75, help="Ticked: this group becomes one event"),
             "group": st.column_config.NumberColumn("Group", format="%d", width=60),
             "kept": st.column_config.TextColumn("Kept event", width="large",
                                                 help="The row the others merge into (the most precise date)"),
