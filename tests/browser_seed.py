@@ -51,7 +51,8 @@ def seed(db_path, collections=("demo",)) -> None:
     if "conflict" in collections:   # two reports of one call, a day apart, merged by hand
         store.add_extracted("conflict", conform(pd.DataFrame([
             _day("ev-call-b", "2025-09-18", "The presidents spoke by phone again", "call", "evening-post.txt",
-                 date_text="Thursday", evidence="On Thursday the two presidents spoke by phone.")])), "seed")
+                 date_text="Thursday", evidence="On Thursday the two presidents spoke by phone.",
+                 url="https://evening-post.example/2025/09/19/call")])), "seed")
         store.merge_events("conflict", "ev-call", "ev-call-b", "seed")
     if "review" in collections:   # second reports of two happenings: two groups for "Merge similar"
         store.add_extracted("review", conform(pd.DataFrame([

@@ -197,6 +197,9 @@ def test_bulk_actions_act_on_the_rows_ticked_in_the_table_as_one_undoable_change
     page.context.close()
 
 
+MERGE_BOX_X = 37   # px from the review table's left edge to its Merge column's tick box (the column is 75 px)
+
+
 def test_merge_review_keeps_a_rejected_group_apart_and_a_merge_splits_again(server, database, new_page):
     page = opened(new_page, server + "/?collection=review")
     page.get_by_role("tab", name="Merge", exact=True).click()
@@ -209,7 +212,7 @@ def test_merge_review_keeps_a_rejected_group_apart_and_a_merge_splits_again(serv
     call = next(i for i, text in enumerate(rows) if "spoke by phone" in text)
     review.scroll_into_view_if_needed()
     box = review.bounding_box()
-    page.mouse.click(box["x"] + 30, box["y"] + HEADER_HEIGHT + 35 * call + 17)    # its Merge tick box: rejected
+    page.mouse.click(box["x"] + MERGE_BOX_X, box["y"] + HEADER_HEIGHT + 35 * call + 17)   # its Merge tick box: rejected
     page.get_by_text("1 of 2 groups will be merged; 1 left apart.").wait_for()
     settle(page)
     page.mouse.move(5, 5)
@@ -225,9 +228,10 @@ def test_merge_review_keeps_a_rejected_group_apart_and_a_merge_splits_again(serv
     assert "ev-geneva" in live and "ev-geneva-b" not in live        # the accepted one is one event
     settle(page)
     box = page.get_by_test_id("stSelectbox").filter(has_text="Review a merged event")
-    box.click()
+    box.click()                                   # a merged event picked while the success message shows
     page.get_by_role("option").filter(has_text="ev-geneva").first.click()
     settle(page)
+    assert page.get_by_role("tab", name="Merge", exact=True).get_attribute("aria-selected") == "true"
     page.get_by_role("button", name="Split", exact=True).click()
     page.get_by_text(re.compile("^Split ev-geneva: ev-geneva-b is an event of its own again")).wait_for()
     assert {"ev-geneva", "ev-geneva-b", "ev-call", "ev-call-c"} <= set(Store(database).events("review")["event_id"])

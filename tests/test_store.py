@@ -645,8 +645,13 @@ def test_merge_similar_merges_only_the_accepted_groups_as_one_undoable_change(db
     assert {"ev-call-1", "ev-call-2"} <= live and len(live & {"ev-meet-1", "ev-meet-2"}) == 1
     changes = db.history(C)
     assert changes["change_id"].nunique() == 2                                # the extraction, then one merge
-    # a wrong merge stays splittable
     [kept] = outcome["kept"]
+    merged_row = db.events(C).set_index("event_id").loc[kept]
+    assert merged_row["source"] == "north-wire; south-daily"                  # the row joins both sources
+    own = db.report_before_merges(C, kept)                                    # the kept report alone
+    assert (own["event_id"], own["source"]) == (kept, "north-wire" if kept == "ev-meet-1" else "south-daily")
+    assert db.report_before_merges(C, "ev-call-1") is None                    # nothing merged into it
+    # a wrong merge stays splittable
     restored = db.split_merged(C, kept, "rina")["restored"]
     assert set(restored) | {kept} == {"ev-meet-1", "ev-meet-2"}
     assert contents(db) == before

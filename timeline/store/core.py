@@ -445,6 +445,19 @@ class Store:
         table["version"] = frame["version"].astype("int64").to_numpy()
         return table
 
+    def report_before_merges(self, collection: str, event_id: str) -> dict | None:
+        """The kept event's own report, as it was before anything was merged into it (its own
+        source, link, evidence and date phrase, not the joined ones): the schema's columns as plain
+        values. None when nothing was merged into it in this collection (e.g. an imported event
+        that came with several sources)."""
+        with self._read() as conn:
+            collection_id = _collection_id(conn, collection)
+            members = [row[0] for row in conn.execute(
+                "SELECT event_id FROM events WHERE collection_id = ? AND status = 'merged' AND merged_into = ?",
+                (collection_id, event_id))]
+            before = _before_merges(conn, event_id, _merge_order(conn, collection_id, event_id, members))
+        return None if before is None else {column: before.get(column) for column in COLUMNS}
+
     def split_merged(self, collection: str, event_id: str, user: str, member_ids: list[str] | None = None) -> dict:
         """Takes a merge apart as one change: the rows merged into `event_id` (all, or `member_ids`)
         become events again, and the kept event loses what they brought. {restored, kept_edits}.
@@ -959,14 +972,10 @@ def _unmerged_keep(conn: Connection, collection_id: int, keep: dict, staying: li
     The joined fields are rebuilt from the kept row as it was just before the first of its
     members' merges (from history), with the `staying` members joined in again.
     """
-    if not order:
+    rebuilt = _before_merges(conn, keep["event_id"], order)
+    if rebuilt is None:
         return {}, []
     first_change = min(order.values())[0]
-    before_row = conn.execute("SELECT before FROM history WHERE change_id = ? AND event_id = ? ORDER BY id LIMIT 1",
-                              (first_change, keep["event_id"])).fetchone()
-    if before_row is None or not before_row["before"]:
-        return {}, []
-    rebuilt = json.loads(before_row["before"])
     for member in staying:
         rebuilt.update(_merged(rebuilt, member))
     # Notes about the rows that stay are kept; those about the rows that leave go.
@@ -986,6 +995,17 @@ def _unmerged_keep(conn: Connection, collection_id: int, keep: dict, staying: li
         else:
             changes[column] = rebuilt.get(column)
     return changes, kept_edits
+
+
+def _before_merges(conn: Connection, keep_id: str, order: dict[str, tuple[int, int]]) -> dict | None:
+    """The kept row as it was just before the first of its members' merges (from history), or
+    None when no merge of `order` (see _merge_order) recorded it."""
+    if not order:
+        return None
+    first_change = min(order.values())[0]
+    row = conn.execute("SELECT before FROM history WHERE change_id = ? AND event_id = ? ORDER BY id LIMIT 1",
+                       (first_change, keep_id)).fetchone()
+    return json.loads(row["before"]) if row is not None and row["before"] else None
 
 
 def _mentions(note: str, event_id: str) -> bool:

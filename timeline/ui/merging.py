@@ -143,9 +143,9 @@ def _decisions(preview: pd.DataFrame) -> list[list[str]]:
         column_config={
             "merge": st.column_config.CheckboxColumn("Merge", width=75, help="Ticked: this group becomes one event"),
             "group": st.column_config.NumberColumn("Group", format="%d", width=60),
-            "kept": st.column_config.TextColumn("Kept event", width="large",
+            "kept": st.column_config.TextColumn("Kept event", width=380,
                                                 help="The row the others merge into (the most precise date)"),
-            "joining": st.column_config.TextColumn("Merged into it", width="large"),
+            "joining": st.column_config.TextColumn("Merged into it", width=380),
             "events": st.column_config.NumberColumn("Events", format="%d", width=60),
             "score": st.column_config.NumberColumn("Score", format="%.2f", width=60,
                                                    help="The group's weakest link: how sure it is")})

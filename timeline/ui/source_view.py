@@ -22,13 +22,17 @@ _STYLE = ("<style>.tl-source{max-height:320px;overflow:auto;white-space:pre-wrap
 def source_view(store, collection: str, row: pd.Series) -> None:
     """Under "Source": each report's evidence as its article shows it (or the evidence sentence
     alone when the article's text was not kept), with the date phrase marked."""
-    reports = [row]
+    reports = shown = [row]
     if data.is_merged(row):
         with user_action("Reading the merged reports") as outcome:
             members = store.merged_members(collection, row["event_id"])
+            # The kept event's own report, under its own source and link: the row itself holds
+            # every source's names, links and evidence joined.
+            own = store.report_before_merges(collection, row["event_id"])
         if not outcome.failed:
-            reports += [member for _, member in members.iterrows()]
-    blocks = [_report_html(store, collection, report) for report in reports]
+            reports = [row] + [member for _, member in members.iterrows()]
+            shown = [pd.Series(own) if own else row] + reports[1:]
+    blocks = [_report_html(store, collection, report) for report in shown]
     with st.expander(f"Source{'s' if len(blocks) > 1 else ''}: the evidence in its article", expanded=True):
         dates = data.report_dates(reports)
         if len(dates) > 1:   # one report says Tuesday, another Wednesday: the analyst must decide
