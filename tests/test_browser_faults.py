@@ -68,9 +68,12 @@ def type_date_filter(page, label: str, text: str) -> None:
 
 
 def table_rows(page) -> list[str]:
-    """The table's rows as its accessible copy lists them (header first)."""
-    return page.evaluate("() => [...document.querySelectorAll('[data-testid=stDataFrame] table tr')]"
-                         ".map(r => [...r.children].map(c => c.innerText.trim()).join(' | '))")
+    """The table's rows as its accessible copy lists them (header first), once it has drawn them
+    (a filter or an edit that reorders the rows draws the table anew)."""
+    return page.wait_for_function("() => { const rows = [...document.querySelectorAll("
+                                  "'[data-testid=stDataFrame] table tr')]"
+                                  ".map(r => [...r.children].map(c => c.innerText.trim()).join(' | '));"
+                                  " return rows.length > 1 ? rows : null; }").json_value()
 
 
 def wait_ticked(page, phrase: str) -> None:
