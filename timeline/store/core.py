@@ -8,6 +8,7 @@
     store.split_merged("default", "ev-1", user="rina")            # ... and a wrong merge taken apart
     store.undo("default", user="rina")                           # rina's own last change
     store.undo_change("default", 42, user="budi")                 # one change, by its id, explicitly
+    store.save_articles("default", [("wire.txt", text)])          # article texts, for the source view
 
 Every mutation is one transaction that also writes its history rows, so the history never misses a
 change and a failed change leaves nothing behind; the change names its analyst. Each call opens its
