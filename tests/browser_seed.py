@@ -4,7 +4,6 @@ from __future__ import annotations
 import pandas as pd
 
 from timeline.schema import conform
-from timeline.articles import save_texts
 from timeline.store import Store
 
 GENEVA_TEXT = ("Geneva, 12 November 2025\n\nDiplomats gathered early. On 10 November the foreign ministers "
@@ -48,9 +47,17 @@ def seed(db_path, collections=("demo",)) -> None:
     store = Store(db_path)
     for name in collections:
         store.add_extracted(name, events(), "seed")
-        save_texts(db_path, name, [("wire-geneva.txt", GENEVA_TEXT)])
+        store.save_articles(name, [("wire-geneva.txt", GENEVA_TEXT)])
     if "conflict" in collections:   # two reports of one call, a day apart, merged by hand
         store.add_extracted("conflict", conform(pd.DataFrame([
             _day("ev-call-b", "2025-09-18", "The presidents spoke by phone again", "call", "evening-post.txt",
-                 date_text="Thursday", evidence="On Thursday the two presidents spoke by phone.")])), "seed")
+                 date_text="Thursday", evidence="On Thursday the two presidents spoke by phone.",
+                 url="https://evening-post.example/2025/09/19/call")])), "seed")
         store.merge_events("conflict", "ev-call", "ev-call-b", "seed")
+    if "review" in collections:   # second reports of two happenings: two groups for "Merge similar"
+        store.add_extracted("review", conform(pd.DataFrame([
+            _day("ev-geneva-b", "2025-11-10", "The foreign ministers met in Geneva", "meeting", "evening-post.txt",
+                 actors="France; Egypt", places="Geneva"),
+            _day("ev-call-c", "2025-09-17", "The presidents of both states spoke by phone", "call", "evening-post.txt",
+                 actors="France; Egypt")])), "seed")
+

@@ -158,11 +158,16 @@ def row_of(page, phrase: str) -> int:
                                       " return at >= 0 ? String(at) : null; }", arg=phrase).json_value())
 
 
-def click_table_cell(page, row: int, on_tick_box: bool) -> None:
-    """Click row `row` (0 = first data row) of the events table: its tick box, or its first cell (the date)."""
+HEADLINE_X = 300   # px from the table's left edge to inside its Headline column (after the tick box and Date)
+
+
+def click_table_cell(page, row: int, on_tick_box: bool, x: int | None = None) -> None:
+    """Click row `row` (0 = first data row) of the events table: its tick box, its first cell
+    (the date), or the cell `x` px from the table's left edge."""
     grid = page.get_by_test_id("stDataFrame").first
     grid.scroll_into_view_if_needed()   # rows that wrap make the table taller than what is in view
     box = grid.bounding_box()
     height = table_row_height(page)
-    page.mouse.click(box["x"] + (18 if on_tick_box else 80), box["y"] + HEADER_HEIGHT + height * row + height / 2)
+    x = x if x is not None else (18 if on_tick_box else 80)
+    page.mouse.click(box["x"] + x, box["y"] + HEADER_HEIGHT + height * row + height / 2)
     settle(page)

@@ -1,6 +1,7 @@
 """Issue 9's remaining dashboard gaps, each checked in a real browser: the date-conflict filter
 from a link, the events table's long cells (wrapped, and whole on Enter) and its keyboard walk
-(from the first row, and on from the open row after a pick).
+(from the first row, and on from the open row after a pick), bulk actions on ticked rows, and
+the merge review (each proposed group accepted or rejected before merging; a merge split again).
 
 One dashboard server for the module, on a database seeded with tests/browser_seed.py; tests that
 write use a collection of their own, so their order does not matter.
@@ -13,7 +14,7 @@ import re
 
 from browser_seed import ARABIC_TITLE, seed
 from timeline.ui.explore import COLUMN_ORDER
-from browser_support import (HEADER_HEIGHT, browser, click_table_cell, dashboard, needs_chromium, pick_event, row_of,
+from browser_support import (DOCS, HEADER_HEIGHT, browser, click_table_cell, dashboard, needs_chromium, pick_event, row_of,
                              settle, shown_caption, table_row_height, wait_for_dashboard)
 from timeline.store import Store
 
@@ -24,7 +25,7 @@ pytest.importorskip("playwright.sync_api", reason="the playwright Python package
 @pytest.fixture(scope="module")
 def database(tmp_path_factory):
     path = tmp_path_factory.mktemp("extras") / "extras.db"
-    seed(path, ("demo", "conflict", "bulk"))
+    seed(path, ("demo", "conflict", "bulk", "review"))
     return path
 
 
@@ -193,4 +194,45 @@ def test_bulk_actions_act_on_the_rows_ticked_in_the_table_as_one_undoable_change
     page.get_by_role("button", name="Undo last change").click()
     page.get_by_text(re.compile("^Undone")).wait_for()
     assert set(Store(database).events("bulk")["tags"]) == {""}       # one Undo took back both
+    page.context.close()
+
+
+MERGE_BOX_X = 37   # px from the review table's left edge to its Merge column's tick box (the column is 75 px)
+
+
+def test_merge_review_keeps_a_rejected_group_apart_and_a_merge_splits_again(server, database, new_page):
+    page = opened(new_page, server + "/?collection=review")
+    page.get_by_role("tab", name="Merge", exact=True).click()
+    review = page.locator('[class*="st-key-merge_decisions"] [data-testid=stDataFrame]')
+    review.wait_for()
+    settle(page)
+    assert page.get_by_text("2 of 2 groups will be merged.").is_visible()
+    rows = page.evaluate("() => [...document.querySelectorAll("
+                         "'[class*=st-key-merge_decisions] [data-testid=stDataFrame] table tbody tr')].map(r => r.innerText)")
+    call = next(i for i, text in enumerate(rows) if "spoke by phone" in text)
+    review.scroll_into_view_if_needed()
+    box = review.bounding_box()
+    page.mouse.click(box["x"] + MERGE_BOX_X, box["y"] + HEADER_HEIGHT + 35 * call + 17)   # its Merge tick box: rejected
+    page.get_by_text("1 of 2 groups will be merged; 1 left apart.").wait_for()
+    settle(page)
+    page.mouse.move(5, 5)
+    page.get_by_text("Review each group before merging").evaluate("e => e.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(500)   # let the tables' canvases finish drawing
+    DOCS.mkdir(exist_ok=True)
+    page.screenshot(path=str(DOCS / "merge.png"))   # the README's picture of the review
+    page.get_by_role("button", name="Merge similar").click()
+    page.get_by_text(re.compile("^Done: automatic merge at threshold 0.60: 1 event folded into 1 kept event; "
+                                "1 proposed group left apart")).wait_for()
+    live = set(Store(database).events("review")["event_id"])
+    assert {"ev-call", "ev-call-c"} <= live                       # the rejected group stays apart
+    assert "ev-geneva" in live and "ev-geneva-b" not in live        # the accepted one is one event
+    settle(page)
+    box = page.get_by_test_id("stSelectbox").filter(has_text="Review a merged event")
+    box.click()                                   # a merged event picked while the success message shows
+    page.get_by_role("option").filter(has_text="ev-geneva").first.click()
+    settle(page)
+    assert page.get_by_role("tab", name="Merge", exact=True).get_attribute("aria-selected") == "true"
+    page.get_by_role("button", name="Split", exact=True).click()
+    page.get_by_text(re.compile("^Split ev-geneva: ev-geneva-b is an event of its own again")).wait_for()
+    assert {"ev-geneva", "ev-geneva-b", "ev-call", "ev-call-c"} <= set(Store(database).events("review")["event_id"])
     page.context.close()

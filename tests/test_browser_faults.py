@@ -11,8 +11,8 @@ import re
 import pytest
 
 from browser_seed import ARABIC_TITLE, seed
-from browser_support import (browser, click_table_cell, dashboard, details, needs_chromium, pick_event, row_of, settle,
-                             shown_caption, wait_for_dashboard)
+from browser_support import (HEADLINE_X, browser, click_table_cell, dashboard, details, needs_chromium, pick_event, row_of,
+                             settle, shown_caption, wait_for_dashboard)
 
 pytestmark = needs_chromium
 pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
@@ -23,7 +23,7 @@ ALL = 8   # events in browser_seed.events()
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("faults")
-    seed(folder / "faults.db", ("demo", "edits", "undo-talk", "ticks", "conflict", "links"))
+    seed(folder / "faults.db", ("demo", "edits", "undo-talk", "ticks", "moves", "conflict", "links"))
     with dashboard(folder / "faults.db", folder / "streamlit.log") as url:
         yield url
 
@@ -68,9 +68,12 @@ def type_date_filter(page, label: str, text: str) -> None:
 
 
 def table_rows(page) -> list[str]:
-    """The table's rows as its accessible copy lists them (header first)."""
-    return page.evaluate("() => [...document.querySelectorAll('[data-testid=stDataFrame] table tr')]"
-                         ".map(r => [...r.children].map(c => c.innerText.trim()).join(' | '))")
+    """The table's rows as its accessible copy lists them (header first), once it has drawn them
+    (a filter or an edit that reorders the rows draws the table anew)."""
+    return page.wait_for_function("() => { const rows = [...document.querySelectorAll("
+                                  "'[data-testid=stDataFrame] table tr')]"
+                                  ".map(r => [...r.children].map(c => c.innerText.trim()).join(' | '));"
+                                  " return rows.length > 1 ? rows : null; }").json_value()
 
 
 def wait_ticked(page, phrase: str) -> None:
@@ -82,6 +85,7 @@ def wait_ticked(page, phrase: str) -> None:
 
 
 def test_clear_filters_clears_the_boxes_and_stays_cleared(page):
+    type_date_filter(page, "From", "2024-06-01")
     search = page.get_by_test_id("stSidebar").get_by_role("textbox", name="Search")
     search.fill("convoy")
     search.press("Enter")
@@ -90,11 +94,12 @@ def test_clear_filters_clears_the_boxes_and_stays_cleared(page):
     page.get_by_role("button", name="Clear filters").click()
     settle(page)
     assert caption(page).startswith(f"{ALL} of {ALL} events shown")
-    assert search.input_value() == ""
+    from_box = page.get_by_test_id("stSidebar").get_by_role("textbox", name="From", exact=True)
+    assert search.input_value() == "" and from_box.input_value() == ""
     page.get_by_test_id("stButtonGroup").get_by_role("radio", name="Source").click()   # an unrelated click
     settle(page)
     assert caption(page).startswith(f"{ALL} of {ALL} events shown")
-    assert search.input_value() == ""
+    assert search.input_value() == "" and from_box.input_value() == ""
 
 
 def test_undo_refills_the_form_and_the_same_edit_saves_again(page):
@@ -105,10 +110,13 @@ def test_undo_refills_the_form_and_the_same_edit_saves_again(page):
     page.get_by_role("button", name="Save changes").click()
     page.get_by_text("Saved: title").wait_for()
     settle(page)
+    picker = page.get_by_test_id("stSelectbox").filter(has_text="Open an event").get_by_role("combobox")
+    assert "The budget passed after a long night" in picker.input_value()     # the picker shows the saved title
     page.get_by_role("button", name="Undo last change").click()
     page.get_by_text(re.compile("^Undone")).wait_for()
     settle(page)
     assert page.get_by_label("Title", exact=True).input_value() == "Parliament passed the budget"
+    assert "Parliament passed the budget" in picker.input_value()
     page.get_by_label("Title", exact=True).fill("The budget passed after a long night")
     page.get_by_role("button", name="Save changes").click()
     page.get_by_text("Saved: title").wait_for()
@@ -148,6 +156,40 @@ def test_the_ticked_row_follows_the_open_event_and_a_cell_click_opens(page):
     aid = row_of(page, "A convoy brought aid")
     click_table_cell(page, aid, False)                  # a click on a cell, not the tick box
     assert "Id: ev-aid" in details(page, "Id: ev-aid")
+
+
+def test_the_tick_stays_on_the_open_event_when_an_edit_or_an_undo_moves_its_row(page):
+    # Streamlit keeps a table's ticks by row position: an edit or an Undo that reorders the rows
+    # must not leave the tick on the event that took the open one's place.
+    choose_collection(page, "moves")
+    click_table_cell(page, row_of(page, "The monarchy fell"), True)
+    assert "Id: ev-fall" in details(page, "Id: ev-fall")
+    page.get_by_label("Date", exact=True).fill("2025-10-01")        # from the first row to the sixth
+    page.get_by_role("button", name="Save changes").click()
+    page.get_by_text("Saved: date").wait_for()
+    settle(page)
+    assert row_of(page, "The monarchy fell") == 5
+    wait_ticked(page, "The monarchy fell")
+    page.get_by_role("button", name="Undo last change").click()
+    page.get_by_text(re.compile("^Undone")).wait_for()
+    settle(page)
+    assert row_of(page, "The monarchy fell") == 0
+    wait_ticked(page, "The monarchy fell")
+    assert "Id: ev-fall" in details(page, "Id: ev-fall")
+    # a click on a row's headline (its title, for a row added by hand) opens it; Enter keeps it open
+    click_table_cell(page, row_of(page, "A convoy brought aid"), False, x=HEADLINE_X)
+    assert "Id: ev-aid" in details(page, "Id: ev-aid")
+    wait_ticked(page, "A convoy brought aid")
+    page.keyboard.press("Enter")
+    settle(page)
+    assert "Id: ev-aid" in details(page, "Id: ev-aid")
+    wait_ticked(page, "A convoy brought aid")
+    search = page.get_by_test_id("stSidebar").get_by_role("textbox", name="Search")
+    search.fill("convoy")                                          # a filter moves its row to the top
+    search.press("Enter")
+    settle(page)
+    assert row_of(page, "A convoy brought aid") == 0
+    wait_ticked(page, "A convoy brought aid")
 
 
 def test_sorting_by_date_is_chronological(page):
@@ -262,6 +304,23 @@ def test_a_link_opens_the_same_view_in_a_fresh_page(page, new_page, server):
     fresh.context.close()
 
 
+def test_a_reload_keeps_the_collection_the_filters_and_the_open_event(page):
+    choose_collection(page, "ticks")
+    search = page.get_by_test_id("stSidebar").get_by_role("textbox", name="Search")
+    search.fill("met")
+    search.press("Enter")
+    settle(page)
+    pick_event(page, "Foreign ministers met in Geneva")
+    shown = caption(page)
+    assert "(filtered)" in shown
+    page.reload()
+    wait_for_dashboard(page)
+    page.get_by_role("heading", name="ticks").wait_for()
+    assert caption(page) == shown
+    assert page.get_by_test_id("stSidebar").get_by_role("textbox", name="Search").input_value() == "met"
+    assert "Id: ev-geneva" in details(page, "Id: ev-geneva")
+
+
 def test_the_source_view_marks_the_date_in_the_article(page):
     pick_event(page, "Foreign ministers met in Geneva")
     mark = page.locator(".tl-source mark").first
@@ -269,6 +328,9 @@ def test_the_source_view_marks_the_date_in_the_article(page):
     assert mark.inner_text() == "10 November"
     assert "Diplomats gathered early." in page.locator(".tl-source").first.inner_text()   # the article around it
     assert mark.evaluate("m => m.closest('.tl-evidence') !== null")
+    inside = mark.evaluate("""m => { const box = m.closest('.tl-source').getBoundingClientRect();
+        const at = m.getBoundingClientRect(); return at.top >= box.top && at.bottom <= box.bottom; }""")
+    assert inside, "the date phrase is outside the visible part of the source passage"
 
 
 def test_the_chart_page_export_works_without_a_server(page, new_page, tmp_path):
@@ -296,6 +358,11 @@ def test_a_merged_event_shows_each_source_and_flags_a_date_conflict(page):
     assert "daily-news.txt" in text and "evening-post.txt" in text
     assert "2025-09-18" in text and "On Thursday the two presidents spoke by phone." in text
     assert view.locator("mark", has_text="Thursday").count() >= 1
+    # each report under its own source and link, not the merged row's joined names and links
+    assert "daily-news.txt; evening-post.txt" not in text
+    link = view.get_by_role("link", name="evening-post.txt", exact=True)
+    assert view.get_by_role("link").count() == 1
+    assert link.get_attribute("href") == "https://evening-post.example/2025/09/19/call"
 
 
 def test_a_copied_link_opens_its_event_after_the_title_is_edited(page, new_page):

@@ -569,3 +569,106 @@ def test_every_history_row_names_its_analyst(store):
     assert history["who"].tolist() == ["sari", "sari",              # the undo of sari's merge, two rows
                                        "analyst", "sari", "sari", "budi", "rina",
                                        "pipeline", "pipeline", "pipeline"]
+
+
+# --- article texts (the source view) -------------------------------------------------------------
+
+def test_article_texts_are_kept_in_the_store_on_either_backend(db_target):
+    db = Store(db_target)
+    db.create_collection("desk")
+    text = "Lisbon, 3 March 2025\n\nThe envoys met on Saturday. «Quotes», <b>tags</b> and 'quotes' stay as written."
+    assert db.save_articles("desk", [("lisbon.txt", text), ("", "no source"), ("other.txt", "Another text.")]) == 2
+    assert db.article_text("desk", "lisbon.txt") == text
+    assert db.article_text(C, "lisbon.txt") is None                 # kept per collection
+    assert db.article_text("desk", "unknown.txt") is None and db.article_text("nowhere", "lisbon.txt") is None
+    db.save_articles("desk", [("lisbon.txt", "Lisbon, 4 March 2025\n\nCorrected.")])   # extracted again
+    assert db.article_text("desk", "lisbon.txt") == "Lisbon, 4 March 2025\n\nCorrected."
+    assert Store(db_target).article_text("desk", "other.txt") == "Another text."   # another Store object reads it
+    db.rename_collection("desk", "desk-2")
+    assert db.article_text("desk-2", "other.txt") == "Another text."
+    db.delete_collection("desk-2")
+    db.create_collection("desk-2")
+    assert db.article_text("desk-2", "other.txt") is None            # gone with its collection
+
+
+@pytest.mark.skipif(bool(server_url()), reason="the earlier table only ever existed in SQLite files")
+def test_texts_kept_by_an_earlier_version_are_moved_into_the_store(tmp_path):
+    path = tmp_path / "old.db"
+    Store(path).create_collection("desk")
+    with sqlite3.connect(path) as conn:   # how an earlier version kept them, keyed by collection name
+        conn.execute("CREATE TABLE article_texts (collection TEXT NOT NULL, source TEXT NOT NULL, "
+                     "text TEXT NOT NULL, PRIMARY KEY (collection, source))")
+        conn.executemany("INSERT INTO article_texts VALUES (?, ?, ?)",
+                         [("desk", "a.txt", "Text A."), ("gone", "b.txt", "Text B.")])
+    db = Store(path)
+    assert db.article_text("desk", "a.txt") == "Text A."
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'article_texts'").fetchone() is None
+
+
+# --- merging only the groups an analyst accepted -------------------------------------------------
+
+TWO_HAPPENINGS = extracted(
+    {"event_id": "ev-call-1", "source": "north-wire", "date": "2025-03-14", "event_type": "call",
+     "title": "Sánchez and Scholz spoke by phone", "actors": "Pedro Sánchez; Olaf Scholz", "lang": "en"},
+    {"event_id": "ev-call-2", "source": "south-daily", "date": "2025-03-14", "event_type": "call",
+     "title": "Sánchez y Scholz hablaron por teléfono", "actors": "Pedro Sánchez; Olaf Scholz", "lang": "es"},
+    {"event_id": "ev-meet-1", "source": "north-wire", "date": "2025-04-02", "event_type": "meeting",
+     "title": "Ruto met Museveni in Nairobi", "actors": "William Ruto; Yoweri Museveni", "places": "Nairobi"},
+    {"event_id": "ev-meet-2", "source": "south-daily", "date": "2025-04-02", "event_type": "meeting",
+     "title": "Ruto received Museveni in Nairobi", "actors": "William Ruto; Yoweri Museveni", "places": "Nairobi"},
+)
+
+
+def contents(db) -> str:
+    """The collection's live events without their versions (a split or an undo bumps them), by id."""
+    return db.events(C).drop(columns="version").sort_values("event_id").to_json(orient="records")
+
+
+def proposed_groups(db) -> list[set[str]]:
+    preview = db.similar_groups(C, 0.6)
+    return [set(ids) for _, ids in preview.groupby("group")["event_id"]]
+
+
+def test_merge_similar_merges_only_the_accepted_groups_as_one_undoable_change(db_target):
+    db = Store(db_target)
+    db.add_extracted(C, TWO_HAPPENINGS, user="pipeline")
+    before = contents(db)
+    groups = proposed_groups(db)
+    assert sorted(map(sorted, groups)) == [["ev-call-1", "ev-call-2"], ["ev-meet-1", "ev-meet-2"]]
+    accepted = [group for group in groups if "ev-meet-1" in group]          # the call pair is rejected
+    outcome = db.merge_similar(C, 0.6, "rina", groups=accepted)
+    assert (outcome["groups"], outcome["merged"]) == (1, 1)
+    assert outcome["description"] == ("automatic merge at threshold 0.60: 1 event folded into 1 kept event; "
+                                      "1 proposed group left apart")
+    live = set(db.events(C)["event_id"])
+    assert {"ev-call-1", "ev-call-2"} <= live and len(live & {"ev-meet-1", "ev-meet-2"}) == 1
+    changes = db.history(C)
+    assert changes["change_id"].nunique() == 2                                # the extraction, then one merge
+    [kept] = outcome["kept"]
+    merged_row = db.events(C).set_index("event_id").loc[kept]
+    assert merged_row["source"] == "north-wire; south-daily"                  # the row joins both sources
+    own = db.report_before_merges(C, kept)                                    # the kept report alone
+    assert (own["event_id"], own["source"]) == (kept, "north-wire" if kept == "ev-meet-1" else "south-daily")
+    assert db.report_before_merges(C, "ev-call-1") is None                    # nothing merged into it
+    # a wrong merge stays splittable
+    restored = db.split_merged(C, kept, "rina")["restored"]
+    assert set(restored) | {kept} == {"ev-meet-1", "ev-meet-2"}
+    assert contents(db) == before
+    # ... and the merge, done again, is undone whole
+    db.merge_similar(C, 0.6, "rina", groups=accepted)
+    assert db.undo(C, user="rina").startswith("undid automatic merge at threshold 0.60: 1 event folded")
+    assert contents(db) == before
+
+
+def test_a_group_that_changed_since_the_preview_is_not_merged(db_target):
+    db = Store(db_target)
+    db.add_extracted(C, TWO_HAPPENINGS, user="pipeline")
+    reviewed = proposed_groups(db)
+    db.delete_event(C, "ev-call-2", "budi")                                   # a colleague, meanwhile
+    outcome = db.merge_similar(C, 0.6, "rina", groups=reviewed)
+    assert outcome["merged"] == 1 and outcome["kept"][0] in {"ev-meet-1", "ev-meet-2"}
+    assert db.merge_similar(C, 0.6, "rina", groups=[]) == {
+        "groups": 0, "merged": 0, "kept": [], "description": "automatic merge at threshold 0.60: 0 events folded "
+                                                             "into 0 kept events"}
+    assert "ev-call-1" in set(db.events(C)["event_id"])

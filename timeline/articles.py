@@ -1,38 +1,11 @@
-"""The text of each article a collection's events came from, kept beside the events so an
-analyst can read an event's evidence in its place (the dashboard's source view).
+"""An event's evidence in its article, cut into pieces for the dashboard's source view.
 
-Its own table in the events database file (SQLite), written when articles are extracted;
-events imported or added by hand have no article here, and the source view then shows their
+The article texts themselves are kept by the store, beside the collection's events, on either
+backend (`Store.save_articles` when articles are extracted, `Store.article_text` to read one);
+events imported or added by hand have no article there, and the source view then shows their
 evidence sentence alone.
 """
 from __future__ import annotations
-
-import sqlite3
-from collections.abc import Iterable
-from contextlib import closing
-from pathlib import Path
-
-_TABLE = ("CREATE TABLE IF NOT EXISTS article_texts (collection TEXT NOT NULL, source TEXT NOT NULL, "
-          "text TEXT NOT NULL, PRIMARY KEY (collection, source))")
-
-
-def save_texts(db_path: str | Path, collection: str, texts: Iterable[tuple[str, str]]) -> None:
-    """Keep each (source, text); a source extracted again replaces its text."""
-    with closing(sqlite3.connect(str(db_path), timeout=30)) as conn, conn:
-        conn.execute(_TABLE)
-        conn.executemany("INSERT OR REPLACE INTO article_texts (collection, source, text) VALUES (?, ?, ?)",
-                         [(collection, source, text) for source, text in texts if source])
-
-
-def text_of(db_path: str | Path, collection: str, source: str) -> str | None:
-    """The article text of `source` in `collection`, or None when it was never kept."""
-    try:
-        with closing(sqlite3.connect(f"file:{Path(db_path)}?mode=ro", uri=True, timeout=30)) as conn:
-            row = conn.execute("SELECT text FROM article_texts WHERE collection = ? AND source = ?",
-                               (collection, source)).fetchone()
-    except sqlite3.Error:   # no such table yet, or no database file
-        return None
-    return row[0] if row else None
 
 
 def marked_passage(text: str, evidence: str, date_start: int | None, date_end: int | None,

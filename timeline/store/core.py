@@ -8,6 +8,7 @@
     store.split_merged("default", "ev-1", user="rina")            # ... and a wrong merge taken apart
     store.undo("default", user="rina")                           # rina's own last change
     store.undo_change("default", 42, user="budi")                 # one change, by its id, explicitly
+    store.save_articles("default", [("wire.txt", text)])          # article texts, for the source view
 
 Every mutation is one transaction that also writes its history rows, so the history never misses a
 change and a failed change leaves nothing behind; the change names its analyst. Each call opens its
@@ -56,6 +57,7 @@ COLUMNS = tuple(EVENT_COLUMNS)
 STATE_COLUMNS = ("status", "merged_into", "edited", "version")  # kept beside the schema's columns
 NOT_EDITABLE = ("event_id", "origin")
 MAX_COLLECTION_NAME = 200
+LEGACY_ARTICLES = "article_texts"   # where article texts were kept before the store kept them
 
 class StoreError(Exception):
     """A change the store refuses: unknown collection, event or column, or a bad value (`column`)."""
@@ -391,19 +393,25 @@ class Store:
         return pd.DataFrame(rows, columns=["group", "role", "event_id", "date", "title", "source", "score", "reasons"])
 
     def merge_similar(self, collection: str, threshold: float = DEFAULT_THRESHOLD, user: str = "analyst",
-                      within_source: bool = False) -> dict:
+                      within_source: bool = False, groups=None) -> dict:
         """Merges the collection's reports of one happening (timeline.merge) as one change: one undo
         takes it all back. {groups, merged, kept: [event_id], description}.
 
         Each group's most precise date is kept and the others are merged into it as `merge_events`
         does; its `merge_note` tells which rows joined and why. Rows of one source are not merged
-        with each other unless `within_source`.
+        with each other unless `within_source`. With `groups` (the event ids of each group an
+        analyst accepted in the `similar_groups` preview), only the groups found again with exactly
+        those events are merged: a rejected group, or one that changed since the preview, is left
+        apart (the description counts them).
         """
         _check_threshold(threshold)
+        accepted = None if groups is None else {frozenset(str(event_id) for event_id in group) for group in groups}
         with self._write() as conn:
             collection_id = _collection_id(conn, collection)
             records = _live_records(conn, collection_id)
-            clusters = cluster_records(records, threshold, within_source)
+            proposed = cluster_records(records, threshold, within_source)
+            clusters = [cluster for cluster in proposed if accepted is None
+                        or frozenset(records[member]["event_id"] for member in cluster.members) in accepted]
             log = _ChangeLog(conn, collection_id, user, "merge")
             merged = 0
             for cluster in clusters:
@@ -414,8 +422,10 @@ class Store:
                     other = _snapshot(conn, collection_id, records[member]["event_id"])
                     _merge_into(conn, collection_id, log, keep, other, NOTE_SEPARATOR.join(notes.get(member, [])))
                     merged += 1
+            left = len(proposed) - len(clusters)
             description = (f"automatic merge at threshold {threshold:.2f}: {_count(merged, 'event')} folded into "
-                           f"{_count(len(clusters), 'kept event')}")
+                           f"{_count(len(clusters), 'kept event')}"
+                           + (f"; {_count(left, 'proposed group')} left apart" if left else ""))
             log.finish(description)
         return {"groups": len(clusters), "merged": merged,
                 "kept": [records[cluster.keep]["event_id"] for cluster in clusters], "description": description}
@@ -435,6 +445,19 @@ class Store:
         table = conform(frame)
         table["version"] = frame["version"].astype("int64").to_numpy()
         return table
+
+    def report_before_merges(self, collection: str, event_id: str) -> dict | None:
+        """The kept event's own report, as it was before anything was merged into it (its own
+        source, link, evidence and date phrase, not the joined ones): the schema's columns as plain
+        values. None when nothing was merged into it in this collection (e.g. an imported event
+        that came with several sources)."""
+        with self._read() as conn:
+            collection_id = _collection_id(conn, collection)
+            members = [row[0] for row in conn.execute(
+                "SELECT event_id FROM events WHERE collection_id = ? AND status = 'merged' AND merged_into = ?",
+                (collection_id, event_id))]
+            before = _before_merges(conn, event_id, _merge_order(conn, collection_id, event_id, members))
+        return None if before is None else {column: before.get(column) for column in COLUMNS}
 
     def split_merged(self, collection: str, event_id: str, user: str, member_ids: list[str] | None = None) -> dict:
         """Takes a merge apart as one change: the rows merged into `event_id` (all, or `member_ids`)
@@ -508,6 +531,33 @@ class Store:
             if change["action"] == "undo":
                 raise StoreError(f"change {change_id} is an undo; make the change again instead")
             return _undo(conn, collection_id, change, user)
+
+    # --- article texts -------------------------------------------------------------------------
+
+    def save_articles(self, collection: str, texts) -> int:
+        """Keeps each (source, text) of `texts` beside the collection's events, for the source view;
+        a source saved again replaces its text. How many were kept (a blank source is skipped)."""
+        rows = [(str(source), str(text)) for source, text in texts if source and str(source).strip()]
+        if not rows:
+            return 0
+        with self._write() as conn:
+            collection_id = _collection_id(conn, collection, create=True)
+            for source, text in rows:
+                conn.execute("INSERT INTO articles (collection_id, source, text) VALUES (?, ?, ?) "
+                             "ON CONFLICT (collection_id, source) DO UPDATE SET text = excluded.text",
+                             (collection_id, source, text))
+        return len(rows)
+
+    def article_text(self, collection: str, source: str) -> str | None:
+        """The text kept for `source` in `collection`, or None when none was kept (an imported or
+        hand-added event, an unknown collection)."""
+        with self._read() as conn:
+            collection_id = _find_collection(conn, collection) if isinstance(collection, str) else None
+            if collection_id is None:
+                return None
+            found = conn.execute("SELECT text FROM articles WHERE collection_id = ? AND source = ?",
+                                 (collection_id, str(source))).fetchone()
+        return found[0] if found else None
 
     # --- connections ---------------------------------------------------------------------------
 
@@ -587,6 +637,10 @@ def _create_tables(conn: Connection, backend) -> None:
         "change_id INTEGER NOT NULL REFERENCES changes(id) ON DELETE CASCADE, "
         f"event_id {text}, version INTEGER NOT NULL, fields {text}, before TEXT, after TEXT)",
         "CREATE TABLE IF NOT EXISTS store_state (revision INTEGER NOT NULL)",
+        # The articles' texts, for the source view; they go with their collection.
+        "CREATE TABLE IF NOT EXISTS articles ("
+        "collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE, "
+        f"source {text}, text {text}, PRIMARY KEY (collection_id, source))",
         "CREATE INDEX IF NOT EXISTS changes_by_collection ON changes (collection_id, id)",
         "CREATE INDEX IF NOT EXISTS history_by_change ON history (change_id)",
         "CREATE INDEX IF NOT EXISTS history_by_event ON history (event_id, version)",
@@ -594,11 +648,22 @@ def _create_tables(conn: Connection, backend) -> None:
         conn.execute(statement)
     if conn.execute("SELECT COUNT(*) FROM store_state").fetchone()[0] == 0:
         conn.execute("INSERT INTO store_state (revision) VALUES (0)")
+    if backend.columns(conn, LEGACY_ARTICLES):
+        _adopt_legacy_articles(conn)
     existing = backend.columns(conn, "events")
     for column, dtype in EVENT_COLUMNS.items():
         if column not in existing:
             conn.execute(f"ALTER TABLE events ADD COLUMN {_quote(column)} {types[dtype]}")
     backend.mark_schema(conn, SCHEMA_VERSION)
+
+
+def _adopt_legacy_articles(conn: Connection) -> None:
+    """Moves the texts an earlier version kept in its own SQLite table (keyed by collection name)
+    into `articles`, then drops that table; texts of collections that no longer exist go with it."""
+    conn.execute("INSERT INTO articles (collection_id, source, text) "
+                 f"SELECT c.id, a.source, a.text FROM {LEGACY_ARTICLES} a JOIN collections c ON c.name = a.collection "
+                 "WHERE true ON CONFLICT (collection_id, source) DO NOTHING")
+    conn.execute(f"DROP TABLE {LEGACY_ARTICLES}")
 
 
 def _snapshot(conn: Connection, collection_id: int, event_id: str) -> dict | None:
@@ -908,14 +973,10 @@ def _unmerged_keep(conn: Connection, collection_id: int, keep: dict, staying: li
     The joined fields are rebuilt from the kept row as it was just before the first of its
     members' merges (from history), with the `staying` members joined in again.
     """
-    if not order:
+    rebuilt = _before_merges(conn, keep["event_id"], order)
+    if rebuilt is None:
         return {}, []
     first_change = min(order.values())[0]
-    before_row = conn.execute("SELECT before FROM history WHERE change_id = ? AND event_id = ? ORDER BY id LIMIT 1",
-                              (first_change, keep["event_id"])).fetchone()
-    if before_row is None or not before_row["before"]:
-        return {}, []
-    rebuilt = json.loads(before_row["before"])
     for member in staying:
         rebuilt.update(_merged(rebuilt, member))
     # Notes about the rows that stay are kept; those about the rows that leave go.
@@ -935,6 +996,17 @@ def _unmerged_keep(conn: Connection, collection_id: int, keep: dict, staying: li
         else:
             changes[column] = rebuilt.get(column)
     return changes, kept_edits
+
+
+def _before_merges(conn: Connection, keep_id: str, order: dict[str, tuple[int, int]]) -> dict | None:
+    """The kept row as it was just before the first of its members' merges (from history), or
+    None when no merge of `order` (see _merge_order) recorded it."""
+    if not order:
+        return None
+    first_change = min(order.values())[0]
+    row = conn.execute("SELECT before FROM history WHERE change_id = ? AND event_id = ? ORDER BY id LIMIT 1",
+                       (first_change, keep_id)).fetchone()
+    return json.loads(row["before"]) if row is not None and row["before"] else None
 
 
 def _mentions(note: str, event_id: str) -> bool:

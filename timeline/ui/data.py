@@ -166,7 +166,5 @@ def ensure_demo(db_path: str) -> str | None:
                                      source=document.source, url=document.url or None))
     frame = pd.concat(frames, ignore_index=True) if frames else empty_events()
     store.add_extracted(DEMO_COLLECTION, frame, "demo")
-    from timeline.articles import save_texts
-
-    save_texts(db_path, DEMO_COLLECTION, [(document.source, document.text) for document in demo_documents()])
+    store.save_articles(DEMO_COLLECTION, [(document.source, document.text) for document in demo_documents()])
     return f"Loaded {len(frame)} events from {len(frames)} demo articles into the “{DEMO_COLLECTION}” collection."

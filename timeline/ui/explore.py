@@ -1,6 +1,7 @@
 """The timeline chart, the map and the events table; a click on any of them opens that event."""
 from __future__ import annotations
 
+import hashlib
 import re
 
 import pandas as pd
@@ -27,6 +28,7 @@ _KEEP_TABLE_KEY = "_table_keeps"   # the event the table opened itself, so this 
 _TABLE_SEEN_KEY = "_table_seen"   # the table's selection as last seen: {"cells": rows, "rows": rows}
 _TICKS_KEY = "_table_ticks"   # the ticked events last handed to the bulk panel's list
 _ROUND_KEY = "_table_round"   # a new round, a new table with no ticks (after a bulk change)
+_TABLE_FOR_KEY = "_table_for"   # the event open when the table was last drawn
 _REFOCUS_KEY = "_table_refocus"    # the table opened an event by a cell while a row was ticked
 # Gives the keyboard back to the table drawn anew after its own cell opened an event (a new
 # table, so that its tick follows, starts without the focus): the new table (found by its key's
@@ -163,21 +165,31 @@ def table(frame: pd.DataFrame, labels: dict[str, str]) -> None:
                    "or export them all below.")
         shown = shown.head(MAX_TABLE_ROWS)
     ids = shown["event_id"].tolist() if "event_id" in shown else []
+    same_rows = st.session_state.get(_TABLE_IDS_KEY) == ids
     st.session_state[_TABLE_IDS_KEY] = ids
-    # A table of its own per open event, its row ticked: the tick box can never show one event
-    # while another is open (after a pick on the chart, in the picker, or an Undo). Except when the
-    # table itself opened it by a cell with no row ticked (arrow keys, Enter): a new table
-    # would take the keyboard focus away, and its one highlighted cell already agrees.
+    # A table of its own per open event and per order of rows, its row ticked: the tick box can
+    # never show one event while another is open (after a pick on the chart, in the picker, or an
+    # Undo), and a tick never stays on a row position that another event took (Streamlit keeps a
+    # table's selection by position: an edited date, an Undo or a filter moves the rows under it).
+    # Except when the table itself opened the event by a cell with no row ticked (arrow keys,
+    # Enter) and its rows are the same: a new table would take the keyboard focus away, and its
+    # one highlighted cell already agrees.
     selected = st.session_state.get(SELECTED_KEY)
     kept = st.session_state.get(_TABLE_KEY_KEY)
-    key = kept if kept and st.session_state.get(_KEEP_TABLE_KEY) == selected else (
-        f"{TABLE_KEY}-{st.session_state.get(_ROUND_KEY, 0)}-{selected or ''}")
+    key = kept if kept and same_rows and st.session_state.get(_KEEP_TABLE_KEY) == selected else (
+        f"{TABLE_KEY}-{st.session_state.get(_ROUND_KEY, 0)}-{selected or ''}-{rows_signature(ids)}")
     st.session_state[_TABLE_KEY_KEY] = key
     row_px = row_height(shown)
     at = [ids.index(selected)] if selected in ids else []
-    default = {"selection": {"rows": at, "columns": [], "cells": [(row, "date") for row in at]}}
+    rows = at
+    if key != kept and st.session_state.get(_TABLE_FOR_KEY, selected) == selected:
+        # The same open event, its rows moved: the other ticked events stay ticked, at their new rows.
+        rows = sorted({*at, *(ids.index(event_id) for event_id in st.session_state.get(_TICKS_KEY) or []
+                              if event_id in ids)})
+    st.session_state[_TABLE_FOR_KEY] = selected
+    default = {"selection": {"rows": rows, "columns": [], "cells": [(row, "date") for row in at]}}
     if key != kept:   # a new table starts from its default selection
-        st.session_state[_TABLE_SEEN_KEY] = {"cells": at, "rows": at}
+        st.session_state[_TABLE_SEEN_KEY] = {"cells": at, "rows": rows}
     picked = st.dataframe(
         shown, key=key, on_select=_on_table_select, selection_mode=["multi-row", "single-cell"],
         selection_default=default, hide_index=True, row_height=row_px,
@@ -214,6 +226,11 @@ def untick_all() -> None:
     st.session_state[_ROUND_KEY] = st.session_state.get(_ROUND_KEY, 0) + 1
     for name in (_KEEP_TABLE_KEY, _TICKS_KEY):
         st.session_state.pop(name, None)
+
+
+def rows_signature(ids: list[str]) -> str:
+    """A short digest of the table's event ids in their order: another order, another table."""
+    return hashlib.blake2b("\n".join(ids).encode("utf-8"), digest_size=6).hexdigest()
 
 
 def key_class(key: str) -> str:

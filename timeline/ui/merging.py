@@ -1,8 +1,10 @@
 """Reports of one happening as one event: the Merge tab (threshold, a preview with the reasons,
-"Merge similar", the merged events to review) and, on an open event, its sources, why it was
-merged and splitting a wrong merge. The rules are timeline.merge's; the store keeps every merge
+each group accepted or rejected, "Merge similar" for the accepted ones, the merged events to
+review) and, on an open event, its sources, why it was merged and splitting a wrong merge. The rules are timeline.merge's; the store keeps every merge
 as one undoable change."""
 from __future__ import annotations
+
+import hashlib
 
 import pandas as pd
 import streamlit as st
@@ -14,6 +16,7 @@ from timeline.ui.common import escape_markdown, flash, user_action
 THRESHOLD_KEY = "merge_threshold"
 WITHIN_SOURCE_KEY = "merge_within_source"
 PREVIEW_KEY = "merge_preview"
+DECISIONS_KEY = "merge_decisions"   # + the proposed groups' signature: the analyst's accept/reject ticks
 REVIEW_KEY = "merge_review"
 _ASKED_KEY = "_merge_preview_asked"   # (collection, threshold, within_source) of a preview asked for by click
 # Up to this many events the preview follows the threshold as it moves (about half a second for
@@ -42,11 +45,14 @@ def merge_panel(store, db_path: str, collection: str, events: pd.DataFrame, user
         "Also merge events of one source", key=WITHIN_SOURCE_KEY,
         help="Off by default: one article that dates two clauses to one day is usually telling two things.")
     preview = _preview(db_path, collection, threshold, within_source, len(events))
+    accepted = []
     if preview is not None:
         _show_preview(preview, threshold)
-    if st.button("Merge similar", type="primary", disabled=preview is None or preview.empty,
-                 help="Merges every group of the preview as one change; Undo in the sidebar takes it all back."):
-        _merge(store, collection, threshold, within_source, user)
+        if not preview.empty:
+            accepted = _decisions(preview)
+    if st.button("Merge similar", type="primary", disabled=not accepted,
+                 help="Merges the groups ticked above as one change; Undo in the sidebar takes it all back."):
+        _merge(store, collection, threshold, within_source, user, accepted)
     st.divider()
     _review(store, collection, events, user)
 
@@ -112,9 +118,48 @@ def _why_group(preview: pd.DataFrame) -> None:
     st.markdown("**Why:**\n\n" + "\n".join(f"- {escape_markdown(reason)}" for reason in reasons))
 
 
-def _merge(store, collection: str, threshold: float, within_source: bool, user: str) -> None:
+def _decisions(preview: pd.DataFrame) -> list[list[str]]:
+    """Each group of the preview on a row of its own with a "Merge" tick box, ticked to begin
+    with: the analyst unticks a wrong group to keep its events apart. The accepted groups' event ids."""
+    members = {int(group): rows for group, rows in preview.groupby("group", sort=True)}
+    rows = []
+    for group, events in members.items():
+        keep = events[events["role"] == "keep"].iloc[0]
+        joining = events[events["role"] != "keep"]
+        rows.append({"merge": True, "group": group, "kept": _label(keep["date"], keep["title"], keep["source"]),
+                     "joining": NOTE_SEPARATOR.join(_label(date, title, source) for date, title, source
+                                                    in zip(joining["date"], joining["title"], joining["source"])),
+                     "events": len(events), "score": float(keep["score"])})
+    groups = pd.DataFrame(rows)
+    st.markdown("**Review each group before merging:** untick a group whose events are different happenings; "
+                "its events stay apart.")
+    # One editor per set of proposed groups: another threshold, or a write that changes the groups,
+    # starts a new review rather than carrying ticks over to other groups on the same rows.
+    signature = hashlib.blake2b("\n".join(" ".join(rows["event_id"]) for rows in members.values()).encode("utf-8"),
+                                digest_size=6).hexdigest()
+    edited = st.data_editor(
+        groups, key=f"{DECISIONS_KEY}-{signature}", hide_index=True, num_rows="fixed",
+        disabled=["group", "kept", "joining", "events", "score"], height=min(420, 38 + 35 * len(groups)),
+        column_config={
+            "merge": st.column_config.CheckboxColumn("Merge", width=75, help="Ticked: this group becomes one event"),
+            "group": st.column_config.NumberColumn("Group", format="%d", width=60),
+            "kept": st.column_config.TextColumn("Kept event", width=380,
+                                                help="The row the others merge into (the most precise date)"),
+            "joining": st.column_config.TextColumn("Merged into it", width=380),
+            "events": st.column_config.NumberColumn("Events", format="%d", width=60),
+            "score": st.column_config.NumberColumn("Score", format="%.2f", width=60,
+                                                   help="The group's weakest link: how sure it is")})
+    accepted = [members[group]["event_id"].tolist() for group, merge in zip(edited["group"], edited["merge"]) if merge]
+    rejected = len(groups) - len(accepted)
+    st.caption(f"{len(accepted):,} of {len(groups):,} groups will be merged"
+               + (f"; {rejected:,} left apart." if rejected else "."))
+    return accepted
+
+
+def _merge(store, collection: str, threshold: float, within_source: bool, user: str,
+           accepted: list[list[str]]) -> None:
     with user_action("Merging similar events") as outcome:
-        result = store.merge_similar(collection, threshold, user, within_source=within_source)
+        result = store.merge_similar(collection, threshold, user, within_source=within_source, groups=accepted)
     if outcome.failed:
         return
     data.written()

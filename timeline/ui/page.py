@@ -88,7 +88,7 @@ def run(db_path: str | None = None) -> None:
                 with left:
                     annotate.event_details(row, labels)
                     with user_action("Showing the source"):
-                        source_view.source_view(store, db_path, collection, row)
+                        source_view.source_view(store, collection, row)
                     merging.sources_and_merges(store, collection, row, user)
                 with right:
                     annotate.edit_form(store, collection, row, user, event_types, labels)

@@ -9,7 +9,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from timeline.articles import marked_passage, text_of
+from timeline.articles import marked_passage
 from timeline.ui import data
 from timeline.ui.common import escape_markdown, user_action
 
@@ -19,16 +19,20 @@ _STYLE = ("<style>.tl-source{max-height:320px;overflow:auto;white-space:pre-wrap
           ".tl-source mark{background:#ffd24d;padding:0 .1em}</style>")
 
 
-def source_view(store, db_path: str, collection: str, row: pd.Series) -> None:
+def source_view(store, collection: str, row: pd.Series) -> None:
     """Under "Source": each report's evidence as its article shows it (or the evidence sentence
     alone when the article's text was not kept), with the date phrase marked."""
-    reports = [row]
+    reports = shown = [row]
     if data.is_merged(row):
         with user_action("Reading the merged reports") as outcome:
             members = store.merged_members(collection, row["event_id"])
+            # The kept event's own report, under its own source and link: the row itself holds
+            # every source's names, links and evidence joined.
+            own = store.report_before_merges(collection, row["event_id"])
         if not outcome.failed:
-            reports += [member for _, member in members.iterrows()]
-    blocks = [_report_html(db_path, collection, report) for report in reports]
+            reports = [row] + [member for _, member in members.iterrows()]
+            shown = [pd.Series(own) if own else row] + reports[1:]
+    blocks = [_report_html(store, collection, report) for report in shown]
     with st.expander(f"Source{'s' if len(blocks) > 1 else ''}: the evidence in its article", expanded=True):
         dates = data.report_dates(reports)
         if len(dates) > 1:   # one report says Tuesday, another Wednesday: the analyst must decide
@@ -37,12 +41,12 @@ def source_view(store, db_path: str, collection: str, row: pd.Series) -> None:
         st.html(_STYLE + "".join(blocks))
 
 
-def _report_html(db_path: str, collection: str, report: pd.Series) -> str:
+def _report_html(store, collection: str, report: pd.Series) -> str:
     source, url = str(report.get("source") or ""), str(report.get("url") or "")
     name = html.escape(source or "unknown source")
     heading = (f'<a href="{html.escape(url)}" target="_blank" rel="noopener">{name}</a>'
                if re.match(r"https?://", url, re.IGNORECASE) else name)
-    text = text_of(db_path, collection, source) if source else None
+    text = store.article_text(collection, source) if source else None
     evidence, date_text = str(report.get("evidence") or ""), str(report.get("date_text") or "")
     pieces = None
     if text:

@@ -10,7 +10,6 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from timeline.articles import save_texts
 from timeline.ui import data
 from timeline.ui.common import escape_markdown, flash, user_action
 
@@ -258,7 +257,7 @@ def extract_into(store, collection: str, user: str, documents: list) -> None:
     frame = pd.concat(frames, ignore_index=True)
     with user_action("Storing the events") as outcome:
         counts = store.add_extracted(collection, frame, user)
-        save_texts(store.path, collection, [(doc.source, doc.text) for doc in documents])   # for the source view
+        store.save_articles(collection, [(doc.source, doc.text) for doc in documents])   # for the source view
     progress.empty()
     if outcome.failed:
         return
