@@ -75,13 +75,15 @@ def titled_names(text: str, lang: str, known: list[tuple[int, int, str]]) -> lis
         return next((kind for start, end, kind in known if start <= position < end), "")
 
     found: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(tokens):
-        size = next((k for k in lengths.get(folded[i], ()) if k <= len(tokens) - i
+    resume = 0                       # the first token not yet read as part of a name
+    # Most sentences hold no role word at all: only the tokens that begin a role phrase are tried.
+    for i in [i for i, word in enumerate(folded) if word in lengths]:
+        if i < resume:
+            continue
+        size = next((k for k in lengths[folded[i]] if k <= len(tokens) - i
                      and tuple(folded[i:i + k]) in roles
                      and all(b[0] - a[1] <= 1 for a, b in zip(tokens[i:i + k], tokens[i + 1:i + k]))), 0)
         if not size:
-            i += 1
             continue
         j = i + size
         # "Menteri Luar Negeri Malaysia X", "le président ukrainien X": a state or city may stand between.
@@ -104,5 +106,5 @@ def titled_names(text: str, lang: str, known: list[tuple[int, int, str]]) -> lis
             j += 1
         if words:
             found.append((words[0][0], words[-1][1], text[words[0][0]:words[-1][1]]))
-        i = max(j, i + 1)
+        resume = max(j, i + 1)
     return found
