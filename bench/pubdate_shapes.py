@@ -8,8 +8,8 @@ and the language) and reads later dates of that shape from their digits. This sc
 for each language, every month form of dateparser's locale data (the language's and English,
 the two dateparser is given) in each shape dates_in_line takes as a candidate, with days and
 years chosen to catch what a shape cannot know (a day a month lacks, day 0, one-digit and
-zero-padded days, years at and past the supported window), and compares the shape reading
-with dateparser on each. It prints the candidates checked and every disagreement; exit 1 if any.
+zero-padded days, years at and past the supported window), in two orders (so that the shape is
+learnt from different first dates), and compares the shape reading with dateparser on each. It prints the candidates checked and every disagreement; exit 1 if any.
 """
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ SHAPES = {  # name -> format with {d} day, {m} month word, {y} year
     "dmy": "{d} {m} {y}", "d.my": "{d}. {m} {y}", "d de m de y": "{d} de {m} de {y}", "dmy,": "{d} {m}, {y}",
     "mdy": "{m} {d} {y}", "md,y": "{m} {d}, {y}", "mdth,y": "{m} {d}th, {y}", "der": "{d}er {m} {y}",
 }
-# The first writes the shape's verdict; the rest are read from it and compared with dateparser.
+# Tried in this order and reversed: the first date a shape meets (a refusal only on days 1-28 of
+# a supported year) writes its verdict; the rest are read from it and compared with dateparser.
 DAY_YEARS = [("13", "2025"), ("1", "2025"), ("9", "2024"), ("12", "2025"), ("29", "2025"), ("30", "2023"),
              ("31", "2025"), ("0", "2025"), ("13", "1899"), ("28", "1900"), ("13", "2100"), ("13", "2101"),
              ("01", "2025"), ("07", "2031"), ("13", "1999")]
@@ -59,8 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     checked = disagreements = 0
     for lang in langs:
         for form in month_forms(lang):
-            for shape in args.shapes:
-                for day, year in DAY_YEARS:
+            for shape, order in [(shape, order) for shape in args.shapes for order in (DAY_YEARS, DAY_YEARS[::-1])]:
+                pubdate._SHAPE_MONTHS.clear()   # each order teaches the shape from its own first date
+                for day, year in order:
                     text = SHAPES[shape].format(d=day, m=form, y=year)
                     # Only what dates_in_line would hand over, whole, as a candidate.
                     if not any(p.fullmatch(text) for p in (pubdate._DAY_MONTH_YEAR, pubdate._MONTH_DAY_YEAR)):

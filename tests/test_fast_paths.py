@@ -96,3 +96,10 @@ def test_titled_names_finds_people_after_role_words():
     names = [name for _, _, name in titled_names(text, "id", [])]
     assert names == ["Rina Kartika", "Budi Santoso"]
     assert titled_names("tidak ada jabatan di kalimat ini", "id", []) == []
+
+
+def test_digits_of_another_script_are_left_to_dateparser():
+    assert pubdate._parse_month_name_date("3 Juni 2030", "id") == date(2030, 6, 3)
+    written = "٣ Juni ٢٠٣٠"   # Eastern Arabic digits: not read through the shape learnt above
+    assert pubdate._parse_month_name_date(written, "id") == dateparser_reading(written, "id")
+    assert list(pubdate._SHAPE_MONTHS) == [("0 Juni 0000", "id")]

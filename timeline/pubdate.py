@@ -179,7 +179,9 @@ def _parse_month_name_date(candidate: str, lang: str) -> date | None:
     milliseconds, and a corpus writes its datelines in a few shapes with many different dates.
     """
     numbers = _DIGITS.findall(candidate)
-    if len(numbers) != 2:  # not the shape of dates_in_line's candidates: dateparser alone
+    # Not the shape of dates_in_line's candidates, or digits of another script ("١٣", which
+    # dateparser may read otherwise than "13"): dateparser alone.
+    if len(numbers) != 2 or not all(number.isascii() for number in numbers):
         return _dateparser_month_name_date(candidate, lang)
     day, year = map(int, numbers)
     key = (_DIGIT.sub("0", candidate), lang)
@@ -196,7 +198,7 @@ def _parse_month_name_date(candidate: str, lang: str) -> date | None:
     return found
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"[0-9]")
 _DIGITS = re.compile(r"\d+")
 _SHAPE_MONTHS: dict[tuple[str, str], int] = {}  # (shape, lang) -> month, 0 for a shape dateparser refuses
 _SHAPES_KEPT = 4096  # bounded: shapes are few (month forms x languages x punctuation), but never unbounded
