@@ -54,6 +54,7 @@ def test_shapes_are_learnt_once_and_reused():
 def test_a_refusal_on_an_impossible_day_or_year_teaches_nothing():
     assert pubdate._parse_month_name_date("31 Juni 2030", "id") is None
     assert pubdate._parse_month_name_date("3 Juni 1850", "id") is None
+    assert pubdate._parse_month_name_date("0 Juni 2030", "id") is None
     assert pubdate._SHAPE_MONTHS == {}
     assert pubdate._parse_month_name_date("3 Juni 2030", "id") == date(2030, 6, 3)
 

@@ -191,9 +191,9 @@ def _parse_month_name_date(candidate: str, lang: str) -> date | None:
     found = _dateparser_month_name_date(candidate, lang)
     if found and (found.day, found.year) == (day, year):
         _remember_shape(key, found.month)
-    elif not found and day <= 28 and not year_problem(year):
+    elif not found and 1 <= day <= 28 and not year_problem(year):
         # A day every month has, in a supported year, refused: the shape is refused, whatever
-        # its digits (a later "31" or "1850" must not be taken for a refused shape, hence the test).
+        # its digits (a "0", "31" or "1850" refused says nothing of the shape, hence the test).
         _remember_shape(key, 0)
     return found
 
