@@ -47,12 +47,14 @@ def load_documents(benchmarks: Path) -> list[tuple[str, str, date | None, str]]:
 
 
 def forget_texts() -> None:
-    """Empty the caches keyed by a text (the gazetteer scan and the cue words of a clause), so
-    that a repeated pass costs what a pass over new documents would, not a cache hit."""
-    from timeline import enrich
+    """Empty the caches keyed by a text (the gazetteer scan, the cue words of a clause, the role
+    words of a sentence), so that a repeated pass costs what a pass over new documents would,
+    not a cache hit."""
+    from timeline import enrich, titled_names
 
-    for name in ("_scan", "_scan_undated", "_scan_dated", "_cue_hits", "_tokens"):
-        cached = getattr(enrich, name, None)
+    for module, name in [(enrich, name) for name in ("_scan", "_scan_undated", "_scan_dated", "_cue_hits", "_tokens")] \
+            + [(titled_names, "_role_tokens")]:
+        cached = getattr(module, name, None)
         if hasattr(cached, "cache_clear"):    # the names differ from version to version
             cached.cache_clear()
 

@@ -169,9 +169,50 @@ def dates_in_line(line: str, lang: str) -> list[_Found]:
     return sorted(found, key=lambda f: f.start)
 
 
-@lru_cache(maxsize=4096)  # a corpus from a few days repeats the same datelines
 def _parse_month_name_date(candidate: str, lang: str) -> date | None:
-    """A complete date written with a month name ("13 Februari 2025"), read with dateparser."""
+    """A complete date written with a month name ("13 Februari 2025"): dateparser's reading of it.
+
+    dateparser is asked once per shape of candidate: the text with its digits blanked
+    ("00 Februari 0000") and the language. Where its answer kept the day and year as written,
+    the shape's month is remembered and later candidates of that shape are read from their
+    digits (a candidate holds two runs of digits, the day and then the year). A parse costs
+    milliseconds, and a corpus writes its datelines in a few shapes with many different dates.
+    """
+    numbers = _DIGITS.findall(candidate)
+    # Not the shape of dates_in_line's candidates, or digits of another script ("١٣", which
+    # dateparser may read otherwise than "13"): dateparser alone.
+    if len(numbers) != 2 or not all(number.isascii() for number in numbers):
+        return _dateparser_month_name_date(candidate, lang)
+    day, year = map(int, numbers)
+    key = (_DIGIT.sub("0", candidate), lang)
+    month = _SHAPE_MONTHS.get(key)
+    if month is not None:
+        return valid_date(year, month, day) if month else None
+    found = _dateparser_month_name_date(candidate, lang)
+    if found and (found.day, found.year) == (day, year):
+        _remember_shape(key, found.month)
+    elif not found and 1 <= day <= 28 and not year_problem(year):
+        # A day every month has, in a supported year, refused: the shape is refused, whatever
+        # its digits (a "0", "31" or "1850" refused says nothing of the shape, hence the test).
+        _remember_shape(key, 0)
+    return found
+
+
+_DIGIT = re.compile(r"[0-9]")
+_DIGITS = re.compile(r"\d+")
+_SHAPE_MONTHS: dict[tuple[str, str], int] = {}  # (shape, lang) -> month, 0 for a shape dateparser refuses
+_SHAPES_KEPT = 4096  # bounded: shapes are few (month forms x languages x punctuation), but never unbounded
+
+
+def _remember_shape(key: tuple[str, str], month: int) -> None:
+    if len(_SHAPE_MONTHS) >= _SHAPES_KEPT:
+        _SHAPE_MONTHS.clear()
+    _SHAPE_MONTHS[key] = month
+
+
+@lru_cache(maxsize=1024)  # the same dateline recurs across a day's reports
+def _dateparser_month_name_date(candidate: str, lang: str) -> date | None:
+    """A complete date written with a month name, read with dateparser; None if it reads none."""
     import dateparser  # imported here: loading it costs time that most callers never need
 
     settings = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],

@@ -136,9 +136,13 @@ def _frame_of_arrays(arrays: list, index: pd.RangeIndex) -> pd.DataFrame:
     column's type: the public constructor's checks and consolidation cost three times the rest
     of a small frame. Any pandas lacking those internals gets the public constructor.
     """
-    if _create_manager is not None:
+    if _BLOCK_KINDS is not None:
         try:
-            manager = _create_manager(arrays, [_COLUMN_INDEX, index], consolidate=False, refs=[None] * len(arrays))
+            # The block of each column made straight from its class (known from the schema): what
+            # pandas's unconsolidated construction makes, without looking up each array's type.
+            blocks = [block(array.reshape(1, -1) if as_2d else array, ndim=2, placement=placement)
+                      for array, (block, as_2d, placement) in zip(arrays, _BLOCK_KINDS)]
+            manager = _BlockManager(blocks, [_COLUMN_INDEX, index], verify_integrity=False)
             return pd.DataFrame._from_mgr(manager, axes=manager.axes)
         except (AttributeError, TypeError):
             pass
@@ -146,9 +150,15 @@ def _frame_of_arrays(arrays: list, index: pd.RangeIndex) -> pd.DataFrame:
 
 
 try:   # pandas internals (2.x); _frame_of_arrays falls back to the public constructor without them
-    from pandas.core.internals.managers import create_block_manager_from_column_arrays as _create_manager
+    from pandas._libs.internals import BlockPlacement as _BlockPlacement
+    from pandas.core.internals.blocks import get_block_type as _get_block_type
+    from pandas.core.internals.managers import BlockManager as _BlockManager
+
+    # Per column: its block class, whether its array is a numpy one (a 2-D block of one row), its place.
+    _BLOCK_KINDS = [(_get_block_type(dtype), isinstance(dtype, np.dtype), _BlockPlacement(number))
+                    for number, dtype in enumerate(_DTYPES.values())]
 except ImportError:  # pragma: no cover
-    _create_manager = None
+    _BLOCK_KINDS = None
 
 
 def _empty_column(dtype: str, rows: int):

@@ -63,25 +63,53 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and not (len(word) > 3 and word.isupper())
 
 
+@lru_cache(maxsize=64)
+def _role_word_pattern(lang: str) -> re.Pattern:
+    """Any first word of a role phrase of `lang`, anywhere in a casefolded text (inside words too).
+
+    Casefolding maps each character on its own, so a token whose casefold is such a word leaves
+    that word in the casefolded text: a text where this finds nothing has no role word.
+    """
+    words = sorted(_role_lengths(lang), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))) if words else re.compile(r"(?!)")
+
+
+# The rows of one sentence read it again and again (title, then evidence, one row after another);
+# bounded, so memory stays flat over a corpus.
+@lru_cache(maxsize=1024)
+def _role_tokens(text: str, lang: str):
+    """(tokens, their casefolds, indexes of the tokens that begin a role phrase) of `text`, or
+    None when it holds no role word (most sentences)."""
+    if not _role_word_pattern(lang).search(text.casefold()):
+        return None
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    folded = [t[2].casefold() for t in tokens]
+    lengths = _role_lengths(lang)
+    heads = [i for i, word in enumerate(folded) if word in lengths]
+    return (tokens, folded, heads) if heads else None
+
+
 def titled_names(text: str, lang: str, known: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """(start, end, name as written) for each person named after a role word in `text`."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text or "")]
+    read = _role_tokens(text or "", lang or "")
+    if read is None:
+        return []
+    tokens, folded, heads = read
     roles = _roles(lang or "")
-    # Only phrases that begin with a token's own word are tried there (one dict look-up for most tokens).
     lengths = _role_lengths(lang or "")
-    folded = [t[2].casefold() for t in tokens]
 
     def kind_at(position: int) -> str:
         return next((kind for start, end, kind in known if start <= position < end), "")
 
     found: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(tokens):
-        size = next((k for k in lengths.get(folded[i], ()) if k <= len(tokens) - i
+    resume = 0                       # the first token not yet read as part of a name
+    for i in heads:
+        if i < resume:
+            continue
+        size = next((k for k in lengths[folded[i]] if k <= len(tokens) - i
                      and tuple(folded[i:i + k]) in roles
                      and all(b[0] - a[1] <= 1 for a, b in zip(tokens[i:i + k], tokens[i + 1:i + k]))), 0)
         if not size:
-            i += 1
             continue
         j = i + size
         # "Menteri Luar Negeri Malaysia X", "le président ukrainien X": a state or city may stand between.
@@ -104,5 +132,5 @@ def titled_names(text: str, lang: str, known: list[tuple[int, int, str]]) -> lis
             j += 1
         if words:
             found.append((words[0][0], words[-1][1], text[words[0][0]:words[-1][1]]))
-        i = max(j, i + 1)
+        resume = max(j, i + 1)
     return found
