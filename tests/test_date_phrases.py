@@ -42,6 +42,9 @@ CASES = [
     # one-word clock times
     ("The court sits at midday.", "2021-06-10", "en", "midday", "2021-06-10T12:00"),
     ("Sokağa çıkma yasağı gece yarısı başladı.", "2021-06-10", "tr", "gece yarısı", "2021-06-10T24:00"),
+    # Indonesian "silam" (ago) and a modifier after an amount of time
+    ("Gempa besar melanda kota itu tujuh tahun silam.", "2021-06-10", "id", "tujuh tahun silam", "2014"),
+    ("Harga beras naik selama dua pekan terakhir.", "2021-06-10", "id", "dua pekan terakhir", "P2W"),
     # a word between a number and its unit leaves the amount as it is
     ("The talks need three more weeks.", "2021-06-10", "en", "three more weeks", "P3W"),
     # a day or month "of the same year" is one expression in the story's year

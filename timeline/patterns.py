@@ -181,6 +181,7 @@ def patterns(lang: str) -> Patterns:
             ago_before.add(left.strip().lower())
         if len(words) > 1:
             ago_after.add(" ".join(words[1:]).lower())
+    ago_after.update(w.lower() for w in lex.words("ago_after"))
     fused = alternation(lex.fused)
     # An approximation word belongs to the phrase ("almost four years ago", "hace casi dos años").
     ago = re.compile(
@@ -319,7 +320,9 @@ def patterns(lang: str) -> Patterns:
         duration=re.compile(
             rf"{L}(?:(?P<approx>{approx})\s+)?(?:(?P<the>the)\s+)?(?:(?P<mod>{alternation(lex.words('duration_mods'), boundary=False)})\s+)?"
             rf"(?:(?P<vague>{vague})\s+(?P<vunit>{units_open})|(?P<n>{number})\s+(?:(?:{alternation(lex.words('amount_links'), boundary=False)})\s+)?(?P<unit>{units_open})|(?P<unit_first>{units_all})\s+(?P<vague_after>{alternation(lex.words('vague_after'))})"
-            rf"|(?P<fused>{fused}))" + unit_end, flags),
+            rf"|(?P<fused>{fused}))" + unit_end
+            + (rf"(?:\s+(?:{alternation(lex.words('duration_mods_after'), boundary=False)})(?!\w))?" if lex.words("duration_mods_after") else ""),
+            flags),
         hyphen_duration=re.compile(rf"{L}(?P<n>{number})-(?P<unit>{units_all})(?!\w)", flags),
         reference=re.compile(alternation(reference), flags),
         clock=re.compile(
