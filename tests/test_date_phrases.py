@@ -45,6 +45,10 @@ CASES = [
     # Indonesian "silam" (ago) and a modifier after an amount of time
     ("Gempa besar melanda kota itu tujuh tahun silam.", "2021-06-10", "id", "tujuh tahun silam", "2014"),
     ("Harga beras naik selama dua pekan terakhir.", "2021-06-10", "id", "dua pekan terakhir", "P2W"),
+    # Arabic parts of day before the day they belong to
+    ("صباح اليوم وصل الوفد إلى المدينة.", "2021-06-10", "ar", "صباح اليوم", "2021-06-10TMO"),
+    ("مساء الثلاثاء وقع هجوم على القافلة.", "2021-06-10", "ar", "مساء الثلاثاء", "2021-06-08TEV"),
+    ("مساء أمس وقع انفجار في الميناء.", "2021-06-10", "ar", "مساء أمس", "2021-06-09TEV"),
     # a word between a number and its unit leaves the amount as it is
     ("The talks need three more weeks.", "2021-06-10", "en", "three more weeks", "P3W"),
     # a day or month "of the same year" is one expression in the story's year

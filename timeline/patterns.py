@@ -212,7 +212,8 @@ def patterns(lang: str) -> Patterns:
                 rf"|{target.replace('?P<unit>', '?P<unit2>').replace('?P<wd>', '?P<wd2>').replace('?P<month>', '?P<month2>').replace('?P<season>', '?P<season2>')}\s+(?P<post>{suffix_mods}))")
 
     pod_link = alternation(lex.words("pod_link"))
-    weekday = (rf"(?:(?P<pod_before>{pod})\s+{pod_link}\s+)?(?:{weekday_prefix}\s+)?(?P<wd1>{weekday_full})"
+    pod_then = rf"(?:{pod_link}\s+)?" if ex.get("pod_before_weekday") else rf"{pod_link}\s+"
+    weekday = (rf"(?:(?P<pod_before>{pod})\s+{pod_then})?(?:{weekday_prefix}\s+)?(?P<wd1>{weekday_full})"
                rf"(?:\s*(?:,|{sep_and})\s*(?P<wd2>{weekday_full}))?"
                rf"(?:\s+{weekday_suffix})?"
                rf"(?:\s+(?:(?:{alternation(lex.words('weekday_pod_links'), boundary=False)})\s+)?(?P<pod>{pod}))?"
