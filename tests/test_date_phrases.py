@@ -237,3 +237,16 @@ def test_the_events_table_keeps_a_range_as_one_row_with_its_start_and_end():
 def test_years_after_a_plural_year_word_are_years_not_an_amount():
     found = [(m.text, m.value) for m in find_dates("Κυβέρνησε κατά τα έτη 1921-1924.", published="2021-06-10", lang="el")]
     assert found == [("1921", "1921"), ("1924", "1924")]
+
+
+def test_a_story_told_in_years_before_our_era_counts_its_years_down():
+    text = ("Το 331 π.Χ. ο στρατός πέρασε τον ποταμό. Δύο χρόνια αργότερα έφτασε στα βουνά. "
+            "Το επόμενο έτος χτίστηκε μια πόλη. Τον χειμώνα οι στρατιώτες ξεκουράστηκαν. "
+            "Τα επόμενα χρόνια ήταν δύσκολα. Το 1975 βρέθηκαν τα ερείπια. Δύο χρόνια αργότερα ανασκάφηκαν.")
+    found = [(m.text, m.value) for m in find_dates(text, published="2021-06-10", lang="el")]
+    assert found == [("331 π.Χ.", "BC0331"), ("Δύο χρόνια αργότερα", "BC0329"), ("Το επόμενο έτος", "BC0328"),
+                     ("Τον χειμώνα", "BC0328-WI"), ("Τα επόμενα χρόνια", "PXY"), ("Το 1975", "1975"),
+                     ("Δύο χρόνια αργότερα", "1977")]
+    english = [(m.text, m.value) for m in find_dates("In 331 BC the army crossed the river. The next year a city was built.",
+                                                     published="2021-06-10", lang="en")]
+    assert english == [("331 BC", "BC0331"), ("The next year", "BC0330")]

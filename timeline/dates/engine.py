@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from timeline.dates.context import _Candidate, _Context, _sentence_span
+from timeline.dates.era import bc_year, resolve_in_era
 from timeline.dates.mention import DateMention
 from timeline.dates.reference import MODES, StoryTime, document_is_narrative, fitted, sentence_index
 from timeline.dates.recognise import _longest_first, _recognise
@@ -134,7 +135,14 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
     ctx.document_narrative = story.document_narrative
     anaphoric = frozenset(w.lower() for w in pats.lex.words("anaphoric_mods"))
     mentions: list[DateMention] = []
+    era_year = None   # the story's year before our era, while no year of ours has been named since
     for cand in chosen:
+        if era_year is not None and cand.kind in ERA_KINDS:
+            mention = resolve_in_era(cand, ctx, era_year)
+            if mention is not None:
+                mentions.append(mention)
+                era_year = bc_year(mention) or era_year   # "two years later" moves the story on
+                continue
         if cand.data.get("story_year") and ctx.last_year:
             cand = _Candidate(cand.start, cand.end, cand.kind, {**cand.data, "y": str(ctx.last_year)}, cand.rank)
         sentence = sentence_index(starts, cand.start)
@@ -146,6 +154,10 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
         if mention is None:
             continue
         mentions.append(mention)
+        if bc_year(mention) is not None:
+            era_year = bc_year(mention)
+        elif mention.first_day and mention.precision in ("day", "part_of_day", "month", "year", "season"):
+            era_year = None
         story.told(cand.kind, cand.data, mention.first_day, mention.precision, sentence, chosen_anchor.narrative)
         if mention.precision in ("day", "part_of_day") and mention.first_day:
             ctx.last_day = mention.first_day
@@ -289,6 +301,9 @@ def _anchor_kind(cand: _Candidate, anaphoric: frozenset[str], lex) -> str:
             return "later"
     return cand.kind
 
+
+# Kinds that count whole years from a story's year before our era (timeline.dates.era).
+ERA_KINDS = frozenset({"later", "modified", "relative", "anaphor", "season"})
 
 _DATED = ("numeric", "day_month", "month_day", "ymd", "ordinal_date", "day_weekday")
 _DAY_OF_MONTH = ("day_month", "month_day", "ordinal_date", "month", "month_year")

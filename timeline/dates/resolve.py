@@ -357,10 +357,9 @@ def _r_relative(cand: _Candidate, ctx: _Context) -> dict | None:
     return _shift(ctx.reference, amount, unit)
 
 
-def _r_later(cand: _Candidate, ctx: _Context) -> dict | None:
-    """"two days later", "через два тижні": the date it reaches from the story's time. English
-    TimeML tags the amount ("two days") as a DURATION instead (`later_as_duration`); its
-    `points_to` keeps the date reached."""
+def later_amount(cand: _Candidate, ctx: _Context) -> tuple[_Candidate, float, str, int] | None:
+    """(candidate with its amount spelled out, amount, unit, direction) of "two days later",
+    "через год", "setahun kemudian"; None for an amount alone."""
     lex = ctx.pats.lex
     if cand.data.get("fused_later"):   # "setahun kemudian": the amount and unit in one word
         fused = _fused_amount(cand.data["fused_later"], ctx)
@@ -380,8 +379,22 @@ def _r_later(cand: _Candidate, ctx: _Context) -> dict | None:
         direction = lex.mapping("later_before").get(re.sub(r"\s+", " ", cand.data["dir_before"].lower()))
     else:
         return None   # an amount alone is the duration recogniser's
+    if amount is None or unit is None or direction is None:
+        return None
+    return cand, amount, unit, direction
+
+
+def _r_later(cand: _Candidate, ctx: _Context) -> dict | None:
+    """"two days later", "через два тижні": the date it reaches from the story's time. English
+    TimeML tags the amount ("two days") as a DURATION instead (`later_as_duration`); its
+    `points_to` keeps the date reached."""
+    lex = ctx.pats.lex
+    read = later_amount(cand, ctx)
+    if read is None:
+        return None
+    cand, amount, unit, direction = read
     duration = _r_duration(replace_data(cand, fused=None, vague=None, vague_after=None, vunit=None, unit_first=None), ctx)
-    if amount is None or unit is None or direction is None or duration is None:
+    if duration is None:
         return None
     reached = _shift(ctx.reference, direction * amount, unit) if ctx.reference is not None else None
     if not lex.extra.get("later_as_duration"):

@@ -1,0 +1,67 @@
+"""A story told in years before our era: "480 π.Χ." and then "two years later", "the next year",
+"the same year", "the winter".
+
+Python's `date` holds no year before 1, so the story's time (`reference.StoryTime`) cannot carry
+such a year. This module keeps the last year before our era the text named, while no later
+mention has named a year of ours, and resolves the story-relative expressions that count whole
+years from it, writing TIMEX3's BCYYYY values. Finer expressions ("the next day") are left to
+the general rules, which find no day to count from.
+"""
+from __future__ import annotations
+
+import re
+
+from timeline.dates.context import _Candidate, _Context
+from timeline.dates.mention import DateMention
+
+_BC_YEAR = re.compile(r"BC(\d{4})")
+_SEASON_CODES = frozenset({"SP", "SU", "FA", "WI"})
+
+
+def bc_year(mention: DateMention) -> int | None:
+    """The year before our era a mention names ("480 π.Χ." -> 480), else None."""
+    match = _BC_YEAR.fullmatch(mention.value)
+    return int(match.group(1)) if match and mention.precision == "year" else None
+
+
+def resolve_in_era(cand: _Candidate, ctx: _Context, year: int) -> DateMention | None:
+    """`cand` resolved against the story's year `year` before our era, or None where its kind does
+    not count in years (the general rules then resolve it)."""
+    from timeline.dates.resolve import _plural_words, later_amount
+
+    lex = ctx.pats.lex
+    value = None
+    if cand.kind == "later" and not lex.extra.get("later_as_duration"):
+        read = later_amount(cand, ctx)
+        if read and read[2] == "Y" and read[1] == int(read[1]):
+            value = _bc(year - read[3] * int(read[1]))     # years before our era count down
+    elif cand.kind == "modified" and (cand.data.get("unit") or cand.data.get("unit2")):
+        unit_word = (cand.data.get("unit") or cand.data.get("unit2")).lower()
+        # "the following years" is a vague amount, not a year
+        unit = None if unit_word in _plural_words(lex.lang) else lex.units.get(unit_word)
+        word = (cand.data.get("pre") or cand.data.get("post") or cand.data.get("post2") or "").lower()
+        shift = lex.mapping("prefix_mods").get(word, lex.mapping("suffix_mods").get(word))
+        if unit == "Y" and shift:
+            value = _bc(year - shift)   # "the next year" after 480 BC is 479 BC
+    elif cand.kind == "relative":
+        phrase = re.sub(r"\s+", " ", (cand.data.get("phrase") or ctx.text[cand.start:cand.end]).lower())
+        # "το επόμενο έτος" as dateparser knows it; an article before it may have joined the span
+        phrase = next((p for p in (phrase, phrase.split(" ", 1)[-1]) if p in lex.relative), phrase)
+        shift, unit = lex.relative.get(phrase, (None, None))
+        if unit == "Y" and shift:
+            value = _bc(year - shift)
+    elif cand.kind == "anaphor" and cand.data.get("same_year"):
+        value = _bc(year)
+    elif cand.kind == "season" and not cand.data.get("y"):
+        code = lex.mapping("seasons").get(re.sub(r"\s+", " ", cand.data["season"].lower()))
+        if code in _SEASON_CODES:
+            value = f"{_bc(year)}-{code}"
+    if value is None:
+        return None
+    precision = "season" if "-" in value else "year"
+    return DateMention(start=cand.start, end=cand.end, text=ctx.text[cand.start:cand.end], value=value, type="DATE",
+                       precision=precision, confidence=0.6)
+
+
+def _bc(year: int) -> str | None:
+    return f"BC{year:04d}" if year >= 1 else None
