@@ -250,3 +250,11 @@ def test_a_story_told_in_years_before_our_era_counts_its_years_down():
     english = [(m.text, m.value) for m in find_dates("In 331 BC the army crossed the river. The next year a city was built.",
                                                      published="2021-06-10", lang="en")]
     assert english == [("331 BC", "BC0331"), ("The next year", "BC0330")]
+
+
+def test_a_day_or_month_of_a_year_before_our_era_is_one_date():
+    found = [(m.text, m.value) for m in find_dates("Τον Μάιο 334 π.Χ. πέρασε τον ποταμό. Στις 2 Οκτωβρίου 331 π.Χ. νίκησε.",
+                                                   published="2021-06-10", lang="el")]
+    assert found == [("Τον Μάιο 334 π.Χ.", "BC0334-05"), ("2 Οκτωβρίου 331 π.Χ.", "BC0331-10-02")]
+    found = [(m.text, m.value) for m in find_dates("On 2 October 331 BC the army won.", published="2021-06-10", lang="en")]
+    assert found == [("2 October 331 BC", "BC0331-10-02")]

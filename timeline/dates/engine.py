@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from timeline.dates.context import _Candidate, _Context, _sentence_span
-from timeline.dates.era import bc_year, resolve_in_era
+from timeline.dates.era import bc_year, join_era_dates, resolve_in_era
 from timeline.dates.mention import DateMention
 from timeline.dates.reference import MODES, StoryTime, document_is_narrative, fitted, sentence_index
 from timeline.dates.recognise import _longest_first, _recognise
@@ -168,7 +168,7 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
         if (mention.precision in ("quarter", "half", "month", "year") and mention.first_day and not mention.end_value
                 and cand.kind != "context_period"):   # "the year-earlier period" compares, it reports on nothing
             ctx.last_period = mention.value
-    return _era_ranges(_coordinated_days(_offset_days(_anchor_clock_times(mentions, ctx), ctx), ctx), ctx)
+    return join_era_dates(text, _era_ranges(_coordinated_days(_offset_days(_anchor_clock_times(mentions, ctx), ctx), ctx), ctx))
 
 
 _ERA_RANGE_START = re.compile(r"(?<![\w.,])([1-9]\d{0,3})\s*[-–]\s*$")

@@ -65,3 +65,22 @@ def resolve_in_era(cand: _Candidate, ctx: _Context, year: int) -> DateMention | 
 
 def _bc(year: int) -> str | None:
     return f"BC{year:04d}" if year >= 1 else None
+
+
+def join_era_dates(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """A day or month followed by a year before our era is one date of that year: "27 August 479
+    BC" -> BC0479-08-27, "Αύγουστος 480 π.Χ." -> BC0480-08 (no calendar days: `date` holds none)."""
+    out: list[DateMention] = []
+    for mention in mentions:
+        year = bc_year(mention)
+        previous = out[-1] if out else None
+        if (year is not None and previous is not None and previous.precision in ("day", "month")
+                and previous.first_day is not None and not text[previous.end:mention.start].strip(" ,")
+                and not re.search(r"\d{4}", previous.text)):
+            day = previous.first_day
+            value = f"BC{year:04d}-{day.month:02d}" + (f"-{day.day:02d}" if previous.precision == "day" else "")
+            out[-1] = DateMention(start=previous.start, end=mention.end, text=text[previous.start:mention.end],
+                                  value=value, type="DATE", precision=previous.precision, confidence=mention.confidence)
+            continue
+        out.append(mention)
+    return out
