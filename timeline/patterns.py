@@ -153,7 +153,7 @@ def patterns(lang: str) -> Patterns:
     # Words worth 1 ("a", "se", "un") never start a compound number: "A four-week" is 4.
     singles = alternation([w for w, v in lex.numbers.items() if v == 1 and len(w) <= 3])
     compound = alternation([w for w, v in lex.numbers.items() if not (v == 1 and len(w) <= 3)])
-    # A digit number may carry a half written as a fraction ("5 1/2 hours", "2½ years").
+    # A digit number may carry a half written as a fraction ("3 1/2 hours", "2½ years").
     number = (rf"(?<![-\w])(?:\d+(?:[.,]\d+)?(?:\s?½|\s1/2)?|{singles}|{compound}(?:[\s-]+{compound})*)"
               rf"(?:\s+{half})?")
 
@@ -183,7 +183,7 @@ def patterns(lang: str) -> Patterns:
             ago_after.add(" ".join(words[1:]).lower())
     ago_after.update(w.lower() for w in lex.words("ago_after"))
     fused = alternation(lex.fused)
-    # An approximation word belongs to the phrase ("almost four years ago", "hace casi dos años").
+    # An approximation word belongs to the phrase ("almost six years ago", "hace casi dos años").
     ago = re.compile(
         rf"(?:(?P<before>{alternation(ago_before)})\s+(?:{approx}\s+)?(?P<n1>{number})\s*(?P<u1>{units_all})"
         rf"|(?:{approx}\s+)?(?P<n2>{number})\s*(?P<u2>{units_all})\s+(?P<after>{alternation(ago_after)})"

@@ -5,7 +5,7 @@
 * plan: the date lies after publication, or the clause speaks of the future (the date engine's
   `future_cues`: "will", "akan", "doit", "soll"; data/roles.json `plan`: "is expected",
   "espera-se") and the date is not yet past. A cue after a complementizer that follows the date
-  ("announced on Saturday that the truce would take effect") belongs to what was said, not to
+  ("said on Monday that the border would reopen") belongs to what was said, not to
   the dated saying.
 * background: a past fact given as context. Either the date ended more than half a year before
   publication (data/roles.json `background_days`), or a background word of its language stands
@@ -97,8 +97,8 @@ def _complementizers(lang: str) -> re.Pattern | None:
 
 def _governing(clause: str, date_at: int | None, lang: str) -> str:
     """The part of `clause` whose tense governs the date at `date_at`: all of it, except what follows
-    a complementizer after the date ("announced on Saturday that the truce would take effect": the
-    announcing is dated, the "would" belongs to what was announced)."""
+    a complementizer after the date ("said on Monday that the border would reopen": the
+    saying is dated, the "would" belongs to what was said)."""
     pattern = _complementizers(lang)
     if date_at is None or pattern is None:
         return clause

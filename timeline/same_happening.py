@@ -1,7 +1,7 @@
 """One row per happening of an article: rows that tell one happening again on its date are joined.
 
 An article often tells its main happening more than once: in the lead, again in the body, again in
-a quote ("on Saturday the two sides agreed ...", "... announced on Saturday that the truce ...").
+a quote ("on Monday the two sides agreed ...", "... said on Monday that the border ...").
 Each telling is a dated clause and so a row; together they are one happening. Two rows of one
 article are one happening when
   * they are of the same event type (a statement and a military action on one day are two things),

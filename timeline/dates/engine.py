@@ -198,7 +198,7 @@ def _era_ranges(mentions: list[DateMention], ctx: _Context) -> list[DateMention]
 
 def _split_ranges(text: str, mentions: list[DateMention], pats: Patterns) -> list[DateMention]:
     """Each end of a range as a mention of its own: "1914-1918" -> 1914, 1918; "26-28 October
-    2020" -> "26" (2020-10-26) and "28 October 2020"; "1991 to 1997" -> 1991, 1997."""
+    2020" -> "26" (2020-10-26) and "28 October 2020"; "2003 to 2007" -> 2003, 2007."""
     from timeline.periods import date_span
 
     words = pats.lex.words("range_to") + pats.lex.words("range_and")
@@ -224,7 +224,7 @@ def _split_ranges(text: str, mentions: list[DateMention], pats: Patterns) -> lis
 
 def _coordinated_days(mentions: list[DateMention], ctx: _Context) -> list[DateMention]:
     """A day number joined by "and" to a date written month first is a second day of that
-    month, a date of its own as TimeML tags it: "April 24 and 25" -> 04-24 and 04-25."""
+    month, a date of its own as TimeML tags it: "July 13 and 14" -> 07-13 and 07-14."""
     joiners = ctx.pats.lex.words("range_and")
     if not joiners:
         return mentions
@@ -244,7 +244,7 @@ def _coordinated_days(mentions: list[DateMention], ctx: _Context) -> list[DateMe
             continue
         day = mention.first_day.replace(day=number)
         if m.group(2) and not _written_year(mention.text):
-            # "April 24 and 25, 1999": the year written after the second day is both days'
+            # "July 13 and 14, 2019": the year written after the second day is both days'
             first = mention.first_day.replace(year=int(m.group(2)))
             out[-1] = replace(mention, value=first.isoformat(), first_day=first, last_day=first)
             day = day.replace(year=first.year)
@@ -260,7 +260,7 @@ def _written_year(text: str) -> bool:
 
 def _offset_days(mentions: list[DateMention], ctx: _Context) -> list[DateMention]:
     """A dated day after the language's "the day before" or "the week of" names the day before
-    or after it, or its ISO week: "the day before last Tuesday", "la semaine du 6 mars"."""
+    or after it, or its ISO week: "the day before last Friday", "la semaine du 6 mars"."""
     pattern = ctx.pats.date_offset
     if pattern is None:
         return mentions

@@ -429,7 +429,7 @@ def _r_pod_anaphor(cand: _Candidate, ctx: _Context) -> dict | None:
     code = _pod_code(ctx, pod)
     if shift is None or code is None:
         return None
-    # The story's day, else the last day the text named (a narrator's "last Tuesday" in a
+    # The story's day, else the last day the text named (a narrator's "last Friday" in a
     # story told in years still gives "the next morning" its day).
     base = ctx.reference if ctx.anchor_precision in ("day", "part_of_day") else ctx.last_day
     if base is None:
