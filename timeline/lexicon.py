@@ -52,6 +52,12 @@ class Lexicon:
             self._cache[("w", key)] = list(value.keys()) if isinstance(value, dict) else list(value)
         return self._cache[("w", key)]
 
+    def word_set(self, key: str) -> frozenset[str]:
+        """A list-valued entry of extra.json as a set of lower-cased words, for membership tests."""
+        if ("s", key) not in self._cache:
+            self._cache[("s", key)] = frozenset(w.lower() for w in self.words(key))
+        return self._cache[("s", key)]
+
     def mapping(self, key: str) -> dict:
         """A dict-valued entry of extra.json, with lower-cased keys. Do not mutate."""
         if ("m", key) not in self._cache:

@@ -109,6 +109,8 @@ class Patterns:
     unit_alone: re.Pattern
     short_year: re.Pattern | None
     pod_anaphor: re.Pattern | None
+    range_joint: re.Pattern
+    and_day: re.Pattern | None
     day_anaphor: re.Pattern | None
     weekend: re.Pattern | None
     context_period: re.Pattern | None
@@ -145,7 +147,7 @@ def patterns(lang: str) -> Patterns:
     year_suffix = alternation(lex.words("year_suffix"))
     # "mid-1998", "post-1959": a year may follow a hyphen after one of these words (one
     # fixed-width look-behind per word); the word joins the span in recognise._attach_context.
-    year_hyphen = "".join(rf"(?<=\b{re.escape(w)}-)|" for w in lex.words("year_hyphen_prefix"))
+    year_hyphen = _right_after(lex.words("year_hyphen_prefix"), "-") + "|" if lex.words("year_hyphen_prefix") else ""
     day_prefix = alternation(lex.words("day_prefix"))
 
     number_words = alternation(lex.numbers)
@@ -232,8 +234,9 @@ def patterns(lang: str) -> Patterns:
                 if lex.words("unit_suffixes") else r"(?!\w)")
     units_open = f"{L}{alternation(lex.units, boundary=False)}" if lex.words("unit_suffixes") else units_all
     # "over the weekend": one fixed-width look-behind per word that must come first
-    weekend_lead = ("(?:" + "|".join(r"(?<=\b" + re.escape(w) + r"\s)" for w in lex.words("weekend_before")) + ")"
-                    if lex.words("weekend_before") else L)
+    weekend_lead = _right_after(lex.words("weekend_before"), r"\s") if lex.words("weekend_before") else L
+
+    range_words = alternation(lex.words("range_to") + lex.words("range_and"), boundary=False)
 
     # Trigger words, each with the kinds of expression it can start: a pattern only scans the
     # stretches around triggers of its kinds (a weekday pattern never scans around a digit).
@@ -375,6 +378,11 @@ def patterns(lang: str) -> Patterns:
         pod_anaphor=re.compile(rf"{L}(?:(?P<ana>{alternation(lex.mapping('pod_anaphors'))})\s+(?P<pod>{pod})"
                                rf"|(?P<pod2>{pod})\s+(?P<ana2>{alternation(lex.mapping('pod_anaphors_after'))}))(?!\w)", flags)
         if lex.mapping("pod_anaphors") or lex.mapping("pod_anaphors_after") else None,
+        # Where a range's first end stops and its second begins: "1914-1918", "2003 to 2007".
+        range_joint=re.compile(rf"(?<=\w)\s*(?:[-–—/]|\s(?:{range_words})\s)\s*(?=\w)", flags),
+        # A second day after a month-first date: "July 13 and 14", "March 2 and 3, 2019".
+        and_day=re.compile(rf"\s+(?:{alternation(lex.words('range_and'), boundary=False)})\s+(\d{{1,2}})(?![\d.,:/-]\d|\d|\s*%)"
+                           rf"(?:,?\s+(\d{{4}})(?!\d))?", flags) if lex.words("range_and") else None,
         # "over the weekend", "am Wochenende": a weekend the text does not name.
         weekend=re.compile(weekend_lead + rf"(?P<weekend>{alternation(lex.words('weekend_alone'), boundary=False)})(?!\w)", flags)
         if lex.words("weekend_alone") else None,
@@ -422,6 +430,12 @@ def patterns(lang: str) -> Patterns:
             rf"{day_prefix}\s+(?P<d>{day})\s+(?:{weekday_prefix}\s+)?(?P<wd1>{weekday_full})"
             rf"(?:,?\s*(?P<m>{month_full})(?:\s+(?P<y>{year4}))?)?(?!\w)", flags),
     )
+
+
+def _right_after(words: list[str], separator: str) -> str:
+    """A regex position right after one of `words` and `separator` ("mid-", "over "): one
+    fixed-width look-behind per word, as Python's look-behinds must be."""
+    return "(?:" + "|".join(rf"(?<=\b{re.escape(w)}{separator})" for w in words) + ")"
 
 
 def _calendar_units(lex: Lexicon) -> list[str]:

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from timeline.dates.context import _Candidate, _Context, _sentence_span
-from timeline.dates.era import bc_year, join_era_dates, resolve_in_era
+from timeline.dates.era import bc_year, era_ranges, join_era_dates, resolve_in_era
 from timeline.dates.mention import DateMention
 from timeline.dates.reference import MODES, StoryTime, document_is_narrative, fitted, sentence_index
 from timeline.dates.recognise import _longest_first, _recognise
@@ -154,8 +154,9 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
         if mention is None:
             continue
         mentions.append(mention)
-        if bc_year(mention) is not None:
-            era_year = bc_year(mention)
+        named_bc = bc_year(mention)
+        if named_bc is not None:
+            era_year = named_bc
         elif mention.first_day and mention.precision in ("day", "part_of_day", "month", "year", "season"):
             era_year = None
         story.told(cand.kind, cand.data, mention.first_day, mention.precision, sentence, chosen_anchor.narrative)
@@ -168,32 +169,7 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
         if (mention.precision in ("quarter", "half", "month", "year") and mention.first_day and not mention.end_value
                 and cand.kind != "context_period"):   # "the year-earlier period" compares, it reports on nothing
             ctx.last_period = mention.value
-    return join_era_dates(text, _era_ranges(_coordinated_days(_offset_days(_anchor_clock_times(mentions, ctx), ctx), ctx), ctx))
-
-
-_ERA_RANGE_START = re.compile(r"(?<![\w.,])([1-9]\d{0,3})\s*[-–]\s*$")
-
-
-def _era_ranges(mentions: list[DateMention], ctx: _Context) -> list[DateMention]:
-    """A year range with its era written once, after the second year ("480-479 BC", "264-146
-    π.Χ."): both years are of that era, as one range (value and end_value)."""
-    out: list[DateMention] = []
-    for mention in mentions:
-        era = re.match(r"(BC)?(\d{4})$", mention.value) if mention.precision == "year" and not mention.end_value else None
-        m = _ERA_RANGE_START.search(ctx.text, max(0, mention.start - 8), mention.start) if era and not mention.text[:1].isalpha() else None
-        if m is None or not re.search(r"\D\s*$", mention.text):
-            out.append(mention)
-            continue
-        first, second = int(m.group(1)), int(era.group(2))
-        bc = bool(era.group(1))
-        if (bc and first <= second) or (not bc and first >= second):
-            out.append(mention)   # BC years count down, AD years up: otherwise no range
-            continue
-        value = f"BC{first:04d}" if bc else f"{first:04d}"
-        start = m.start(1)
-        out.append(replace(mention, start=start, text=ctx.text[start:mention.end], value=value, end_value=mention.value,
-                           first_day=None if bc else date(first, 1, 1), last_day=mention.last_day))
-    return out
+    return join_era_dates(text, era_ranges(_coordinated_days(_offset_days(_anchor_clock_times(mentions, ctx), ctx), ctx), ctx))
 
 
 def _split_ranges(text: str, mentions: list[DateMention], pats: Patterns) -> list[DateMention]:
@@ -201,12 +177,9 @@ def _split_ranges(text: str, mentions: list[DateMention], pats: Patterns) -> lis
     2020" -> "26" (2020-10-26) and "28 October 2020"; "2003 to 2007" -> 2003, 2007."""
     from timeline.periods import date_span
 
-    words = pats.lex.words("range_to") + pats.lex.words("range_and")
-    joint = re.compile(r"(?<=\w)\s*(?:[-–—/]|\s(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-                       + r")\s)\s*(?=\w)", re.I) if words else re.compile(r"(?<=\w)\s*[-–—/]\s*(?=\w)")
     out: list[DateMention] = []
     for mention in mentions:
-        cut = joint.search(mention.text) if mention.end_value and mention.type == "DATE" else None
+        cut = pats.range_joint.search(mention.text) if mention.end_value and mention.type == "DATE" else None
         if cut is None:
             out.append(mention)
             continue
@@ -225,10 +198,9 @@ def _split_ranges(text: str, mentions: list[DateMention], pats: Patterns) -> lis
 def _coordinated_days(mentions: list[DateMention], ctx: _Context) -> list[DateMention]:
     """A day number joined by "and" to a date written month first is a second day of that
     month, a date of its own as TimeML tags it: "July 13 and 14" -> 07-13 and 07-14."""
-    joiners = ctx.pats.lex.words("range_and")
-    if not joiners:
+    pattern = ctx.pats.and_day
+    if pattern is None:
         return mentions
-    pattern = re.compile(rf"\s+(?:{'|'.join(re.escape(w) for w in joiners)})\s+(\d{{1,2}})(?![\d.,:/-]\d|\d|\s*%)(?:,?\s+(\d{{4}})(?!\d))?", re.I)
     out: list[DateMention] = []
     for i, mention in enumerate(mentions):
         out.append(mention)
@@ -273,8 +245,8 @@ def _offset_days(mentions: list[DateMention], ctx: _Context) -> list[DateMention
             out.append(mention)
             continue
         if m.group("offset"):
-            shifts = {k.lower(): v for k, v in ctx.pats.lex.mapping("date_offsets").items()}
-            day = mention.first_day + timedelta(days=shifts[re.sub(r"\s+", " ", m.group("offset").lower())])
+            shift = ctx.pats.lex.mapping("date_offsets")[re.sub(r"\s+", " ", m.group("offset").lower())]
+            day = mention.first_day + timedelta(days=shift)
             value, first, last, precision = day.isoformat(), day, day, "day"
         else:
             year, week, weekday = mention.first_day.isocalendar()
@@ -344,7 +316,7 @@ def _of_the_same_year(text: str, chosen: list[_Candidate], pats: Patterns) -> li
     """A year-less day, month or season followed by "of the same year" is one expression in the
     year the story has reached: "15 серпня того ж року", "τον Οκτώβριο του ιδίου έτους", "in May
     of that year", "восени того ж року"."""
-    of_words = {w.lower() for w in pats.lex.words("of")} | {"of"}
+    between = pats.lex.word_set("of") | {"of", ""}
     out: list[_Candidate] = []
     i = 0
     while i < len(chosen):
@@ -352,7 +324,7 @@ def _of_the_same_year(text: str, chosen: list[_Candidate], pats: Patterns) -> li
         nxt = chosen[i + 1] if i + 1 < len(chosen) else None
         if (nxt is not None and (cand.kind in _DAY_OF_MONTH or cand.kind == "season") and not cand.data.get("y")
                 and nxt.kind == "anaphor" and nxt.data.get("same_year")
-                and text[cand.end:nxt.start].strip(" ,").lower() in of_words | {""}):
+                and text[cand.end:nxt.start].strip(" ,").lower() in between):
             out.append(_Candidate(cand.start, nxt.end, cand.kind, {**cand.data, "story_year": True}, cand.rank))
             i += 2
             continue

@@ -5,16 +5,20 @@ Python's `date` holds no year before 1, so the story's time (`reference.StoryTim
 such a year. This module keeps the last year before our era the text named, while no later
 mention has named a year of ours, and resolves the story-relative expressions that count whole
 years from it, writing TIMEX3's BCYYYY values. Finer expressions ("the next day") are left to
-the general rules, which find no day to count from.
+the general rules, which find no day to count from. It also joins a day or month to the era year
+after it, and a year range whose era is written once.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date
 
 from timeline.dates.context import _Candidate, _Context
 from timeline.dates.mention import DateMention
 
 _BC_YEAR = re.compile(r"BC(\d{4})")
+_YEAR_VALUE = re.compile(r"(BC)?(\d{4})")
 _SEASON_CODES = frozenset({"SP", "SU", "FA", "WI"})
 
 
@@ -83,4 +87,29 @@ def join_era_dates(text: str, mentions: list[DateMention]) -> list[DateMention]:
                                   value=value, type="DATE", precision=previous.precision, confidence=mention.confidence)
             continue
         out.append(mention)
+    return out
+
+
+_ERA_RANGE_START = re.compile(r"(?<![\w.,])([1-9]\d{0,3})\s*[-–]\s*$")
+
+
+def era_ranges(mentions: list[DateMention], ctx: _Context) -> list[DateMention]:
+    """A year range with its era written once, after the second year ("480-479 BC", "264-146
+    π.Χ."): both years are of that era, as one range (value and end_value)."""
+    out: list[DateMention] = []
+    for mention in mentions:
+        era = _YEAR_VALUE.fullmatch(mention.value) if mention.precision == "year" and not mention.end_value else None
+        m = _ERA_RANGE_START.search(ctx.text, max(0, mention.start - 8), mention.start) if era and not mention.text[:1].isalpha() else None
+        if m is None or not re.search(r"\D\s*$", mention.text):
+            out.append(mention)
+            continue
+        first, second = int(m.group(1)), int(era.group(2))
+        bc = bool(era.group(1))
+        if (bc and first <= second) or (not bc and first >= second):
+            out.append(mention)   # BC years count down, AD years up: otherwise no range
+            continue
+        value = f"BC{first:04d}" if bc else f"{first:04d}"
+        start = m.start(1)
+        out.append(replace(mention, start=start, text=ctx.text[start:mention.end], value=value, end_value=mention.value,
+                           first_day=None if bc else date(first, 1, 1), last_day=mention.last_day))
     return out

@@ -442,8 +442,7 @@ def _r_pod_anaphor(cand: _Candidate, ctx: _Context) -> dict | None:
 def _r_day_anaphor(cand: _Candidate, ctx: _Context) -> dict | None:
     """"le lendemain", "keesokan harinya": the day after (or before) the story's day, else the
     last day the text named; nothing where the text has named no day."""
-    shifts = {k.lower(): v for k, v in ctx.pats.lex.mapping("day_anaphors").items()}
-    shift = shifts.get(re.sub(r"\s+", " ", cand.data["ana"].lower()))
+    shift = ctx.pats.lex.mapping("day_anaphors").get(re.sub(r"\s+", " ", cand.data["ana"].lower()))
     base = ctx.reference if ctx.anchor_precision in ("day", "part_of_day") else ctx.last_day
     if shift is None or base is None:
         return None
@@ -473,8 +472,7 @@ _PERIOD_VALUE = re.compile(r"(?P<y>\d{4})(?P<rest>-(?:Q[1-4]|H[12]|\d\d))?")
 def _r_context_period(cand: _Candidate, ctx: _Context) -> dict | None:
     """"the quarter": the last quarter, half, month or year the text named, else the latest
     quarter before the reference day; "the year-earlier period": that period a year before."""
-    back = {k.lower(): v for k, v in ctx.pats.lex.mapping("context_periods").items()}.get(
-        re.sub(r"\s+", " ", cand.data["period"].lower()))
+    back = ctx.pats.lex.mapping("context_periods").get(re.sub(r"\s+", " ", cand.data["period"].lower()))
     if back is None or ctx.publication is None and ctx.reference is None:
         return None
     period = ctx.last_period
@@ -530,8 +528,8 @@ def _r_unit_alone(cand: _Candidate, ctx: _Context) -> dict | None:
     shift = 0
     if cand.data.get("position") and not ctx.narrative:
         # A story's past tense is its own present, but the writer's end of the current year has
-        # not come yet: one in a past clause is last year's
-        # ("peaked by the end of the year", said in March); a start in a future clause is next year's.
+        # not come yet: one in a past clause is last year's ("peaked by the end of the year", said
+        # in March); a start in a future clause is next year's.
         phrase = cand.data.get("phrase") or ""
         text = ctx.text[cand.start:cand.end]
         word = re.sub(r"\s+", " ", text[: len(text) - len(phrase)].strip().lower())
@@ -541,9 +539,9 @@ def _r_unit_alone(cand: _Candidate, ctx: _Context) -> dict | None:
         # how far into the current period the reference is, 0 to 1; its start and end are its quarters
         into = (ctx.reference - first) / ((last - first) or 1) if first and last else None
         tense = _tense(ctx, cand)
-        if into is not None and tense == "past" and into < 0.75 and word in {w.lower() for w in lex.words("position_ends")}:
+        if into is not None and tense == "past" and into < 0.75 and word in lex.word_set("position_ends"):
             shift = -1
-        elif into is not None and tense == "future" and into > 0.25 and word in {w.lower() for w in lex.words("position_starts")}:
+        elif into is not None and tense == "future" and into > 0.25 and word in lex.word_set("position_starts"):
             shift = 1
     return _shift(ctx.reference, shift, unit)
 
