@@ -15,9 +15,6 @@ meeting new documents (the same datelines and names recur within a corpus, as in
 from __future__ import annotations
 
 import argparse
-import cProfile
-import io
-import pstats
 import sys
 import time
 from pathlib import Path
@@ -72,14 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     spent = time.process_time() - start
     print(f"{done} documents in {spent:.2f} CPU s: {done / spent:.1f} docs per CPU-second")
     if profiled:
-        profile = cProfile.Profile()
-        profile.enable()
-        for items in profiled:
-            extract_partition(items)
-        profile.disable()
-        out = io.StringIO()
-        pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(args.top)
-        print(out.getvalue())
+        from pipeline_speed import print_profile   # this folder is on the path when run as a script
+
+        print_profile(lambda: [extract_partition(items) for items in profiled], args.top)
     return 0
 
 

@@ -114,17 +114,24 @@ def main(argv: list[str] | None = None) -> int:
     print(f"find_dates      {dates_rate:8.1f} docs/s")
     print(f"extract_events  {events_rate:8.1f} docs/s   ratio {events_rate / dates_rate:.2f}")
     if args.top:
-        profile = cProfile.Profile()
-        profile.enable()
-        for _ in range(3):
-            forget_texts()
-            for _, text, published, lang in documents:
-                events(text, published, lang)
-        profile.disable()
-        out = io.StringIO()
-        pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(args.top)
-        print(out.getvalue())
+        def passes() -> None:
+            for _ in range(3):
+                forget_texts()
+                for _, text, published, lang in documents:
+                    events(text, published, lang)
+        print_profile(passes, args.top)
     return 0
+
+
+def print_profile(run, top: int) -> None:
+    """Run `run()` under cProfile and print its `top` lines by cumulative time."""
+    profile = cProfile.Profile()
+    profile.enable()
+    run()
+    profile.disable()
+    out = io.StringIO()
+    pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(top)
+    print(out.getvalue())
 
 
 if __name__ == "__main__":
