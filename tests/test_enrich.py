@@ -403,3 +403,16 @@ def test_a_place_named_as_the_reference_of_a_distance_is_no_scene(text, lang, sc
 ])
 def test_each_form_of_a_cue_verb_types_alike(clause, lang, event_type):
     assert classify_event(clause, lang)[0] == event_type
+
+
+@pytest.mark.parametrize("text, lang", [
+    # A country named as the clock a time is given in is a time zone, not a party.
+    ("Pesawat mendarat pukul 20.00 waktu Indonesia.", "id"),
+    ("The plane landed at 8 pm India time.", "en"),
+])
+def test_a_country_naming_a_time_zone_is_no_actor(text, lang):
+    assert find_actors(text, lang, "2031-03-05") == []
+
+
+def test_a_country_after_a_word_that_is_no_clock_stays_an_actor():
+    assert find_actors("Saat Indonesia menolak usulan itu, rapat ditunda.", "id", "2031-03-05") == ["Indonesia"]

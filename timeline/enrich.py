@@ -761,7 +761,7 @@ def find_actors(text: str, lang: str = "", published: str = "", article: str = "
         every = _scan_all(text or "", lang or "", published or "")
         if len(every) > len(matches):    # a ~ alias without a context in `text`: try the article's
             matches = _in_context(every, _tokens(text), _named_plainly(article, lang or "", published or ""))
-    described = _describing_states(matches, text or "")
+    described = _describing_states(matches, text or "") | _time_zone_states(matches, _tokens(text or ""))
     found = [(m.start, m.entry.name) for k, m in enumerate(matches)
              if (m.role == "actor" or _adjective_of_a_state(m)) and k not in described]
     known = [(m.start, m.end, m.entry.kind) for m in matches]
@@ -770,6 +770,35 @@ def find_actors(text: str, lang: str = "", published: str = "", article: str = "
             continue                 # a known name the scan passed over on purpose ("mantan presiden Rusia")
         found.append((start, _known_surname(name) or name))
     return _unique(name for _, name in sorted(found, key=lambda item: item[0]))
+
+
+# The word for "time" of a clock, before a country's name ("waktu Indonesia", "heure de Paris",
+# "hora de Brasil") or, in English, after it ("India time"): the country names a time zone. Not
+# "saat" (Indonesian "when") or "Zeit" ("zur Zeit"): ordinary words before a subject too.
+TIME_ZONE_BEFORE = frozenset({"waktu", "heure", "hora", "horário", "время", "توقيت"})
+TIME_ZONE_AFTER = frozenset({"time"})
+_TIME_ZONE_BEFORE_KEYS = frozenset(map(_key, TIME_ZONE_BEFORE))
+_SKIPPABLE_BEFORE = frozenset({"de", "du", "d", "von", "по"})
+
+
+def _time_zone_states(matches: tuple[_Match, ...], tokens: tuple[_Token, ...]) -> set[int]:
+    """Indexes of the state matches that name the time zone of a clock time ("pukul 20.00 waktu
+    Indonesia", "8 pm India time"): a clock, not a party."""
+    at = {token.start: i for i, token in enumerate(tokens)}
+    ends = {token.end: i for i, token in enumerate(tokens)}
+    found = set()
+    for k, m in enumerate(matches):
+        if m.entry.kind != "state" or m.start not in at:
+            continue
+        i = at[m.start]
+        if i > 0 and tokens[i - 1].key in _SKIPPABLE_BEFORE:
+            i -= 1
+        before = tokens[i - 1].key if i > 0 else ""
+        j = ends.get(m.end)
+        after = tokens[j + 1].key if j is not None and j + 1 < len(tokens) else ""
+        if before in _TIME_ZONE_BEFORE_KEYS or after in TIME_ZONE_AFTER:
+            found.add(k)
+    return found
 
 
 def _adjective_of_a_state(match: _Match) -> bool:
