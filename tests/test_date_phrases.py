@@ -258,3 +258,32 @@ def test_a_day_or_month_of_a_year_before_our_era_is_one_date():
     assert found == [("Τον Μάιο 334 π.Χ.", "BC0334-05"), ("2 Οκτωβρίου 331 π.Χ.", "BC0331-10-02")]
     found = [(m.text, m.value) for m in find_dates("On 2 October 331 BC the army won.", published="2021-06-10", lang="en")]
     assert found == [("2 October 331 BC", "BC0331-10-02")]
+
+
+NEXT_IN_THE_PAST = [
+    # "next" in a past clause names the period after the story's time; its month follows it
+    ("The dam was finished on 3 May 1956. The next year, in June, the valley flooded.", "en",
+     [("3 May 1956", "1956-05-03"), ("The next year", "1957"), ("June", "1957-06")]),
+    ("Дамбу добудували 3 травня 1956 року. Наступного року долину затопило.", "uk",
+     [("3 травня 1956 року", "1956-05-03"), ("Наступного року", "1957")]),
+    ("Плотину достроили 3 мая 1956 года. В следующем году долину затопило.", "ru",
+     [("3 мая 1956 года", "1956-05-03"), ("В следующем году", "1957")]),
+    # in a future clause "next" still counts from publication
+    ("The dam was finished in 1956. Next year the town will rebuild it.", "en",
+     [("1956", "1956"), ("Next year", "2022")]),
+    ("Дамбу добудували у 1956 році. Наступного року її відремонтують, і це буде дорого.", "uk",
+     [("1956 році", "1956"), ("Наступного року", "2022")]),
+]
+
+
+@pytest.mark.parametrize("text, lang, expected", NEXT_IN_THE_PAST)
+def test_next_in_a_past_clause_follows_the_story(text, lang, expected):
+    found = [(m.text, m.value) for m in find_dates(text, published="2021-06-10", lang=lang)]
+    assert found == expected
+
+
+def test_a_mention_is_not_its_own_tense_cue():
+    # "наступного" (next) is a future word, but here the verb is past: the year follows the story's
+    found = [(m.text, m.value) for m in find_dates("Місто заснували 1850 року. Наступного року, взимку, згоріла церква.",
+                                                   published="2021-06-10", lang="uk")]
+    assert found[1] == ("Наступного року", "1851")

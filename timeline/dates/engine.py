@@ -9,6 +9,7 @@ from dataclasses import replace
 import warnings
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import Callable
 
 from timeline.dates.context import _Candidate, _Context, _sentence_span
 from timeline.dates.era import bc_year, era_ranges, join_era_dates, resolve_in_era
@@ -134,6 +135,7 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
                       document_narrative=document_is_narrative(written, reference, fit))
     ctx.document_narrative = story.document_narrative
     anaphoric = frozenset(w.lower() for w in pats.lex.words("anaphoric_mods"))
+    following = frozenset(w.lower() for w in pats.lex.words("following_in_past"))
     mentions: list[DateMention] = []
     era_year = None   # the story's year before our era, while no year of ours has been named since
     for cand in chosen:
@@ -146,7 +148,7 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
         if cand.data.get("story_year") and ctx.last_year:
             cand = _Candidate(cand.start, cand.end, cand.kind, {**cand.data, "y": str(ctx.last_year)}, cand.rank)
         sentence = sentence_index(starts, cand.start)
-        kind = _anchor_kind(cand, anaphoric, pats.lex)
+        kind = _anchor_kind(cand, anaphoric, pats.lex, following, lambda: _tense(ctx, cand), text[cand.start:cand.end])
         chosen_anchor = story.anchor_for(kind, cand.data, sentence, lambda: _tense(ctx, cand))
         ctx.reference, ctx.narrative, ctx.anchor_precision = chosen_anchor.day, chosen_anchor.narrative, chosen_anchor.precision
         mention = _resolve(cand, ctx)
@@ -257,14 +259,19 @@ def _offset_days(mentions: list[DateMention], ctx: _Context) -> list[DateMention
     return out
 
 
-def _anchor_kind(cand: _Candidate, anaphoric: frozenset[str], lex) -> str:
+def _anchor_kind(cand: _Candidate, anaphoric: frozenset[str], lex, following: frozenset[str] = frozenset(),
+                 tense: Callable[[], str] = lambda: "", text: str = "") -> str:
     """The kind the reference model sees: "the following month" counts from the story's time
-    like "two days later"; "next month" counts from publication like any deictic phrase."""
+    like "two days later"; "next month" counts from publication like any deictic phrase, except
+    in a past clause, where the writer's next month cannot have happened yet: "the next year they
+    moved", "наступного року почалася" name the year after the story's."""
     if cand.kind in ("pod_anaphor", "day_anaphor"):
         return "later"   # "that night" is the story's night, like "two days later"
+    if cand.kind == "relative" and following and any(w in following for w in text.lower().split()) and tense() == "past":
+        return "later"   # dateparser's "наступного року", "в следующем году" (next year), told in the past
     if cand.kind == "modified":
         word = re.sub(r"\s+", " ", (cand.data.get("pre") or cand.data.get("post") or cand.data.get("post2") or "").lower())
-        if word in anaphoric:
+        if word in anaphoric or (word in following and tense() == "past"):
             return "later"
         unit_word = (cand.data.get("unit") or cand.data.get("unit2") or "").lower()
         if unit_word and lex.units.get(unit_word) == "D" and (lex.mapping("prefix_mods").get(word) or lex.mapping("suffix_mods").get(word)):

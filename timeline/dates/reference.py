@@ -153,7 +153,9 @@ class StoryTime:
         if self.document_narrative and not (written or on_story):
             return
         self.day, self.precision = value_day, "day" if precision == "part_of_day" else precision
-        if written:
+        if written or (on_story and self.written_year is not None and (kind not in STORY_KINDS or kind == "later")):
+            # "the next year" counted from a written year carries the story on, as a written
+            # year would: "The next year, in January, ..." is that year's January.
             self.written_year, self.written_sentence = value_day.year, sentence
 
 

@@ -35,8 +35,10 @@ def _tense(ctx: _Context, cand: _Candidate) -> str:
         return "past" if past_any else ""
     pasts = [(m.start(), m.end(), "past") for m in ctx.pats.past_cue.finditer(sentence)
              if not any(cs < m.end() and m.start() < ce for cs, ce, _ in futures + presents)]
-    cues = _verb_groups(ctx, sorted(futures + pasts + presents))
     at, at_end = cand.start - start, cand.end - start
+    # The mention's own words are not the verb that governs it: "наступного" (next) is a future
+    # cue, but "наступного року почалася" is past.
+    cues = _verb_groups(ctx, sorted(c for c in futures + pasts + presents if not (c[0] < at_end and at < c[1])))
     lo = max((m.end() for m in _CLAUSE_EDGE.finditer(sentence, 0, max(at, 0))), default=0)
     edge = _CLAUSE_EDGE.search(sentence, max(at_end, 0))
     hi = edge.start() if edge else len(sentence)
