@@ -39,6 +39,9 @@ class _Context:
     narrative: bool = False             # `reference` is the story's time, not the publication
     anchor_precision: str = "day"       # precision of `reference` (a story told at year precision)
     document_narrative: bool = False    # the document as a whole tells another time
+    # Spans of mentions whose "next" was read as "the following" (a past clause): their future
+    # word is no verb of the clause for the mentions around them.
+    story_next_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _sentence_span(ctx: _Context, at: int) -> tuple[int, int]:

@@ -150,6 +150,8 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
         sentence = sentence_index(starts, cand.start)
         kind = _anchor_kind(cand, anaphoric, pats.lex, following, lambda: _tense(ctx, cand), text[cand.start:cand.end])
         chosen_anchor = story.anchor_for(kind, cand.data, sentence, lambda: _tense(ctx, cand))
+        if kind == "later" and cand.kind in ("modified", "relative") and following:
+            ctx.story_next_spans.append((cand.start, cand.end))
         ctx.reference, ctx.narrative, ctx.anchor_precision = chosen_anchor.day, chosen_anchor.narrative, chosen_anchor.precision
         mention = _resolve(cand, ctx)
         ctx.reference, ctx.narrative, ctx.anchor_precision = reference, False, "day"

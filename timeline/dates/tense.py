@@ -38,7 +38,9 @@ def _tense(ctx: _Context, cand: _Candidate) -> str:
     at, at_end = cand.start - start, cand.end - start
     # The mention's own words are not the verb that governs it: "наступного" (next) is a future
     # cue, but "наступного року почалася" is past.
-    cues = _verb_groups(ctx, sorted(c for c in futures + pasts + presents if not (c[0] < at_end and at < c[1])))
+    taken = [(at, at_end)] + [(s - start, e - start) for s, e in ctx.story_next_spans if start <= s < end]
+    cues = _verb_groups(ctx, sorted(c for c in futures + pasts + presents
+                                    if not any(c[0] < hi_ and lo_ < c[1] for lo_, hi_ in taken)))
     lo = max((m.end() for m in _CLAUSE_EDGE.finditer(sentence, 0, max(at, 0))), default=0)
     edge = _CLAUSE_EDGE.search(sentence, max(at_end, 0))
     hi = edge.start() if edge else len(sentence)
