@@ -306,7 +306,8 @@ def patterns(lang: str) -> Patterns:
         relative_phrase=re.compile(alternation(relative_phrases), flags),
         modified=re.compile(modified, flags),
         ago=ago,
-        trigger=re.compile(rf"(?P<word>{alternation(trigger_kinds)})|(?P<quote>['’]\d\d)|(?P<digit>\d)", flags),
+        # A run of digits is one trigger: its window is the same as its digits' windows joined.
+        trigger=re.compile(rf"(?P<word>{alternation(trigger_kinds)})|(?P<quote>['’]\d\d)|(?P<digit>\d+)", flags),
         trigger_kinds=trigger_kinds,
         pod_after_paren=re.compile(rf"\)\s+(?P<pod>{pod})", flags),
         # "the night of 4 August", "la nuit du 4 août", "το πρωί της 1ης Νοεμβρίου": a part of

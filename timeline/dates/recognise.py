@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from timeline.dates.context import _Candidate
+from timeline.dates.prefilter import quick_start, required
 from timeline.dates import resolve as _populate_registry  # noqa: F401  (registers the recognisers)
 from timeline.dates.registry import RECOGNISERS
-from timeline.patterns import Patterns
+from timeline.patterns import Patterns, patterns
 
 
 _WINDOW_MARGIN = 70
@@ -28,7 +30,10 @@ def _windows(text: str, pats: Patterns) -> dict[str, list[tuple[int, int]]]:
         elif m.lastgroup == "quote":   # "'71": a short year, and digits for every digit pattern
             kinds = ("quote", "digit")
         else:
-            kinds = kinds_of.get(re.sub(r"\s+", " ", m.group().lower()), ())
+            word = m.group().lower()
+            kinds = kinds_of.get(word)
+            if kinds is None:   # the keys have their spaces folded; most words have none to fold
+                kinds = kinds_of.get(re.sub(r"\s+", " ", word), ())
         start, end = max(0, m.start() - _WINDOW_MARGIN), min(len(text), m.end() + _WINDOW_MARGIN)
         for kind in kinds:
             spans = windows.setdefault(kind, [])
@@ -71,13 +76,32 @@ def _recognise(text: str, pats: Patterns) -> list[_Candidate]:
             continue
         if rec.triggers not in cache:
             cache[rec.triggers] = _merged_windows(windows, rec.triggers)
+        need = _required(pattern, rec.triggers, pats.lex.lang)
+        scanner = _scanner(pattern)
         for lo, hi in cache[rec.triggers]:
-            for m in pattern.finditer(text, lo, hi):
+            if need is not None and need.search(text, lo, hi) is None:
+                continue   # the window lacks a piece every match of the pattern holds
+            for m in scanner.finditer(text, lo, hi):
                 if rec.guard is None or rec.guard(text, m, pats):
                     extra = rec.extra(m) if rec.extra else {}
                     if extra is not None:
                         add(m, rec.kind, rec.rank, **extra)
     return _attach_context(text, found, pats)
+
+
+@lru_cache(maxsize=8192)
+def _required(pattern: re.Pattern, triggers: tuple[str, ...], lang: str) -> re.Pattern | None:
+    """The pattern's pre-filter (timeline.dates.prefilter) for windows cut around `triggers`,
+    read once per compiled pattern; None where every trigger word holds it anyway."""
+    present = frozenset() if "digit" in triggers or "quote" in triggers else frozenset(
+        word for word, kinds in patterns(lang).trigger_kinds.items() if kinds & set(triggers))
+    return required(pattern, present)
+
+
+@lru_cache(maxsize=8192)
+def _scanner(pattern: re.Pattern) -> re.Pattern:
+    """`pattern` as it scans a window fastest (timeline.dates.prefilter.quick_start)."""
+    return quick_start(pattern)
 
 
 def _attach_context(text: str, found: list[_Candidate], pats: Patterns) -> list[_Candidate]:

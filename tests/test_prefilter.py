@@ -1,0 +1,88 @@
+"""The recognisers' pre-filters and quick starts (timeline.dates.prefilter) never change a match."""
+import re
+
+import pytest
+
+from timeline.dates.prefilter import quick_start, required
+from timeline.dates.registry import RECOGNISERS
+from timeline.patterns import patterns
+
+# Own words, with dates of many shapes, in a few of the supported languages.
+TEXTS = {
+    "en": "On Tuesday, 3 March 2021 at 10:30 GMT the board met again; two weeks later, in the spring "
+          "of 1998 and during the 1990s, the 19th century and the third quarter of 2004 came up. "
+          "Five years ago, last month, early next year, 12/05/2020, 2019-07-01 and 0930 GMT too. "
+          "The committee's fiscal 2022 report, the first half, '71, 1914-1918, mid-1998, 44 BC.",
+    "fr": "Le mardi 3 mars 2021 à 10h30, puis deux semaines plus tard, au printemps 1998, au XIXe siècle, "
+          "il y a cinq ans, le mois dernier, le lendemain, en 1914-1918.",
+    "de": "Am Dienstag, dem 3. März 2021, um 10:30 Uhr, zwei Wochen später, im Frühjahr 1998, vor fünf "
+          "Jahren, letzten Monat, im 19. Jahrhundert, in den 1990er Jahren.",
+    "el": "Την Τρίτη 3 Μαρτίου 2021, στις 10:30, δύο εβδομάδες αργότερα, την άνοιξη του 1998, πριν από "
+          "πέντε χρόνια, τον περασμένο μήνα, τον 19ο αιώνα, τη δεκαετία του 1990.",
+    "id": "Pada Selasa (3/3/2021) pukul 10.30 WIB, dua minggu kemudian, pada musim semi 1998, lima tahun "
+          "lalu, bulan lalu, abad ke-19, tahun 1990-an.",
+    "ja": "2021年3月3日午前10時30分、1998年春、5年前、先月。",
+}
+
+
+def _pairs():
+    for lang in TEXTS:
+        pats = patterns(lang)
+        for rec in RECOGNISERS:
+            pattern = getattr(pats, rec.pattern)
+            if pattern is not None:
+                yield lang, rec.pattern, pattern
+
+
+@pytest.mark.parametrize("lang,name,pattern", list(_pairs()), ids=lambda v: v if isinstance(v, str) else "")
+def test_every_match_holds_its_required_piece_and_quick_start_finds_the_same(lang, name, pattern):
+    text = TEXTS[lang] + " " + TEXTS[lang].upper() + " " + TEXTS[lang].lower()
+    need = required(pattern)
+    matches = list(pattern.finditer(text))
+    for m in matches:
+        if m.end() > m.start():
+            assert need is None or need.search(text, m.start(), m.end()), (name, m.group())
+    # The quick start gives the same matches, with the same groups, over the whole text and windows.
+    fast = quick_start(pattern)
+    assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == [(m.span(), m.groupdict()) for m in matches]
+    for lo in range(0, len(text), 37):
+        hi = min(len(text), lo + 140)
+        assert [m.span() for m in fast.finditer(text, lo, hi)] == [m.span() for m in pattern.finditer(text, lo, hi)]
+
+
+def test_the_recognisers_find_something_in_these_texts():
+    """The test above must see real matches, not only empty ones."""
+    found = sum(1 for _, _, pattern in _pairs() for m in pattern.finditer(TEXTS["en"]) if m.group().strip())
+    assert found > 20
+
+
+@pytest.mark.parametrize("source,inside,outside", [
+    (r"(?<!\w)century(?!\w)", "the 19th century", "the 19th cent"),
+    (r"(?P<y>1[5-9]\d\d|20\d\d)-(?P<m>\d\d)", "on 1998-07", "on 98-07"),
+    (r"(?:the\s+)?(?:last|next)\s+(?:week|month)", "the NEXT month", "the month"),
+    (r"(?i:x)(?-i:Y)z+", "xYzz", "xyzz"),
+    (r"\d{4}\s*[年년]", "2021 年", "2021 months"),
+])
+def test_the_required_piece_is_found_where_the_pattern_can_match_and_not_where_it_cannot(source, inside, outside):
+    need = required(re.compile(source, re.IGNORECASE))
+    assert need is not None
+    assert need.search(inside)
+    assert not need.search(outside)
+
+
+def test_an_empty_word_list_is_a_pattern_that_matches_nothing():
+    # timeline.patterns.alternation writes "(?!x)x" for no words
+    need = required(re.compile(r"(?<!\w)(?!x)x(?!\w)\s+\d+", re.IGNORECASE))
+    assert need is not None and need.search("x 12 X 34 anything") is None
+
+
+def test_no_filter_where_the_triggers_hold_the_piece_anyway():
+    pattern = re.compile(r"(?<!\w)(?:week|month)s?(?!\w)", re.IGNORECASE)
+    assert required(pattern) is not None
+    assert required(pattern, frozenset({"week", "months"})) is None
+    assert required(pattern, frozenset({"week", "spring"})) is not None
+
+
+def test_a_pattern_with_a_possible_empty_match_has_no_quick_start():
+    pattern = re.compile(r"(?:ab)?", re.IGNORECASE)
+    assert quick_start(pattern) is pattern
