@@ -148,8 +148,9 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
         if cand.data.get("story_year") and ctx.last_year:
             cand = _Candidate(cand.start, cand.end, cand.kind, {**cand.data, "y": str(ctx.last_year)}, cand.rank)
         sentence = sentence_index(starts, cand.start)
-        kind = _anchor_kind(cand, anaphoric, pats.lex, following, lambda: _tense(ctx, cand), text[cand.start:cand.end])
-        chosen_anchor = story.anchor_for(kind, cand.data, sentence, lambda: _tense(ctx, cand))
+        tense = lru_cache(maxsize=1)(lambda cand=cand: _tense(ctx, cand))   # asked at most once per mention
+        kind = _anchor_kind(cand, anaphoric, pats.lex, following, tense, text[cand.start:cand.end])
+        chosen_anchor = story.anchor_for(kind, cand.data, sentence, tense)
         if kind == "later" and cand.kind in ("modified", "relative") and following:
             ctx.story_next_spans.append((cand.start, cand.end))
         ctx.reference, ctx.narrative, ctx.anchor_precision = chosen_anchor.day, chosen_anchor.narrative, chosen_anchor.precision
