@@ -217,6 +217,10 @@ def _segments(text: str, start: int, end: int, groups: list[list[DateMention]], 
     return list(zip(cuts, cuts[1:]))
 
 
+_GLUED_AFTER = re.compile(r"['’]?\w|-\w")
+_GLUED_BEFORE = re.compile(r"[\w-]\Z")
+
+
 def _clean(snippet: str) -> str:
     return _SPACES.sub(" ", snippet).strip()
 
@@ -234,7 +238,10 @@ def _title(text: str, seg_start: int, seg_end: int, group: list[DateMention], la
     elif words and words[-1].lower().strip("(") in preps:
         before = before.rstrip()[: -len(words[-1])]
     after = text[group[-1].end:seg_end]
-    at_edge = not before.strip(" ,;:(\"“'\n") or not after.strip(" .,;:!?)\"”'\n")
+    # A date glued to a word ("last week's bombing", "mid-2024") belongs to its noun phrase:
+    # cut out, it would leave "'s bombing".
+    glued = _GLUED_AFTER.match(after) or _GLUED_BEFORE.search(text, seg_start, group[0].start)
+    at_edge = not glued and (not before.strip(" ,;:(\"“'\n") or not after.strip(" .,;:!?)\"”'\n"))
     # At an edge the connectors between a group's dates ("atau") go with them.
     title = _clean(" ".join([before, after]) if at_edge else text[seg_start:seg_end])
     title = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", title)
