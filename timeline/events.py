@@ -19,6 +19,7 @@ from timeline.lexicon import lexicon
 from timeline.pubdate import dateline_head
 from timeline.role import opens_a_frame, row_role
 from timeline.same_happening import CLOCK_KEY, one_row_per_happening
+from timeline.titles import CLAUSE_KEY, display_title
 from timeline.schema import empty_events, events_frame, stable_event_id
 from timeline.text import sentence_bounds
 
@@ -104,7 +105,11 @@ def event_records(text: str, published: date | str | None = None, lang: str | No
         rows = sorted(rows + inferred_rows(text, rows, published_iso, lang, document_key, source, url, datelines),
                       key=lambda row: row["char_start"])
     # Rows stay plain dicts through enrichment; the caller builds one frame of them.
-    return one_row_per_happening(_enrich(rows, text))
+    rows = one_row_per_happening(_enrich(rows, text))
+    # The title is cut to its core last: enrichment and the same-happening test read the clause.
+    for row in rows:
+        row["title"] = display_title(row.pop(CLAUSE_KEY, row["title"]), lang, row["date_text"])
+    return rows
 
 
 def _own_clause(text: str, start: int, end: int, group: list[DateMention], lang: str = "") -> tuple[int, int]:
@@ -252,12 +257,14 @@ def _title(text: str, seg_start: int, seg_end: int, group: list[DateMention], la
     opening = _words_of(lang, "range_and").match(title)
     if opening:
         title = title[opening.end():].lstrip(" ,")
-    words = title.split()
-    if len(words) > TITLE_MAX_WORDS:
-        title = " ".join(words[:TITLE_MAX_WORDS]) + " …"
     if not title:
         title = _clean(text[seg_start:seg_end])
     return title[:1].upper() + title[1:]
+
+
+def _capped(title: str) -> str:
+    words = title.split()
+    return " ".join(words[:TITLE_MAX_WORDS]) + " …" if len(words) > TITLE_MAX_WORDS else title
 
 
 def _row(text: str, primary: DateMention, group: list[DateMention], seg_start: int, seg_end: int, evidence: str,
@@ -266,6 +273,7 @@ def _row(text: str, primary: DateMention, group: list[DateMention], seg_start: i
     precision = {"time": "day", "part_of_day": "day", "weekend": "week"}.get(primary.precision, primary.precision)
     value = primary.value.split("T")[0] if primary.type == "TIME" else primary.value
     confidence = primary.confidence if published_iso else min(primary.confidence, 0.4)
+    clause = _title(text, seg_start, seg_end, group, lang)
     return {
         "event_id": stable_event_id(document_key, primary.start, primary.end, value),
         "date": value,
@@ -273,7 +281,7 @@ def _row(text: str, primary: DateMention, group: list[DateMention], seg_start: i
         "start": primary.first_day.isoformat(),
         "end": (primary.last_day or primary.first_day).isoformat(),
         "date_text": primary.text,
-        "title": _title(text, seg_start, seg_end, group, lang),
+        "title": _capped(clause),
         "evidence": evidence,
         "role": row_role(text[seg_start:seg_end], primary.first_day, primary.last_day or primary.first_day,
                          published_iso, lang, date_at=group[0].start - seg_start),
@@ -288,6 +296,7 @@ def _row(text: str, primary: DateMention, group: list[DateMention], seg_start: i
         "verified": False,
         # The clock time of the moment, if written: two times of one day are two moments
         # (timeline.same_happening reads it and drops it; the schema has no such column).
+        CLAUSE_KEY: clause,
         CLOCK_KEY: next((m.value.split("T")[1] for m in group if m.precision == "time" and "T" in m.value), ""),
     }
 

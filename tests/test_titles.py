@@ -1,0 +1,61 @@
+"""timeline.titles: a row's clause cut to its core, on sentences of our own in several languages."""
+import pytest
+
+from timeline.titles import MAX_WORDS, display_title
+
+
+@pytest.mark.parametrize("clause, lang, date_text, title", [
+    # an attribution after the reported words
+    ("The rebels entered the capital on Sunday, the army said.", "en", "Sunday",
+     "The rebels entered the capital on Sunday"),
+    ("Talks will resume in Geneva next week, a spokesman for the mediators told reporters.", "en", "next week",
+     "Talks will resume in Geneva next week"),
+    ('Kapal itu ditahan di pelabuhan sejak Selasa," ujarnya.', "id", "Selasa",
+     "Kapal itu ditahan di pelabuhan sejak Selasa"),
+    ("Le scrutin aura lieu en mars, a précisé le porte-parole du gouvernement.", "fr", "en mars",
+     "Le scrutin aura lieu en mars"),
+    # a frame before them, when the reported clause holds the date and has a subject of its own
+    ("The ministry said that the border crossing reopened on Monday.", "en", "on Monday",
+     "The border crossing reopened on Monday."),
+    ("Juru bicara kepolisian menyatakan bahwa dua tersangka ditangkap pada Jumat.", "id", "Jumat",
+     "Dua tersangka ditangkap pada Jumat."),
+    # ... but not when the frame holds the date (the saying is the happening) or the clause opens
+    # with a pronoun only the frame explains
+    ("The minister said on Friday that the plant would close.", "en", "Friday",
+     "The minister said on Friday that the plant would close."),
+    ("The two leaders said that they met in Oslo on 3 May.", "en", "3 May",
+     "The two leaders said that they met in Oslo on 3 May."),
+    # a relative clause after the subject, and one later in the clause
+    ("The envoy, who arrived from Cairo, met the prime minister on Tuesday.", "en", "Tuesday",
+     "The envoy met the prime minister on Tuesday."),
+    ("Delegasi itu, yang dipimpin wakil menteri, bertemu presiden pada Rabu.", "id", "Rabu",
+     "Delegasi itu bertemu presiden pada Rabu."),
+    ("Floods on Monday cut the road to the port, which handles most of the country's grain.", "en", "Monday",
+     "Floods on Monday cut the road to the port"),
+    # ... kept where it holds the row's date
+    ("Ms Diaz, who was elected in 2016, resigned last month.", "en", "2016",
+     "Ms Diaz, who was elected in 2016, resigned last month."),
+    # a sentence adverb and an opening frame, a short aside in brackets
+    ("Meanwhile, the central bank raised its rate on Thursday.", "en", "Thursday",
+     "The central bank raised its rate on Thursday."),
+    ("Dans un communiqué publié mardi, le gouvernement a annoncé la fermeture des écoles.", "fr", "",
+     "Le gouvernement a annoncé la fermeture des écoles."),
+    ("The Electoral Commission (EC) confirmed the result on 9 June.", "en", "9 June",
+     "The Electoral Commission confirmed the result on 9 June."),
+])
+def test_the_title_is_the_clause_cut_to_its_core(clause, lang, date_text, title):
+    assert display_title(clause, lang, date_text) == title
+
+
+def test_a_cut_that_would_leave_too_few_words_is_not_made():
+    assert display_title("It fell, officials said.", "en", "") == "It fell, officials said."
+
+
+def test_a_long_clause_is_cut_with_an_ellipsis_and_a_lowercase_start_is_capitalised():
+    clause = "troops " + " ".join(f"word{i}" for i in range(40))
+    title = display_title(clause, "en", "")
+    assert title.startswith("Troops ") and title.endswith(" …") and len(title.split()) == MAX_WORDS + 1
+
+
+def test_unmatched_quotes_are_dropped():
+    assert display_title("the vote will be held on Sunday»", "ru", "") == "The vote will be held on Sunday"

@@ -1,0 +1,202 @@
+"""A row's title: its clause cut to the core a reader scans for ("who did what"), in the article's
+language.
+
+The clause as found (timeline.events) keeps everything the sentence says around the happening. For
+the title this module drops, where what is left still reads as a clause of its own:
+
+- a sentence adverb that ties the sentence to the one before ("Meanwhile,", "Sebelumnya,");
+- a frame that opens the sentence ("In a statement released on Monday, ...", "Dalam konferensi pers
+  ..., ");
+- an attribution after the reported words ('..., the ministry said.', '...," ujarnya.');
+- a reporting frame before them ("X said on Saturday that ...", "X menyatakan bahwa ..."), unless
+  the reported clause opens with a pronoun, which only the frame explains;
+- relative clauses set off by commas (", who ...,", ", yang ...,") and short asides in brackets.
+
+The words are closed classes of each language (data/title_rules.json, the complementizers of
+timeline/lang/extra.json, the subject pronouns of data/subject_pronouns.json); a step that would
+leave fewer than MIN_WORDS words, or would drop the row's own date phrase, is not taken: a frame
+that holds the row's date ("Putin said in December that ...") is the happening, the saying.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from timeline.lexicon import lexicon
+from timeline.settings import package_data
+
+RULES_FILE = package_data("title_rules.json")
+PRONOUNS_FILE = package_data("subject_pronouns.json")
+
+# A title keeps at least this many words: fewer no longer says who did what.
+MIN_WORDS = 4
+# How far into the clause a reporting frame's verb, or a subject's end, may stand ("The foreign
+# ministry of X said").
+FRAME_VERB_REACH = 8
+# Words between the verb of saying and its "that" (a date, a place: "said on Saturday in Delhi that").
+FRAME_GAP = 6
+# A short piece after an opening frame's comma still belongs to it (a weekday, a date, a place).
+FRAME_TAIL_WORDS = 3
+# An attribution after the reported words is short ("the ministry said", "declaró X, vocal de Y").
+ATTRIBUTION_MAX_WORDS = 10
+# ... and one whose verb comes late names the speaker, then at most whom it was said to
+# ("the foreign ministry said", "a spokesman told reporters").
+ATTRIBUTION_NAME_WORDS = 8
+ATTRIBUTION_AFTER_VERB = 2
+# Brackets hold an aside (an acronym, years of office, a weekday) when they are this short.
+ASIDE_MAX_WORDS = 6
+# Titles longer than this are cut, with "…", wherever the word falls.
+MAX_WORDS = 22
+# A row's whole clause, set by timeline.events beside its title until the title is cut.
+CLAUSE_KEY = "_clause"
+
+_QUOTES = "\"“”«»„'‘’"
+_WORD = re.compile(r"\w+")
+
+
+def display_title(clause: str, lang: str = "", date_text: str = "") -> str:
+    """`clause` cut to its core (see the module's docstring), at most MAX_WORDS words, capitalised.
+    `date_text` is the row's date as written: a part holding it is never dropped."""
+    title = _tidy(clause)
+    # Twice: a step can bare what an earlier one looks for ('..." declaró X, vocal de Y, quien ...').
+    for step in 2 * (_drop_sentence_adverb, _drop_opening_frame, _drop_attribution, _drop_frame, _drop_relative_clauses, _drop_asides):
+        shorter = _tidy(step(title, lang))
+        # A frame that holds the row's date is the happening itself: the saying ("Putin said in
+        # December that ..."), so it stays.
+        keeps_date = not date_text or date_text not in title or date_text in shorter
+        if shorter != title and _words(shorter) >= MIN_WORDS and keeps_date:
+            title = shorter
+    words = title.split()
+    if len(words) > MAX_WORDS:
+        title = " ".join(words[:MAX_WORDS]) + " …"
+    return title[:1].upper() + title[1:]
+
+
+def _drop_sentence_adverb(title: str, lang: str) -> str:
+    match = _opening(lang, "sentence_adverbs").match(title)
+    return title[match.end():] if match else title
+
+
+def _drop_opening_frame(title: str, lang: str) -> str:
+    """'Dans une déclaration publiée le 22 décembre, les pays ont rejeté ...' -> 'Les pays ont
+    rejeté ...': a frame that opens the clause (timeline.role.opens_a_frame) runs to its comma, and
+    on over the short pieces after it ('Senin, (8/5/2023), Jokowi ...')."""
+    from timeline.role import opens_a_frame
+
+    if not opens_a_frame(title, lang):
+        return title
+    pieces = title.split(",")
+    at = 1
+    while at < len(pieces) - 1 and _words(pieces[at]) <= FRAME_TAIL_WORDS:
+        at += 1
+    return ",".join(pieces[at:]) if len(pieces) > 1 else title
+
+
+def _drop_attribution(title: str, lang: str) -> str:
+    """'X happened," ujarnya.' / 'X happened, the minister said.' -> 'X happened'."""
+    verbs = _verbs(lang)
+    for comma in (m.start() for m in re.finditer(r",", title)):
+        tail = title[comma + 1:].strip(" " + _QUOTES)
+        if _words(tail) > ATTRIBUTION_MAX_WORDS:
+            continue
+        bare = tail.rstrip(" .…!" + _QUOTES)
+        late = None if "," in bare or _words(bare) > ATTRIBUTION_NAME_WORDS else verbs.search(bare)
+        if verbs.match(bare) or (late is not None and _words(bare[late.end():]) <= ATTRIBUTION_AFTER_VERB):
+            return title[:comma]
+    return title
+
+
+def _drop_frame(title: str, lang: str) -> str:
+    """'X said on Saturday that Y did Z' -> 'Y did Z', when Y is not a pronoun."""
+    verb = _verbs(lang).search(title)
+    if verb is None or _words(title[:verb.start()]) > FRAME_VERB_REACH:
+        return title
+    that = _complementizers(lang).search(title, verb.end())
+    if that is None or _words(title[verb.end():that.start()]) > FRAME_GAP:
+        return title
+    rest = title[that.end():].lstrip(" ,")
+    first = _WORD.match(rest)
+    if first is None or first.group().casefold() in _pronouns(lang):
+        return title
+    return rest
+
+
+def _drop_relative_clauses(title: str, lang: str) -> str:
+    """A relative clause set off by a comma is left out: after the subject ('Delegasi Rusia, yang
+    meliputi ..., bertemu ...') up to its closing comma, the main verb following; later in the
+    clause, to the end ('... in the town of X, which lies east of Y, the capital of Z'), since
+    what follows its comma may belong to it."""
+    pronouns = _relative(lang)
+    out, at = [], 0
+    for comma in re.finditer(r",\s*", title):
+        if comma.start() < at or not pronouns.match(title, comma.end()):
+            continue
+        close = title.find(",", comma.end())
+        out.append(title[at:comma.start()])
+        if close < 0 or _words(title[:comma.start()]) > FRAME_VERB_REACH:
+            at = len(title)
+            break
+        out.append(" ")
+        at = close + 1
+    out.append(title[at:])
+    return "".join(out)
+
+
+def _drop_asides(title: str, lang: str) -> str:
+    return re.sub(r"\s*\(([^()]*)\)", lambda m: "" if _words(m.group(1)) <= ASIDE_MAX_WORDS else m.group(), title)
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,;:–—-")
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"[,;:]+(?=[.!?]?$)", "", text)
+    for quote_open, quote_close in (("“", "”"), ("«", "»"), ("„", "“")):
+        if text.count(quote_open) != text.count(quote_close):
+            text = text.replace(quote_open, "").replace(quote_close, "")
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    return text.strip()
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    return json.loads(RULES_FILE.read_text(encoding="utf-8"))
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
+
+
+@lru_cache(maxsize=64)
+def _verbs(lang: str) -> re.Pattern:
+    body = _alternatives(_rules()["speech_verbs"].get(lang, ()))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)" if body else r"(?!x)x", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _relative(lang: str) -> re.Pattern:
+    body = _alternatives(_rules()["relative_pronouns"].get(lang, ()))
+    return re.compile(rf"(?:{body})(?!\w)" if body else r"(?!x)x", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _opening(lang: str, key: str) -> re.Pattern:
+    body = _alternatives(_rules()[key].get(lang, ()))
+    return re.compile(rf"[{_QUOTES}]?(?:{body})\s*,\s*" if body else r"(?!x)x", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _complementizers(lang: str) -> re.Pattern:
+    body = _alternatives(lexicon(lang).words("complementizers")) if lang else ""
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)" if body else r"(?!x)x", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _pronouns(lang: str) -> frozenset[str]:
+    table = json.loads(PRONOUNS_FILE.read_text(encoding="utf-8"))["pronouns"]
+    return frozenset(w.casefold() for w in table.get(lang, ()))
