@@ -68,18 +68,7 @@ def matched(folder: Path, gold_file: Path):
                               source=record["id"]).to_dict("records")
         used: set[int] = set()
         for event in record["events"]:
-            start, end = score_events._span(text, event["anchor"], event.get("anchor_occurrence", 1))
-            gold_date = event["date"].split("T")[0]
-            hit = next((i for i, row in enumerate(rows) if i not in used and row["char_start"] is not None
-                        and row["char_start"] < end and start < row["char_end"]), None)
-            sentence = next(((a, b) for a, b in sentence_bounds(text) if a <= start < b), (start, end))
-            if hit is None:
-                hit = next((i for i, row in enumerate(rows) if i not in used and row["char_start"] is not None
-                            and sentence[0] <= row["char_start"] < sentence[1] and row["date"] == gold_date), None)
-            if hit is None:
-                said = " ".join(text[sentence[0]:sentence[1]].split())
-                hit = next((i for i, row in enumerate(rows) if i not in used and row["date"] == gold_date
-                            and said and said in str(row.get("evidence") or "")), None)
+            hit = score_events.matching_row(text, rows, event, used)
             if hit is None or "event_type" not in event:
                 continue
             used.add(hit)

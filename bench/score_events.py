@@ -53,6 +53,27 @@ def _prf(tp: int, predicted: int, gold: int) -> dict:
     return {"precision": precision, "recall": recall, "f1": f1}
 
 
+def matching_row(text: str, rows: list[dict], event: dict, used: set[int]) -> int | None:
+    """The index of the row (not in `used`) that stands for the gold happening `event` of `text`,
+    or None: the row whose date overlaps the gold anchor; else a row of the anchor's sentence with
+    the gold date (dates written side by side for one moment give one row, dated by one of them);
+    else a row with the gold date whose evidence holds the anchor's sentence (one row stands for a
+    happening the article tells more than once)."""
+    start, end = _span(text, event["anchor"], event.get("anchor_occurrence", 1))
+    gold_date = event["date"].split("T")[0]
+    hit = next((i for i, row in enumerate(rows) if i not in used and row["char_start"] is not None
+                and row["char_start"] < end and start < row["char_end"]), None)
+    sentence = next(((a, b) for a, b in sentence_bounds(text) if a <= start < b), (start, end))
+    if hit is None:
+        hit = next((i for i, row in enumerate(rows) if i not in used and row["char_start"] is not None
+                    and sentence[0] <= row["char_start"] < sentence[1] and row["date"] == gold_date), None)
+    if hit is None:
+        said = " ".join(text[sentence[0]:sentence[1]].split())
+        hit = next((i for i, row in enumerate(rows) if i not in used and row["date"] == gold_date
+                    and said and said in str(row.get("evidence") or "")), None)
+    return hit
+
+
 def score(folder: Path, gold_file: Path, infer_dates: bool | None = None) -> tuple[dict, list[str]]:
     """(scores, one line per miss) for the articles of `gold_file` whose texts lie in `folder`;
     `infer_dates` is extract_events's (None: its default)."""
@@ -71,22 +92,8 @@ def score(folder: Path, gold_file: Path, infer_dates: bool | None = None) -> tup
         used: set[int] = set()
         for event in record["events"]:
             counts["gold"] += 1
-            start, end = _span(text, event["anchor"], event.get("anchor_occurrence", 1))
             gold_date = event["date"].split("T")[0]
-            hit = next((i for i, row in enumerate(rows) if i not in used and row["char_start"] is not None
-                        and row["char_start"] < end and start < row["char_end"]), None)
-            if hit is None:
-                # Dates written side by side for one moment give one row, dated by one of them:
-                # a row of the same sentence with the gold date stands for the happening.
-                sentence = next(((a, b) for a, b in sentence_bounds(text) if a <= start < b), (start, end))
-                hit = next((i for i, row in enumerate(rows) if i not in used and row["char_start"] is not None
-                            and sentence[0] <= row["char_start"] < sentence[1] and row["date"] == gold_date), None)
-            if hit is None:
-                # One row stands for a happening the article tells more than once (events.py keeps
-                # one row per happening and date): its evidence holds each telling's sentence.
-                said = " ".join(text[sentence[0]:sentence[1]].split())
-                hit = next((i for i, row in enumerate(rows) if i not in used and row["date"] == gold_date
-                            and said and said in str(row.get("evidence") or "")), None)
+            hit = matching_row(text, rows, event, used)
             if hit is None:
                 misses.append(f"{record['id']}: no row for {event['anchor']!r} ({gold_date})")
                 continue
