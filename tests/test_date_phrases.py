@@ -131,6 +131,24 @@ CASES = [
     ("The unit was formed in 1988 and fought in 1991 and 1994. It was disbanded in 2001. "
      "Last Tuesday its veterans marched. They met the mayor the next morning.", "2021-06-10", "en",
      "the next morning", "2021-06-09TMO"),
+    # "the same month", "that week": the month or week of the story's last date; a day "of the
+    # same month" is a day of it
+    ("The dam was finished in May 1961. That same month, the valley was flooded.", "2021-06-10", "en",
+     "That same month", "1961-05"),
+    ("Pabrik itu dibuka pada 3 Maret 1998. Pada bulan yang sama, ribuan pekerja direkrut.", "2021-06-10", "id",
+     "bulan yang sama", "1998-03"),
+    ("Le pont a été inauguré en avril 1977. Ce mois-là, la ville a changé de maire.", "2021-06-10", "fr",
+     "Ce mois-là", "1977-04"),
+    ("La huelga empezó el 2 de octubre de 1934. Esa misma semana cayó el gobierno.", "2021-06-10", "es",
+     "Esa misma semana", "1934-W40"),
+    ("Завод открыли в феврале 1931 года. В том же месяце начались поставки.", "2021-06-10", "ru",
+     "В том же месяце", "1931-02"),
+    ("Der Vertrag wurde am 4. Juli 1950 unterzeichnet. In derselben Woche trat der Minister zurück.", "2021-06-10",
+     "de", "In derselben Woche", "1950-W27"),
+    ("The siege began on 3 June 1942, and on the 28th of the same month the city fell.", "2021-06-10", "en",
+     "28th of the same month", "1942-06-28"),
+    ("Η πολιορκία άρχισε στις 3 Ιουνίου 1942. Στις 28 του ίδιου μήνα η πόλη έπεσε.", "2021-06-10", "el",
+     "28 του ίδιου μήνα", "1942-06-28"),
 ]
 
 
@@ -144,6 +162,8 @@ def test_date_phrase(text, published, lang, expression, value):
 
 
 TRAPS = [
+    # "that month" with no month told before it refers to nothing the text dates
+    ("Prices rose sharply that month, traders said.", "en"),
     # a Turkish unit word inside a longer word is no unit
     ("Kadınlar aylık toplantıda ayrıntıları konuştu.", "tr"),
     # "the quarter" of a town, in a text that reports on no quarter

@@ -259,7 +259,8 @@ def patterns(lang: str) -> Patterns:
             ("day_alone", lex.words("day_alone_prefix")),
             ("holiday", list(holiday_names(lex.lang))),
             ("relative", relative_phrases + list(lex.mapping("today_pod")) + list(lex.mapping("yesterday_pod"))),
-            ("reference", reference + lex.words("same_day") + lex.words("same_year") + lex.words("that_time")),
+            ("reference", reference + lex.words("same_day") + lex.words("same_month") + lex.words("same_week")
+             + lex.words("same_year") + lex.words("that_time")),
             ("pod", list(lex.mapping("part_of_day")))):
         for word in words:
             key = re.sub(r"\s+", " ", word.strip().lower())
@@ -345,7 +346,10 @@ def patterns(lang: str) -> Patterns:
         clock_word=re.compile(rf"{L}(?P<word>{alternation(lex.mapping('clock_words'))})(?!\w)", flags)
         if lex.mapping("clock_words") else None,
         anaphor=re.compile(
-            rf"(?P<same_day>{alternation(lex.words('same_day'))})|(?P<same_year>{alternation(lex.words('same_year'))})|(?P<that_time>{alternation(lex.words('that_time'))})", flags),
+            # "28 του ίδιου μήνα", "the 28th of that month": a day of the story's month
+            rf"(?P<same_day>{alternation(lex.words('same_day'))})|(?:(?P<dom>{day}){of}\s+)?(?P<same_month>{alternation(lex.words('same_month'))})"
+            rf"|(?P<same_week>{alternation(lex.words('same_week'))})|(?P<same_year>{alternation(lex.words('same_year'))})"
+            rf"|(?P<that_time>{alternation(lex.words('that_time'))})", flags),
         pod_phrase=re.compile(
             rf"(?P<today>{alternation(lex.mapping('today_pod'))})|(?P<yesterday>{alternation(lex.mapping('yesterday_pod'))})", flags),
         position=re.compile(rf"(?:{position})(?:\s+(?:of|de|del|do|da|di))?\s*$", flags),

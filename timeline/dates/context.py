@@ -32,6 +32,8 @@ class _Context:
     sentences: list[tuple[int, int]]
     sentence_starts: list[int] = field(default_factory=list)
     last_day: date | None = None        # most recent day-precision date (anaphora: "the same day")
+    last_month: tuple[int, int] | None = None   # (year, month) of the most recent day or month ("that month")
+    last_week: date | None = None       # a day of the most recent day- or week-precision date ("that week")
     last_year: int | None = None
     last_value: str | None = None
     last_period: str | None = None      # value of the last quarter, half, month or year named ("the quarter")

@@ -167,6 +167,10 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
         story.told(cand.kind, cand.data, mention.first_day, mention.precision, sentence, chosen_anchor.narrative)
         if mention.precision in ("day", "part_of_day") and mention.first_day:
             ctx.last_day = mention.first_day
+        if mention.precision in ("day", "part_of_day", "month") and mention.first_day:
+            ctx.last_month = (mention.first_day.year, mention.first_day.month)
+        if mention.precision in ("day", "part_of_day", "week", "weekend") and mention.first_day:
+            ctx.last_week = mention.first_day
         if mention.first_day and mention.precision in ("day", "month", "year", "season", "week"):
             ctx.last_year = mention.first_day.year
         if mention.type in ("DATE", "TIME") and mention.first_day:

@@ -786,12 +786,28 @@ def _hour_of_day(hour: int, pod_code: str | None) -> int:
     return hour
 
 
+def _valid_day(year: int, month: int, day: int) -> date | None:
+    return date(year, month, day) if 1 <= day <= calendar.monthrange(year, month)[1] else None
+
+
 def _r_anaphor(cand: _Candidate, ctx: _Context) -> dict | None:
     d = cand.data
     if d.get("same_day"):
         if ctx.last_day is None:
             return None
         return _day_result(ctx.last_day, 0.6)
+    if d.get("same_month"):
+        if ctx.last_month is None:
+            return None
+        if d.get("dom"):
+            day = _valid_day(*ctx.last_month, int(re.match(r"\d+", d["dom"]).group()))
+            return None if day is None else _day_result(day, 0.6)
+        return _month_result(*ctx.last_month, 0.6)
+    if d.get("same_week"):
+        if ctx.last_week is None:
+            return None
+        year, week, _ = ctx.last_week.isocalendar()
+        return _period(f"{year:04d}-W{week:02d}", 0.6)
     if d.get("same_year"):
         if ctx.last_year is None:
             return None
