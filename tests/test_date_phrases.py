@@ -26,6 +26,13 @@ CASES = [
     # a half written as a fraction
     ("The hearing lasted 3 1/2 hours.", "2021-06-10", "en", "3 1/2 hours", "PT210M"),
     ("Negotiations dragged on for 1½ years.", "2021-06-10", "en", "1½ years", "P18M"),
+    # half of one unit ("half an hour" had been read as "an hour")
+    ("The vote was delayed by half an hour.", "2021-06-10", "en", "half an hour", "PT30M"),
+    ("Rapat itu hanya berlangsung setengah jam.", "2021-06-10", "id", "setengah jam", "PT30M"),
+    ("La réunion a duré une demi-heure.", "2021-06-10", "fr", "une demi-heure", "PT30M"),
+    ("El apagón duró media hora.", "2021-06-10", "es", "media hora", "PT30M"),
+    ("Die Sitzung dauerte eine halbe Stunde.", "2021-06-10", "de", "eine halbe Stunde", "PT30M"),
+    ("The works will take half a year.", "2021-06-10", "en", "half a year", "P6M"),
     # a day named from another day, or its week
     ("Talks opened the week of May 17.", "2021-06-10", "en", "the week of May 17", "2021-W20"),
     ("He was detained the day after 2 May 2021.", "2021-06-10", "en", "the day after 2 May 2021", "2021-05-03"),

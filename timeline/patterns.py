@@ -156,7 +156,9 @@ def patterns(lang: str) -> Patterns:
     singles = alternation([w for w, v in lex.numbers.items() if v == 1 and len(w) <= 3])
     compound = alternation([w for w, v in lex.numbers.items() if not (v == 1 and len(w) <= 3)])
     # A digit number may carry a half written as a fraction ("3 1/2 hours", "2½ years").
-    number = (rf"(?<![-\w])(?:\d+(?:[.,]\d+)?(?:\s?½|\s1/2)?|{singles}|{compound}(?:[\s-]+{compound})*)"
+    # ... or be a half of one unit ("half an hour", "setengah jam", "une demi-heure").
+    half_of = alternation(lex.words("half_of"))
+    number = (rf"(?<![-\w])(?:\d+(?:[.,]\d+)?(?:\s?½|\s1/2)?|{half_of}|{singles}|{compound}(?:[\s-]+{compound})*)"
               rf"(?:\s+{half})?")
 
     units_all = alternation(lex.units)

@@ -649,6 +649,8 @@ def _number_value(text: str, ctx: _Context) -> float | None:
     fraction = re.fullmatch(r"(\d+)(?:\s?½|\s1/2)", text)
     if fraction:
         return int(fraction.group(1)) + 0.5
+    if text in ctx.pats.lex.word_set("half_of"):
+        return 0.5
     numbers = ctx.pats.lex.numbers
     halves = [h.lower() for h in ctx.pats.lex.words("half")]
     total, current = 0.0, 0.0
