@@ -138,6 +138,11 @@ CASES = [
     ("The unit was formed in 1988 and fought in 1991 and 1994. It was disbanded in 2001. "
      "Last Tuesday its veterans marched. They met the mayor the next morning.", "2021-06-10", "en",
      "the next morning", "2021-06-09TMO"),
+    # a clock time with no day of its own: the story's last day, but not a planned day after
+    # publication for a clause told in the past
+    ("The appeal will be heard on 18 March. The earthquake struck at 03:15, officials said.", "2025-03-13", "en",
+     "03:15", "2025-03-13T03:15"),
+    ("The appeal will be heard on 18 March. It opens at 09:00.", "2025-03-13", "en", "09:00", "2025-03-18T09:00"),
     # "the same month", "that week": the month or week of the story's last date; a day "of the
     # same month" is a day of it
     ("The dam was finished in May 1961. That same month, the valley was flooded.", "2021-06-10", "en",

@@ -413,7 +413,9 @@ def _with_part_of_day(text: str, cand: _Candidate, pats: Patterns) -> _Candidate
 def _anchor_clock_times(mentions: list[DateMention], ctx: _Context) -> list[DateMention]:
     """Give each bare clock time ("pukul 23.00 WIB") the day it belongs to.
 
-    The nearest day-precision date in the same sentence, else the publication date.
+    The nearest day-precision date in the same sentence; else, in a clause not told in the future,
+    the story's last day (but never a day after publication for a clause told in the past); else
+    the publication date.
     """
     out = []
     starts = [m.start for m in mentions]
@@ -432,14 +434,17 @@ def _anchor_clock_times(mentions: list[DateMention], ctx: _Context) -> list[Date
             distance = other.start - mention.end if other.start >= mention.end else mention.start - other.end
             if best_distance is None or distance < best_distance:
                 best, best_distance = other, distance
+        tense = "" if best is not None or ctx.reference is None else _tense_at(ctx, mention.start)
         if best is not None:
             day = best.first_day
-        elif ctx.reference is not None and _tense_at(ctx, mention.start) != "future":
-            # No date in the sentence: the story's last day so far, else the publication date.
+        elif ctx.reference is not None and tense != "future":
+            # No date in the sentence: the story's last day so far, else the publication date. A
+            # clause told in the past cannot sit on a day after publication (a plan just named).
             earlier = next((o for o in reversed(mentions[:bisect_left(starts, mention.start)])
                             if o.end <= mention.start and o.first_day is not None
                             and o.precision in ("day", "part_of_day")), None)
-            day = earlier.first_day if earlier else ctx.reference
+            day = earlier.first_day if earlier and not (tense == "past" and earlier.first_day > ctx.reference) \
+                else ctx.reference
         else:
             day = ctx.reference
         if day is None:
