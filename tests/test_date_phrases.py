@@ -138,6 +138,13 @@ CASES = [
     ("The unit was formed in 1988 and fought in 1991 and 1994. It was disbanded in 2001. "
      "Last Tuesday its veterans marched. They met the mayor the next morning.", "2021-06-10", "en",
      "the next morning", "2021-06-09TMO"),
+    # a day counted from a story told in months says no more than the month (the day was invented)
+    ("In December 1918 the hetman abdicated. The next day troops entered the city.", "2023-05-01", "en",
+     "The next day", "1918-12"),
+    ("У грудні 1918 року гетьман зрікся влади. Через два дні сформували уряд.", "2023-05-01", "uk",
+     "Через два дні", "1918-12"),
+    ("Η κυβέρνηση παραιτήθηκε τον Μάρτιο του 1935. Την επόμενη μέρα ξέσπασαν ταραχές.", "2023-05-01", "el",
+     "Την επόμενη μέρα", "1935-03"),
     # a clock time with no day of its own: the story's last day, but not a planned day after
     # publication for a clause told in the past
     ("The appeal will be heard on 18 March. The earthquake struck at 03:15, officials said.", "2025-03-13", "en",

@@ -400,14 +400,23 @@ def _r_later(cand: _Candidate, ctx: _Context) -> dict | None:
     if not lex.extra.get("later_as_duration"):
         if reached is None:
             return dict(value="PAST_REF" if direction < 0 else "FUTURE_REF", type="DATE", precision="reference", confidence=0.3)
-        if _COARSENESS.get(ctx.anchor_precision, 0) > _COARSENESS.get(unit, 0):
-            # "two weeks later" after "in 1918": the story's year is known, the week is not,
-            # so the mention says no more than that year
-            return _year_result(ctx.reference.year, 0.5)
-        return {**reached, "confidence": 0.7}
+        coarse = _no_finer_than_the_story(unit, ctx)
+        return coarse if coarse is not None else {**reached, "confidence": 0.7}
     if reached is not None and reached.get("first_day"):
         duration["points_to"] = reached["value"]
     return duration
+
+
+def _no_finer_than_the_story(unit: str, ctx: _Context) -> dict | None:
+    """What a step of `unit` from the story's time may say when the story is told coarser than
+    that unit, else None: "two weeks later", "the next day" after "in 1918" say no more than the
+    story's year; "the next day" after "in December 1918" no more than its month (the day is not
+    known, and inventing it would date the happening wrongly)."""
+    if _COARSENESS.get(ctx.anchor_precision, 0) <= _COARSENESS.get(unit, 0):
+        return None
+    if ctx.anchor_precision == "month" and unit in ("D", "W"):
+        return _month_result(ctx.reference.year, ctx.reference.month, 0.5)
+    return _year_result(ctx.reference.year, 0.5)
 
 
 # How coarse an anchor's precision or a unit is, to tell when an amount counted from a story's
@@ -602,7 +611,8 @@ def _r_modified(cand: _Candidate, ctx: _Context) -> dict | None:
             if prefix:
                 amount = "X" if plural else str(times)
                 return dict(value=f"{prefix}{amount}{suffix}", type="DURATION", precision="duration", confidence=0.8)
-        return _shift(ref, shift, unit)
+        coarse = _no_finer_than_the_story(unit, ctx) if ctx.narrative and shift else None
+        return coarse if coarse is not None else _shift(ref, shift, unit)
     if weekday_word:
         # The modifier's direction goes with it, before the weekday ("last Monday") or after
         # ("segunda-feira passada"): said on a Monday, either means another week's Monday.
