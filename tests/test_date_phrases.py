@@ -138,6 +138,11 @@ CASES = [
     ("The unit was formed in 1988 and fought in 1991 and 1994. It was disbanded in 2001. "
      "Last Tuesday its veterans marched. They met the mayor the next morning.", "2021-06-10", "en",
      "the next morning", "2021-06-09TMO"),
+    # in a history told from afar "the next" is the story's following day, no future of the
+    # writer's: the year-less date in its clause keeps the story's year
+    ("Το 1861 ξεσπά ο πόλεμος. Το 1862 οι μάχες συνεχίζονται. Στις αρχές Ιουλίου 1863 ο στρατός νικά. "
+     "Ο πρόεδρος μαθαίνει τα νέα, όταν την επόμενη, στις 4 Ιουλίου, η πόλη παραδίδεται.", "2018-07-07", "el",
+     "4 Ιουλίου", "1863-07-04"),
     # a day counted from a story told in months says no more than the month (the day was invented)
     ("In December 1918 the hetman abdicated. The next day troops entered the city.", "2023-05-01", "en",
      "The next day", "1918-12"),

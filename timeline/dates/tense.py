@@ -27,6 +27,11 @@ def _tense(ctx: _Context, cand: _Candidate) -> str:
     start, end = _sentence_span(ctx, cand.start)
     sentence = ctx.text[start:end]
     futures = [(m.start(), m.end(), "future") for m in ctx.pats.future_cue.finditer(sentence)]
+    if ctx.document_narrative and futures:
+        # In a history told from afar "next" is "the following" of the story, no future of the
+        # writer's: "την επόμενη, στις 4 Ιουλίου, ... παραδίδεται" is the next day of the story.
+        following = ctx.pats.lex.word_set("following_in_past")
+        futures = [f for f in futures if sentence[f[0]:f[1]].lower() not in following]
     # A present-tense verb governs too, and points neither way: "when the case is heard in May".
     presents = [(m.start(), m.end(), "") for m in ctx.pats.present_cue.finditer(sentence)
                 if not any(fs < m.end() and m.start() < fe for fs, fe, _ in futures)] if ctx.pats.present_cue else []
