@@ -173,6 +173,14 @@ CASES = [
      "28th of the same month", "1942-06-28"),
     ("Η πολιορκία άρχισε στις 3 Ιουνίου 1942. Στις 28 του ίδιου μήνα η πόλη έπεσε.", "2021-06-10", "el",
      "28 του ίδιου μήνα", "1942-06-28"),
+    # "the 27th of the month": a day of the month the text is in
+    ("The offensive opened on 3 June 1942, and on the 27th of the month the city fell.", "2021-06-10", "en",
+     "27th of the month", "1942-06-27"),
+    ("Η επίθεση ξεκίνησε τον Οκτώβριο του 1863 και πέτυχε στις 27 του μήνα.", "2021-06-10", "el",
+     "27 του μήνα", "1863-10-27"),
+    ("Выборы прошли 5 марта. 27 числа оппозиция вышла на улицы.", "2025-04-10", "ru", "27 числа", "2025-03-27"),
+    ("Le sommet s'est ouvert le 3 mars. Le 27 du mois, les ministres se sont réunis.", "2025-04-10", "fr",
+     "27 du mois", "2025-03-27"),
 ]
 
 

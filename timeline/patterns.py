@@ -261,7 +261,7 @@ def patterns(lang: str) -> Patterns:
             ("day_alone", lex.words("day_alone_prefix")),
             ("holiday", list(holiday_names(lex.lang))),
             ("relative", relative_phrases + list(lex.mapping("today_pod")) + list(lex.mapping("yesterday_pod"))),
-            ("reference", reference + lex.words("same_day") + lex.words("same_month") + lex.words("same_week")
+            ("reference", reference + lex.words("same_day") + lex.words("same_month") + lex.words("same_week") + lex.words("the_month")
              + lex.words("same_year") + lex.words("that_time")),
             ("pod", list(lex.mapping("part_of_day")))):
         for word in words:
@@ -350,6 +350,7 @@ def patterns(lang: str) -> Patterns:
         anaphor=re.compile(
             # "28 του ίδιου μήνα", "the 28th of that month": a day of the story's month
             rf"(?P<same_day>{alternation(lex.words('same_day'))})|(?:(?P<dom>{day}){of}\s+)?(?P<same_month>{alternation(lex.words('same_month'))})"
+            rf"|(?P<dom_of>{day}){of}\s+(?P<of_month>{alternation(lex.words('the_month'))})"
             rf"|(?P<same_week>{alternation(lex.words('same_week'))})|(?P<same_year>{alternation(lex.words('same_year'))})"
             rf"|(?P<that_time>{alternation(lex.words('that_time'))})", flags),
         pod_phrase=re.compile(

@@ -815,6 +815,11 @@ def _r_anaphor(cand: _Candidate, ctx: _Context) -> dict | None:
             day = _valid_day(*ctx.last_month, int(re.match(r"\d+", d["dom"]).group()))
             return None if day is None else _day_result(day, 0.6)
         return _month_result(*ctx.last_month, 0.6)
+    if d.get("of_month"):
+        # "the 27th of the month": of the month the text is in, else of the publication's
+        month = ctx.last_month or ((ctx.reference.year, ctx.reference.month) if ctx.reference else None)
+        day = _valid_day(*month, int(re.match(r"\d+", d["dom_of"]).group())) if month else None
+        return None if day is None else _day_result(day, 0.6)
     if d.get("same_week"):
         if ctx.last_week is None:
             return None
