@@ -173,6 +173,13 @@ CASES = [
      "28th of the same month", "1942-06-28"),
     ("Η πολιορκία άρχισε στις 3 Ιουνίου 1942. Στις 28 του ίδιου μήνα η πόλη έπεσε.", "2021-06-10", "el",
      "28 του ίδιου μήνα", "1942-06-28"),
+    # a part of day said as an adverb joins the date beside it; German "des" is its "of"
+    ("Утром 24 июня началась эвакуация.", "2023-07-01", "ru", "Утром 24 июня", "2023-06-24TMO"),
+    ("Вранці 24 червня почалася евакуація.", "2023-07-01", "uk", "Вранці 24 червня", "2023-06-24TMO"),
+    ("26 червня ввечері знову стріляли.", "2023-07-01", "uk", "26 червня ввечері", "2023-06-26TEV"),
+    ("Rano 24 czerwca rozpoczęła się ewakuacja.", "2023-07-01", "pl", "Rano 24 czerwca", "2023-06-24TMO"),
+    ("Am Abend des 24. Juni begann die Evakuierung.", "2023-07-01", "de", "Abend des 24. Juni", "2023-06-24TEV"),
+    ("Am Morgen des 24. Juni begann die Evakuierung.", "2023-07-01", "de", "Morgen des 24. Juni", "2023-06-24TMO"),
     # "the 27th of the month": a day of the month the text is in
     ("The offensive opened on 3 June 1942, and on the 27th of the month the city fell.", "2021-06-10", "en",
      "27th of the month", "1942-06-27"),

@@ -78,6 +78,8 @@ class Patterns:
     trigger_kinds: dict[str, frozenset[str]]
     pod_after_paren: re.Pattern
     pod_of_before: re.Pattern | None
+    pod_adverb_before: re.Pattern | None
+    pod_adverb_after: re.Pattern | None
     year_hyphen_before: re.Pattern | None
     date_offset: re.Pattern | None
     quantity_after: re.Pattern
@@ -317,6 +319,10 @@ def patterns(lang: str) -> Patterns:
         # day, then the language's "of", right before a date.
         pod_of_before=re.compile(rf"{L}(?:(?:the|la|el|le|il|a)\s+)?(?P<pod>{pod})\s+(?P<of>(?:{alternation(lex.words('pod_of'), boundary=False)})\s+)?$", flags)
         if lex.words("pod_of") else None,
+        pod_adverb_before=re.compile(rf"{L}(?P<pod>{alternation(lex.words('pod_adverbs'))})\s+$", flags)
+        if lex.words("pod_adverbs") else None,
+        pod_adverb_after=re.compile(rf"\s+(?P<pod>{alternation(lex.words('pod_adverbs'))})(?!\w)", flags)
+        if lex.words("pod_adverbs") else None,
         # "the day before 6 March", "the week of 6 March": words right before a dated day.
         date_offset=re.compile(rf"{L}(?:(?P<offset>{alternation(lex.mapping('date_offsets'), boundary=False)})"
                                rf"|(?P<week>{alternation(lex.words('week_of'), boundary=False)}))\s+$", flags)

@@ -360,7 +360,10 @@ def _merge_weekday_dates(text: str, chosen: list[_Candidate], pats: Patterns) ->
             chosen[i + 1] = joined   # it may join the next one too
             i += 1
             continue
-        merged.append(_with_part_of_day(text, cand, pats))
+        cand = _with_part_of_day(text, cand, pats)
+        while merged and merged[-1].end > cand.start:
+            merged.pop()   # "Am Morgen des 24. Juni": the part of day read alone ("morgen") goes
+        merged.append(cand)
         i += 1
     return merged
 
@@ -390,7 +393,8 @@ def _join(text: str, cand: _Candidate, nxt: _Candidate, pats: Patterns) -> _Cand
 
 def _with_part_of_day(text: str, cand: _Candidate, pats: Patterns) -> _Candidate:
     """"(9 Mei) dini hari": a bracketed date followed by a part of day is one TIME span, and so
-    is a part of day written before the date with the language's "of" ("the night of 4 August")."""
+    is a part of day written before the date with the language's "of" ("the night of 4 August"),
+    or said as an adverb right before or after it ("утром 24 июня", "26 червня ввечері")."""
     if cand.kind not in _DATED or cand.data.get("pod"):
         return cand
     if pats.pod_of_before is not None and cand.kind != "numeric":
@@ -399,6 +403,14 @@ def _with_part_of_day(text: str, cand: _Candidate, pats: Patterns) -> _Candidate
         own_of = re.match(r"\w+", text[cand.start:cand.end])
         if m and m.end() == cand.start and (m.group("of") or (own_of and own_of.group().lower() in pats.lex.words("pod_of"))):
             return _Candidate(m.start(), cand.end, cand.kind, {**cand.data, "pod": m.group("pod")}, cand.rank)
+    if pats.pod_adverb_before is not None:
+        # "утром 24 июня", "26 червня ввечері": a part of day said as an adverb needs no "of"
+        m = pats.pod_adverb_before.search(text, max(0, cand.start - 25), cand.start)
+        if m:
+            return _Candidate(m.start(), cand.end, cand.kind, {**cand.data, "pod": m.group("pod")}, cand.rank)
+        m = pats.pod_adverb_after.match(text, cand.end, min(len(text), cand.end + 25))
+        if m:
+            return _Candidate(cand.start, m.end(), cand.kind, {**cand.data, "pod": m.group("pod")}, cand.rank)
     if text[cand.start - 1:cand.start] == "(" and text[cand.end:cand.end + 1] == ")":
         m = pats.pod_after_paren.match(text, cand.end, min(len(text), cand.end + 25))
         if m:
