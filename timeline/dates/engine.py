@@ -16,7 +16,7 @@ from timeline.dates.era import bc_year, era_ranges, join_era_dates, resolve_in_e
 from timeline.dates.mention import DateMention
 from timeline.dates.reference import MODES, StoryTime, document_is_narrative, fitted, sentence_index
 from timeline.dates.recognise import _longest_first, _recognise
-from timeline.dates.resolve import _resolve
+from timeline.dates.resolve import _plural_words, _resolve
 from timeline.dates.tense import _tense, _tense_at
 from timeline.patterns import Patterns, patterns
 from timeline.text import sentence_bounds
@@ -137,6 +137,20 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
     anaphoric = frozenset(w.lower() for w in pats.lex.words("anaphoric_mods"))
     following = frozenset(w.lower() for w in pats.lex.words("following_in_past"))
     mentions: list[DateMention] = []
+
+    def on_anchor(cand: _Candidate):
+        """(the mention `cand` resolves to, or None; the anchor it was resolved against)."""
+        tense = lru_cache(maxsize=1)(lambda: _tense(ctx, cand))   # asked at most once per mention
+        kind = _anchor_kind(cand, anaphoric, pats.lex, following, tense, text[cand.start:cand.end])
+        chosen_anchor = story.anchor_for(kind, cand.data, sentence_index(starts, cand.start), tense)
+        if kind == "later" and cand.kind in ("modified", "relative") and following:
+            ctx.story_next_spans.append((cand.start, cand.end))
+        ctx.reference, ctx.narrative, ctx.anchor_precision = chosen_anchor.day, chosen_anchor.narrative, chosen_anchor.precision
+        try:
+            return _resolve(cand, ctx), chosen_anchor
+        finally:
+            ctx.reference, ctx.narrative, ctx.anchor_precision = reference, False, "day"
+
     era_year = None   # the story's year before our era, while no year of ours has been named since
     for cand in chosen:
         if era_year is not None and cand.kind in ERA_KINDS:
@@ -147,15 +161,15 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
                 continue
         if cand.data.get("story_year") and ctx.last_year:
             cand = _Candidate(cand.start, cand.end, cand.kind, {**cand.data, "y": str(ctx.last_year)}, cand.rank)
+        if "year_cand" in cand.data:
+            # "in the spring of the following year": the year is the one its own words reach
+            year = on_anchor(cand.data["year_cand"])[0]
+            data = {k: v for k, v in cand.data.items() if k != "year_cand"}
+            if year is not None and year.precision == "year" and year.first_day:
+                data["y"] = str(year.first_day.year)
+            cand = _Candidate(cand.start, cand.end, cand.kind, data, cand.rank)
         sentence = sentence_index(starts, cand.start)
-        tense = lru_cache(maxsize=1)(lambda cand=cand: _tense(ctx, cand))   # asked at most once per mention
-        kind = _anchor_kind(cand, anaphoric, pats.lex, following, tense, text[cand.start:cand.end])
-        chosen_anchor = story.anchor_for(kind, cand.data, sentence, tense)
-        if kind == "later" and cand.kind in ("modified", "relative") and following:
-            ctx.story_next_spans.append((cand.start, cand.end))
-        ctx.reference, ctx.narrative, ctx.anchor_precision = chosen_anchor.day, chosen_anchor.narrative, chosen_anchor.precision
-        mention = _resolve(cand, ctx)
-        ctx.reference, ctx.narrative, ctx.anchor_precision = reference, False, "day"
+        mention, chosen_anchor = on_anchor(cand)
         if mention is None:
             continue
         mentions.append(mention)
@@ -329,22 +343,41 @@ def _share_written_year(text: str, chosen: list[_Candidate], pats: Patterns) -> 
 def _of_the_same_year(text: str, chosen: list[_Candidate], pats: Patterns) -> list[_Candidate]:
     """A year-less day, month or season followed by "of the same year" is one expression in the
     year the story has reached: "15 серпня того ж року", "τον Οκτώβριο του ιδίου έτους", "in May
-    of that year", "восени того ж року"."""
+    of that year", "восени того ж року"; followed by "of the following year" ("навесні наступного
+    року", "την άνοιξη του επόμενου έτους", "весной следующего года"), one in the year those words
+    reach (resolved in the loop of _normalise, `year_cand`)."""
     between = pats.lex.word_set("of") | {"of", ""}
     out: list[_Candidate] = []
     i = 0
     while i < len(chosen):
         cand = chosen[i]
         nxt = chosen[i + 1] if i + 1 < len(chosen) else None
-        if (nxt is not None and (cand.kind in _DAY_OF_MONTH or cand.kind == "season") and not cand.data.get("y")
-                and nxt.kind == "anaphor" and nxt.data.get("same_year")
-                and text[cand.end:nxt.start].strip(" ,").lower() in between):
-            out.append(_Candidate(cand.start, nxt.end, cand.kind, {**cand.data, "story_year": True}, cand.rank))
-            i += 2
-            continue
+        if nxt is not None and (cand.kind in _DAY_OF_MONTH or cand.kind == "season") and not cand.data.get("y"):
+            gap = text[cand.end:nxt.start]
+            if nxt.kind == "anaphor" and nxt.data.get("same_year") and gap.strip(" ,").lower() in between:
+                out.append(_Candidate(cand.start, nxt.end, cand.kind, {**cand.data, "story_year": True}, cand.rank))
+                i += 2
+                continue
+            if _names_a_year(nxt, text, pats) and gap.strip().lower() in between:
+                out.append(_Candidate(cand.start, nxt.end, cand.kind, {**cand.data, "year_cand": nxt}, cand.rank))
+                i += 2
+                continue
         out.append(cand)
         i += 1
     return out
+
+
+def _names_a_year(cand: _Candidate, text: str, pats: Patterns) -> bool:
+    """Whether `cand` is a year named from another ("the following year", "наступного року", "в
+    следующем году"), not a written one."""
+    lex = pats.lex
+    if cand.kind == "modified":
+        unit = cand.data.get("unit") or cand.data.get("unit2")
+        return bool(unit) and lex.units.get(unit.lower()) == "Y" and unit.lower() not in _plural_words(lex.lang)
+    if cand.kind == "relative":
+        phrase = re.sub(r"\s+", " ", (cand.data.get("phrase") or text[cand.start:cand.end]).lower())
+        return lex.relative.get(phrase, (None, None))[1] == "Y"
+    return False
 
 
 def _merge_weekday_dates(text: str, chosen: list[_Candidate], pats: Patterns) -> list[_Candidate]:

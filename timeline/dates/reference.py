@@ -145,7 +145,7 @@ class StoryTime:
         if value_day is None or precision not in ("day", "part_of_day", "week", "month", "quarter", "half",
                                                   "season", "year", "weekend"):
             return
-        if kind == "season":
+        if kind == "season" and not data.get("y"):
             # "the winter" says which part of the story's year, not a new time to count from:
             # a winter's December would push the next "25 January" a year on.
             return
