@@ -183,6 +183,16 @@ CASES = [
      "Весной следующего года", "1915-SP"),
     ("Ο πόλεμος άρχισε το 1914. Τον Μάιο του επόμενου έτους ο στρατός υποχώρησε.", "2023-07-01", "el",
      "Τον Μάιο του επόμενου έτους", "1915-05"),
+    # quarters in more languages, and "the previous quarter" of the one just named
+    ("Pada kuartal II 2022 ekonomi tumbuh 5,44 persen, naik dari kuartal sebelumnya.", "2022-09-03", "id",
+     "kuartal sebelumnya", "2022-Q1"),
+    ("Au deuxième trimestre 2022, le PIB a progressé par rapport au trimestre précédent.", "2022-09-03", "fr",
+     "trimestre précédent", "2022-Q1"),
+    ("En el segundo trimestre de 2022 el PIB creció frente al trimestre anterior.", "2022-09-03", "es",
+     "segundo trimestre de 2022", "2022-Q2"),
+    ("Im zweiten Quartal 2022 wuchs die Wirtschaft.", "2022-09-03", "de", "zweiten Quartal 2022", "2022-Q2"),
+    ("No terceiro trimestre de 2021 o PIB caiu.", "2022-09-03", "pt", "terceiro trimestre de 2021", "2021-Q3"),
+    ("A economia cresceu durante três trimestres.", "2022-09-03", "pt", "três trimestres", "P9M"),
     # an amount in the instrumental case before "later"/"earlier"
     ("Місто залишили 5 вересня 1941 року. Двома тижнями пізніше армія відступила.", "2023-07-01", "uk",
      "Двома тижнями пізніше", "1941-W38"),
@@ -216,6 +226,8 @@ def test_date_phrase(text, published, lang, expression, value):
 
 
 TRAPS = [
+    # a quarter word with no position or modifier before it names no quarter
+    ("Le trimestre a été difficile pour les agriculteurs.", "fr"),
     # "that month" with no month told before it refers to nothing the text dates
     ("Prices rose sharply that month, traders said.", "en"),
     # a Turkish unit word inside a longer word is no unit
