@@ -183,6 +183,12 @@ CASES = [
      "Весной следующего года", "1915-SP"),
     ("Ο πόλεμος άρχισε το 1914. Τον Μάιο του επόμενου έτους ο στρατός υποχώρησε.", "2023-07-01", "el",
      "Τον Μάιο του επόμενου έτους", "1915-05"),
+    # a holiday by the name its news uses, and with a modifier that says which year's
+    ("Arus mudik Lebaran tahun ini sangat padat.", "2022-10-04", "id", "Lebaran", "2022-05-02"),
+    ("Gereja penuh saat Natal lalu.", "2022-10-04", "id", "Natal lalu", "2021-12-25"),
+    ("Shops were full last Christmas.", "2022-10-04", "en", "last Christmas", "2021-12-25"),
+    ("The family met again last Thanksgiving.", "2022-10-04", "en", "last Thanksgiving", "2021-11-25"),
+    ("The talks will resume after Easter.", "2022-10-04", "en", "Easter", "2023-04-09"),
     # quarters in more languages, and "the previous quarter" of the one just named
     ("Pada kuartal II 2022 ekonomi tumbuh 5,44 persen, naik dari kuartal sebelumnya.", "2022-09-03", "id",
      "kuartal sebelumnya", "2022-Q1"),

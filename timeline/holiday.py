@@ -67,17 +67,27 @@ def holidays_of(lang: str, year: int) -> dict[str, date]:
 
 @lru_cache(maxsize=64)
 def holiday_names(lang: str) -> tuple[str, ...]:
-    """Every holiday name of `lang` in the years the recogniser knows, longest first."""
+    """Every holiday name of `lang` in the years the recogniser knows, and the other names its
+    news uses for them (timeline/lang/extra.json `holiday_aliases`), longest first."""
     names: set[str] = set()
     if _calendar(lang) is not None:
         for year in _NAME_YEARS:
             names.update(holidays_of(lang, year))
+    names.update(alias for alias, official in _aliases(lang).items() if official in names)
     return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
+@lru_cache(maxsize=64)
+def _aliases(lang: str) -> dict[str, str]:
+    from timeline.lexicon import lexicon
+
+    return dict(lexicon(lang).extra.get("holiday_aliases") or {}) if lang else {}
 
 
 def holiday_day(lang: str, name: str, year: int) -> date | None:
     """The day of holiday `name` (as written, any case) in `year`, or None."""
     wanted = re.sub(r"\s+", " ", name).strip().lower()
+    wanted = next((official.lower() for alias, official in _aliases(lang).items() if alias.lower() == wanted), wanted)
     for known, day in holidays_of(lang, year).items():
         if known.lower() == wanted:
             return day

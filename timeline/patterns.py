@@ -348,7 +348,10 @@ def patterns(lang: str) -> Patterns:
             rf"(?:\s+(?P<suffix>{alternation(lex.words('clock_suffix'))}))?", flags),
         # A holiday by its name, written as the calendar writes it (capitals included: "Ascension"
         # is a holiday, "ascension" a word).
-        holiday=re.compile(r"(?<!\w)(?-i:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in holiday_names(lex.lang)) + r")(?!\w)", flags)
+        # "last Thanksgiving", "Lebaran lalu": a modifier says which year's.
+        holiday=re.compile(rf"{L}(?:(?P<pre>{prefix_mods})\s+)?(?P<name>(?-i:"
+                           + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in holiday_names(lex.lang))
+                           + rf"))(?!\w)(?:\s+(?P<post>{suffix_mods})(?!\w))?", flags)
         if holiday_names(lex.lang) else None,
         # "noon", "minuit", "tengah malam": a clock time in one word.
         clock_word=re.compile(rf"{L}(?P<word>{alternation(lex.mapping('clock_words'))})(?!\w)", flags)

@@ -108,7 +108,8 @@ def _r_holiday(cand: _Candidate, ctx: _Context) -> dict | None:
     as for a year-less date."""
     from timeline.holiday import holiday_day
 
-    name, lang = ctx.text[cand.start:cand.end], ctx.pats.lex.lang
+    lang = ctx.pats.lex.lang
+    name = cand.data.get("name") or ctx.text[cand.start:cand.end]
     ref = ctx.reference
     if ref is None:
         return None
@@ -116,6 +117,15 @@ def _r_holiday(cand: _Candidate, ctx: _Context) -> dict | None:
     near = next((day for year in (ref.year, ref.year + 1, ref.year - 1) if (day := holiday_day(lang, name, year))), None)
     if near is None:
         return None
+    lex, pre, post = ctx.pats.lex, cand.data.get("pre"), cand.data.get("post")
+    shift = (lex.mapping("prefix_mods").get(re.sub(r"\s+", " ", pre.lower())) if pre else
+             lex.mapping("suffix_mods").get(re.sub(r"\s+", " ", post.lower())) if post else None)
+    if shift:
+        # "last Thanksgiving": the latest before the reference day; "next Christmas" the first after
+        years = range(ref.year - 1, ref.year + 1) if shift < 0 else range(ref.year, ref.year + 2)
+        days = [day for year in years if (day := holiday_day(lang, name, year))]
+        day = max((d for d in days if d < ref), default=None) if shift < 0 else min((d for d in days if d > ref), default=None)
+        return None if day is None else _day_result(day, 0.9)
     year, confidence = _year_for(near.month, near.day, ctx, cand)
     day = holiday_day(lang, name, year) if year is not None else None
     return _day_result(day or near, confidence)
