@@ -183,6 +183,9 @@ CASES = [
      "Весной следующего года", "1915-SP"),
     ("Ο πόλεμος άρχισε το 1914. Τον Μάιο του επόμενου έτους ο στρατός υποχώρησε.", "2023-07-01", "el",
      "Τον Μάιο του επόμενου έτους", "1915-05"),
+    # ... while the word alone still means tomorrow
+    ("Die Minister treffen sich morgen in Brüssel.", "2023-07-01", "de", "morgen", "2023-07-02"),
+    ("Mañana comienza la cumbre.", "2023-07-01", "es", "Mañana", "2023-07-02"),
     # a holiday by the name its news uses, and with a modifier that says which year's
     ("Arus mudik Lebaran tahun ini sangat padat.", "2022-10-04", "id", "Lebaran", "2022-05-02"),
     ("Gereja penuh saat Natal lalu.", "2022-10-04", "id", "Natal lalu", "2021-12-25"),
@@ -232,6 +235,9 @@ def test_date_phrase(text, published, lang, expression, value):
 
 
 TRAPS = [
+    # a word for tomorrow that is also the noun "morning", after an article or preposition
+    ("Am Morgen griffen Truppen die Stadt an.", "de"),
+    ("Por la mañana las tropas atacaron la ciudad.", "es"),
     # a quarter word with no position or modifier before it names no quarter
     ("Le trimestre a été difficile pour les agriculteurs.", "fr"),
     # "that month" with no month told before it refers to nothing the text dates

@@ -34,6 +34,16 @@ def _season_ok(text: str, m: re.Match, pats: Patterns) -> bool:
     return previous in {w.lower() for w in pats.lex.words("season_preps")}
 
 
+def _relative_ok(text: str, m: re.Match, pats: Patterns) -> bool:
+    """A relative day word that is also a noun is the noun after an article or preposition:
+    "am Morgen" (in the morning) is no "morgen" (tomorrow), "por la mañana" no "mañana"."""
+    blockers = pats.lex.extra.get("relative_as_noun_after", {}).get(m.group().lower())
+    if not blockers:
+        return True
+    before = text[max(0, m.start() - 20):m.start()].split()
+    return not (before and before[-1].lower() in blockers)
+
+
 def _unit_alone_ok(text: str, m: re.Match, pats: Patterns) -> bool:
     """A unit alone is a date only right after a position word ("the end of the year"), and not
     where position and unit make one unit of their own ("akhir pekan", the weekend)."""

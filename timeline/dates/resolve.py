@@ -1016,7 +1016,7 @@ def _r_day_weekday(cand: _Candidate, ctx: _Context) -> dict | None:
 
 
 def _register_all() -> None:
-    from timeline.dates.guards import (_ago_data, _bare_month_ok, _clock_ok, _duration_ok, _modified_ok, _plural_unit_ok, _weekday_ok,
+    from timeline.dates.guards import (_ago_data, _bare_month_ok, _clock_ok, _duration_ok, _modified_ok, _plural_unit_ok, _relative_ok, _weekday_ok,
                                        _season_ok, _short_year_ok, _unit_alone_ok, _year_check, _year_range_data, _year_range_ok)
     from timeline.dates.registry import DIGIT, MONTH, UNIT, WEEKDAY, Recogniser, register
 
@@ -1031,7 +1031,7 @@ def _register_all() -> None:
         ("year_range", "year_range", 4, DIGIT, _r_year_range, _year_range_ok, _year_range_data),
         ("year", "year", 1, DIGIT, _r_year, _year_check), ("decade", "decade", 3, DIGIT, _r_decade),
         ("century", "century", 3, UNIT, _r_century), ("weekday", "weekday", 2, WEEKDAY, _r_weekday, _weekday_ok),
-        ("relative_phrase", "relative", 3, ("relative",), _r_relative),
+        ("relative_phrase", "relative", 3, ("relative",), _r_relative, _relative_ok),
         ("modified", "modified", 3, ("unit", "weekday", "month"), _r_modified, _modified_ok),
         ("ago", "ago", 4, UNIT, _r_ago, None, _ago_data),
         ("duration", "duration", 2, UNIT, _r_duration, _duration_ok),
