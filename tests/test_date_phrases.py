@@ -186,6 +186,17 @@ CASES = [
     # ... while the word alone still means tomorrow
     ("Die Minister treffen sich morgen in Brüssel.", "2023-07-01", "de", "morgen", "2023-07-02"),
     ("Mañana comienza la cumbre.", "2023-07-01", "es", "Mañana", "2023-07-02"),
+    # French imperfect and passé composé are past: a year-less month in them points back
+    ("En décembre, les chefs d'État avaient ouvert une période de transition.", "2025-01-30", "fr",
+     "décembre", "2024-12"),
+    ("En décembre, le ministre a annoncé sa démission.", "2025-01-30", "fr", "décembre", "2024-12"),
+    # a day counted from a planned day, in a clause told in the past, is the writer's
+    ("Les élections auront lieu le 7 juillet. La veille, les sondages donnaient l'opposition en tête.",
+     "2024-03-15", "fr", "La veille", "2024-03-14"),
+    # position words with their contracted article ("fim do mês", "fin du mois", "a fin de mes")
+    ("Até ao fim do mês a lei será votada.", "2024-03-15", "pt", "fim do mês", "2024-03"),
+    ("D'ici la fin du mois, une loi sera votée.", "2024-03-15", "fr", "fin du mois", "2024-03"),
+    ("A fin de mes llegará el pago.", "2024-03-15", "es", "A fin de mes", "2024-03"),
     # a holiday by the name its news uses, and with a modifier that says which year's
     ("Arus mudik Lebaran tahun ini sangat padat.", "2022-10-04", "id", "Lebaran", "2022-05-02"),
     ("Gereja penuh saat Natal lalu.", "2022-10-04", "id", "Natal lalu", "2021-12-25"),

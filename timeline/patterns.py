@@ -421,7 +421,7 @@ def patterns(lang: str) -> Patterns:
         if lex.words("short_year_before") or lex.words("short_year_articles") else None,
         # "the year" in "the end of the year", "akhir tahun", "до кінця року": a calendar unit
         # named after a position word is the current one (the guard asks for the position).
-        unit_alone=re.compile(rf"{L}(?:(?P<art>the|l'|la|le|el|des|der|del|του|της|το)\s*)?(?P<unit>{alternation(_calendar_units(lex))})(?!\w)", flags),
+        unit_alone=re.compile(rf"{L}(?:(?P<art>the|l'|la|le|el|des|der|del|du|della|dello|του|της|το)\s*)?(?P<unit>{alternation(_calendar_units(lex))})(?!\w)", flags),
         # "the spring", "την άνοιξη", "im Sommer": a season without its year (words that are
         # also ordinary words, English "fall", are left out).
         season=re.compile(rf"{L}(?:(?P<art>{alternation(lex.words('season_articles'), boundary=False)})\s+)?"

@@ -14,7 +14,7 @@ from typing import Callable
 from timeline.dates.context import _Candidate, _Context, _sentence_span
 from timeline.dates.era import bc_year, era_ranges, join_era_dates, resolve_in_era
 from timeline.dates.mention import DateMention
-from timeline.dates.reference import MODES, StoryTime, document_is_narrative, fitted, sentence_index
+from timeline.dates.reference import MODES, Anchor as StoryAnchor, StoryTime, document_is_narrative, fitted, sentence_index
 from timeline.dates.recognise import _longest_first, _recognise
 from timeline.dates.resolve import _plural_words, _resolve
 from timeline.dates.tense import _tense, _tense_at
@@ -145,9 +145,20 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
         chosen_anchor = story.anchor_for(kind, cand.data, sentence_index(starts, cand.start), tense)
         if kind == "later" and cand.kind in ("modified", "relative") and following:
             ctx.story_next_spans.append((cand.start, cand.end))
+        mention = _resolved_on(cand, chosen_anchor)
+        if (chosen_anchor.narrative and mention is not None and mention.first_day and reference is not None
+                and mention.first_day > reference and tense() == "past"):
+            # Counted from a planned day just named ("the vote is on 7 July. The day before, polls
+            # showed ..."), a clause told in the past would lie after publication: the story's
+            # time does not hold it, the writer's does.
+            chosen_anchor = StoryAnchor(reference, "day", False)
+            mention = _resolved_on(cand, chosen_anchor)
+        return mention, chosen_anchor
+
+    def _resolved_on(cand: _Candidate, chosen_anchor) -> DateMention | None:
         ctx.reference, ctx.narrative, ctx.anchor_precision = chosen_anchor.day, chosen_anchor.narrative, chosen_anchor.precision
         try:
-            return _resolve(cand, ctx), chosen_anchor
+            return _resolve(cand, ctx)
         finally:
             ctx.reference, ctx.narrative, ctx.anchor_precision = reference, False, "day"
 
