@@ -197,6 +197,17 @@ CASES = [
     ("Até ao fim do mês a lei será votada.", "2024-03-15", "pt", "fim do mês", "2024-03"),
     ("D'ici la fin du mois, une loi sera votée.", "2024-03-15", "fr", "fin du mois", "2024-03"),
     ("A fin de mes llegará el pago.", "2024-03-15", "es", "A fin de mes", "2024-03"),
+    # past forms of Spanish, Portuguese and Italian verbs point a year-less date back, their
+    # simple futures forward; a day something is set "for" is a plan whatever the verb's tense
+    ("En marzo, el ministro anunció su renuncia.", "2025-01-30", "es", "marzo", "2024-03"),
+    ("Em março, o ministro anunciou a demissão.", "2025-01-30", "pt", "março", "2024-03"),
+    ("A marzo il ministro ha annunciato le dimissioni.", "2025-01-30", "it", "marzo", "2024-03"),
+    ("El tribunal dejó fijado el balotaje que enfrentará a los dos candidatos el 19 de octubre.", "2025-08-27",
+     "es", "19 de octubre", "2025-10-19"),
+    ("O Presidente dissolveu a Assembleia e marcou eleições antecipadas para 18 de maio.", "2025-03-20", "pt",
+     "18 de maio", "2025-05-18"),
+    ("The president called elections for 30 June.", "2024-03-15", "en", "30 June", "2024-06-30"),
+    ("Le président a annoncé des élections pour le 30 juin.", "2024-03-15", "fr", "30 juin", "2024-06-30"),
     # a holiday by the name its news uses, and with a modifier that says which year's
     ("Arus mudik Lebaran tahun ini sangat padat.", "2022-10-04", "id", "Lebaran", "2022-05-02"),
     ("Gereja penuh saat Natal lalu.", "2022-10-04", "id", "Natal lalu", "2021-12-25"),

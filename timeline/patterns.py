@@ -79,6 +79,7 @@ class Patterns:
     pod_after_paren: re.Pattern
     pod_of_before: re.Pattern | None
     pod_adverb_before: re.Pattern | None
+    plan_prep: re.Pattern | None
     pod_adverb_after: re.Pattern | None
     year_hyphen_before: re.Pattern | None
     date_offset: re.Pattern | None
@@ -319,6 +320,7 @@ def patterns(lang: str) -> Patterns:
         # day, then the language's "of", right before a date.
         pod_of_before=re.compile(rf"{L}(?:(?:the|la|el|le|il|a)\s+)?(?P<pod>{pod})\s+(?P<of>(?:{alternation(lex.words('pod_of'), boundary=False)})\s+)?$", flags)
         if lex.words("pod_of") else None,
+        plan_prep=re.compile(rf"{L}(?:{alternation(lex.words('plan_preps'))})\s+$", flags) if lex.words("plan_preps") else None,
         pod_adverb_before=re.compile(rf"{L}(?P<pod>{alternation(lex.words('pod_adverbs'))})\s+$", flags)
         if lex.words("pod_adverbs") else None,
         pod_adverb_after=re.compile(rf"\s+(?P<pod>{alternation(lex.words('pod_adverbs'))})(?!\w)", flags)

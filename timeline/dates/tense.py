@@ -26,6 +26,9 @@ def _tense(ctx: _Context, cand: _Candidate) -> str:
     """'future', 'past' or '' for the clause governing a mention, from the language's cue words."""
     start, end = _sentence_span(ctx, cand.start)
     sentence = ctx.text[start:end]
+    if cand.end > cand.start and ctx.pats.plan_prep is not None and ctx.pats.plan_prep.search(ctx.text, max(start, cand.start - 12), cand.start):
+        # "called elections for 18 May", "marcou eleições para 18 de maio": the day set for a plan
+        return "future"
     futures = [(m.start(), m.end(), "future") for m in ctx.pats.future_cue.finditer(sentence)]
     if ctx.document_narrative and futures:
         # In a history told from afar "next" is "the following" of the story, no future of the
