@@ -208,6 +208,16 @@ CASES = [
      "18 de maio", "2025-05-18"),
     ("The president called elections for 30 June.", "2024-03-15", "en", "30 June", "2024-06-30"),
     ("Le président a annoncé des élections pour le 30 juin.", "2024-03-15", "fr", "30 juin", "2024-06-30"),
+    # a day word inside a quote counts from the day the text says the quote was said
+    ('Dalam konferensi pers di Labuan Bajo, Senin, (8/5/2023), Presiden kembali menekankan sikapnya. '
+     'Ia juga mengutuk serangan itu. "Kemarin, tim bantuan diserang di tengah jalan," ujarnya.', "2023-05-09", "id",
+     "Kemarin", "2023-05-07"),
+    ('"We met the rebels yesterday," the minister told reporters on Monday, 8 May 2023.', "2023-05-09", "en",
+     "yesterday", "2023-05-07"),
+    # ... but not where the text does not date the saying, nor outside the quote
+    ('"We met the rebels yesterday," the minister said.', "2023-05-09", "en", "yesterday", "2023-05-08"),
+    ('The minister spoke on Monday, 8 May 2023. Talks resumed yesterday.', "2023-05-10", "en", "yesterday",
+     "2023-05-09"),
     # a holiday by the name its news uses, and with a modifier that says which year's
     ("Arus mudik Lebaran tahun ini sangat padat.", "2022-10-04", "id", "Lebaran", "2022-05-02"),
     ("Gereja penuh saat Natal lalu.", "2022-10-04", "id", "Natal lalu", "2021-12-25"),

@@ -284,3 +284,16 @@ def test_a_date_is_cut_from_the_title_only_where_it_stands_apart(text, kept):
     events = extract_events(text, published="2025-03-20", lang="id" if text.startswith("Kemarin") else "en")
     assert len(events) == 1
     assert events["title"][0].startswith(kept), events["title"][0]
+
+
+def test_a_quote_that_retells_the_days_happening_is_one_row_with_it():
+    # The reporter's sentence and the speaker's quote tell one attack; the quote's "yesterday"
+    # counts from the day the saying is dated.
+    text = ("Gunmen attacked an aid convoy near the border on Sunday, 7 May 2023, killing two drivers.\n\n"
+            "At a press conference on Monday, 8 May 2023, the regional envoy told reporters the attack was a crime. "
+            "He spoke for an hour. \"Yesterday gunmen attacked our convoy on the road,\" he said.")
+    events = extract_events(text, published="2023-05-09", lang="en")
+    sunday = events[events["date"] == "2023-05-07"]
+    assert len(sunday) == 1, list(events["title"])
+    assert "Yesterday gunmen attacked our convoy" in sunday["evidence"].iloc[0]
+    assert "Gunmen attacked an aid convoy" in sunday["evidence"].iloc[0]

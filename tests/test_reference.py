@@ -495,3 +495,11 @@ def test_a_part_of_day_anaphor_without_a_day_to_count_from_is_no_date():
     # the story is only known to the year: "that night" names no day
     found = values("In 1941 the army arrived. That night it attacked.", published="2025-01-15")
     assert "That night" not in found
+
+
+def test_quote_spans_pair_curly_and_straight_quotes_within_a_paragraph():
+    from timeline.dates.quotes import quote_spans
+
+    text = 'He said “we left” and "we came back".\n\nShe wrote "never closed.'
+    spans = quote_spans(text)
+    assert [text[a:b] for a, b in spans] == ["“we left”", '"we came back"']

@@ -18,7 +18,7 @@ from timeline.dates import DateMention, find_dates
 from timeline.lexicon import lexicon
 from timeline.pubdate import dateline_head
 from timeline.role import opens_a_frame, row_role
-from timeline.same_happening import CLOCK_KEY, one_row_per_happening
+from timeline.same_happening import CLOCK_KEY, QUOTED_KEY, one_row_per_happening
 from timeline.titles import CLAUSE_KEY, display_title
 from timeline.schema import empty_events, events_frame, stable_event_id
 from timeline.text import sentence_bounds
@@ -99,6 +99,7 @@ def event_records(text: str, published: date | str | None = None, lang: str | No
             primary = min(group, key=lambda m: (_PRECISION_RANK.get(m.precision, 9) == 0, _PRECISION_RANK.get(m.precision, 9)))
             rows.append(_row(text, primary, group, seg_start, seg_end, evidence, published_iso, lang,
                              source, url, document_key))
+    _mark_quoted(text, rows)
     if infer:
         from timeline.inferred import inferred_rows
 
@@ -110,6 +111,16 @@ def event_records(text: str, published: date | str | None = None, lang: str | No
     for row in rows:
         row["title"] = display_title(row.pop(CLAUSE_KEY, row["title"]), lang, row["date_text"])
     return rows
+
+
+def _mark_quoted(text: str, rows: list[dict]) -> None:
+    """Mark the rows whose date lies inside a quote (timeline.same_happening reads the mark)."""
+    from timeline.dates.quotes import enclosing, quote_spans
+
+    spans = quote_spans(text) if any(ch in text for ch in '"“«„') else []
+    starts = [start for start, _ in spans]
+    for row in rows:
+        row[QUOTED_KEY] = bool(spans) and enclosing(spans, starts, row["char_start"]) is not None
 
 
 def _own_clause(text: str, start: int, end: int, group: list[DateMention], lang: str = "") -> tuple[int, int]:

@@ -33,6 +33,7 @@ MIN_SIMILARITY = 0.55
 # A date this coarse or coarser can hold a finer telling of the same happening.
 COARSE_PRECISIONS = frozenset({"week", "month", "quarter", "season", "year"})
 CLOCK_KEY = "_clock"    # a row's clock time, set by timeline.events for this module only
+QUOTED_KEY = "_quoted"  # whether a row's date is inside a quote, set by timeline.events likewise
 
 
 def one_row_per_happening(rows: list[dict], min_similarity: float | None = None) -> list[dict]:
@@ -58,6 +59,7 @@ def one_row_per_happening(rows: list[dict], min_similarity: float | None = None)
     out = [kept[index] for index in sorted(kept)]
     for row in out:
         row.pop(CLOCK_KEY, None)
+        row.pop(QUOTED_KEY, None)
     return out
 
 
@@ -74,6 +76,11 @@ def same_happening(a: dict, b: dict, min_similarity: float = MIN_SIMILARITY) -> 
     if a.get(CLOCK_KEY) and b.get(CLOCK_KEY) and a[CLOCK_KEY] != b[CLOCK_KEY] \
             and a.get("evidence") != b.get("evidence"):
         return False
+    if (bool(a.get(QUOTED_KEY)) != bool(b.get(QUOTED_KEY)) and a.get("date") == b.get("date")
+            and a.get("precision") == b.get("precision") == "day"):
+        # A quote retells the article's happening of that day in the speaker's words ("Kemarin,
+        # ... terjadi baku tembak," ujarnya), naming other parties than the reporter's sentence.
+        return True
     # Two named parties with no one in common are two happenings of one day ("X was sworn in as
     # president; Y as vice-president the same day").
     actors_a, actors_b = _split(a.get("actors")), _split(b.get("actors"))

@@ -174,7 +174,7 @@ def _alternatives(words) -> str:
 
 @lru_cache(maxsize=64)
 def _verbs(lang: str) -> re.Pattern:
-    body = _alternatives(_rules()["speech_verbs"].get(lang, ()))
+    body = _alternatives(lexicon(lang).words("speech_verbs")) if lang else ""
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)" if body else r"(?!x)x", re.IGNORECASE)
 
 

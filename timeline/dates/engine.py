@@ -14,6 +14,7 @@ from typing import Callable
 from timeline.dates.context import _Candidate, _Context, _sentence_span
 from timeline.dates.era import bc_year, era_ranges, join_era_dates, resolve_in_era
 from timeline.dates.mention import DateMention
+from timeline.dates.quotes import enclosing, quote_spans, said_on, speech_verb
 from timeline.dates.reference import MODES, Anchor as StoryAnchor, StoryTime, document_is_narrative, fitted, sentence_index
 from timeline.dates.recognise import _longest_first, _recognise
 from timeline.dates.resolve import _plural_words, _resolve
@@ -162,6 +163,7 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
         finally:
             ctx.reference, ctx.narrative, ctx.anchor_precision = reference, False, "day"
 
+    quoted = _QuotedSpeech(text, chosen, ctx, _resolved_on)
     era_year = None   # the story's year before our era, while no year of ours has been named since
     for cand in chosen:
         if era_year is not None and cand.kind in ERA_KINDS:
@@ -180,7 +182,13 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
                 data["y"] = str(year.first_day.year)
             cand = _Candidate(cand.start, cand.end, cand.kind, data, cand.rank)
         sentence = sentence_index(starts, cand.start)
-        mention, chosen_anchor = on_anchor(cand)
+        spoken = quoted.day_of(cand) if reference is not None else None
+        if spoken is not None:
+            # "Kemarin, ..." inside a quote: the speaker's yesterday (timeline.dates.quotes)
+            chosen_anchor = StoryAnchor(spoken, "day", False)
+            mention = _resolved_on(cand, chosen_anchor)
+        else:
+            mention, chosen_anchor = on_anchor(cand)
         if mention is None:
             continue
         mentions.append(mention)
@@ -204,6 +212,46 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
                 and cand.kind != "context_period"):   # "the year-earlier period" compares, it reports on nothing
             ctx.last_period = mention.value
     return join_era_dates(text, era_ranges(_coordinated_days(_offset_days(_anchor_clock_times(mentions, ctx), ctx), ctx), ctx))
+
+
+class _QuotedSpeech:
+    """Which day a deictic day word inside a quote counts from (timeline.dates.quotes), worked
+    out only for a document that has one."""
+
+    def __init__(self, text: str, chosen: list[_Candidate], ctx: _Context, resolve_on) -> None:
+        self.text, self.chosen, self.ctx, self.resolve_on = text, chosen, ctx, resolve_on
+        self._spans: list[tuple[int, int]] | None = None
+        self._days: list[tuple[int, date]] | None = None
+
+    def day_of(self, cand: _Candidate) -> date | None:
+        if not self._is_day_word(cand):
+            return None
+        if self._spans is None:
+            self._spans = quote_spans(self.text)
+            self._starts = [s for s, _ in self._spans]
+        quote = enclosing(self._spans, self._starts, cand.start) if self._spans else None
+        verb = speech_verb(self.ctx.pats) if quote else None
+        if quote is None or verb is None:
+            return None
+        if self._days is None:
+            # Dates that write their year resolve the same from any anchor: the saying's day.
+            anchor = StoryAnchor(self.ctx.publication, "day", False)
+            self._days = [(c.start, m.first_day) for c in self.chosen if c.kind in _WRITTEN_DAYS and c.data.get("y")
+                          and (m := self.resolve_on(c, anchor)) is not None and m.first_day and m.precision in ("day", "part_of_day")]
+        inside = lambda at: enclosing(self._spans, self._starts, at) is not None   # noqa: E731
+        return said_on(quote, self.ctx.sentences, self._days, self.text, verb, inside)
+
+    def _is_day_word(self, cand: _Candidate) -> bool:
+        if cand.kind == "pod_phrase":
+            return True
+        if cand.kind != "relative":
+            return False
+        phrase = re.sub(r"\s+", " ", (cand.data.get("phrase") or self.text[cand.start:cand.end]).lower())
+        return phrase in self.ctx.pats.lex.mapping("day_words")
+
+
+# Kinds that write a day of a calendar (with their year, "y", they need no anchor).
+_WRITTEN_DAYS = frozenset({"numeric", "day_month", "month_day", "ordinal_date", "day_weekday"})
 
 
 def _split_ranges(text: str, mentions: list[DateMention], pats: Patterns) -> list[DateMention]:
