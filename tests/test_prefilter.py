@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from timeline.dates.prefilter import quick_start, required
+from timeline.dates.prefilter import begins_outside_ascii, literal_led, quick_start, required, required_pair
 from timeline.dates.registry import RECOGNISERS
 from timeline.patterns import patterns
 
@@ -86,3 +86,39 @@ def test_no_filter_where_the_triggers_hold_the_piece_anyway():
 def test_a_pattern_with_a_possible_empty_match_has_no_quick_start():
     pattern = re.compile(r"(?:ab)?", re.IGNORECASE)
     assert quick_start(pattern) is pattern
+
+
+@pytest.mark.parametrize("lang,name,pattern", list(_pairs()), ids=lambda v: v if isinstance(v, str) else "")
+def test_the_literal_led_filter_finds_a_piece_exactly_where_the_filter_does(lang, name, pattern):
+    need, led = required_pair(pattern)
+    if led is None:
+        return
+    quick, covered = led
+    begins = begins_outside_ascii(need)
+    text = TEXTS[lang] + " " + TEXTS[lang].upper() + " " + TEXTS[lang].lower() + " it’s 1914–1918 «ok»"
+    fit = all(ch in covered or (begins is not None and begins.match(ch) is None) for ch in set(text) if ch > "\x7f")
+    texts = [text] if fit else []
+    # The same text with every character outside ASCII the filter could begin at dropped: fit.
+    texts.append("".join(ch for ch in text if ch <= "\x7f" or ch in covered or (begins and not begins.match(ch))))
+    for sample in texts:
+        for lo in range(0, len(sample), 23):
+            hi = min(len(sample), lo + 140)
+            assert (need.search(sample, lo, hi) is None) == (quick.search(sample, lo, hi) is None), (name, sample[lo:hi])
+
+
+@pytest.mark.parametrize("first,rest,flags,inside,outside", [
+    ("k", "m", re.IGNORECASE, "10 KM", "10 kg"),
+    (r"[\d]", r"\d\s*年", 0, "2021 年", "二〇二一年"),
+    ("年", "", 0, "2021年", "2021 years"),
+    (r"['’]", r"\d\d", re.IGNORECASE, "in ’71", "in '7"),
+])
+def test_a_literal_led_regex_spells_out_the_first_characters(first, rest, flags, inside, outside):
+    regex, covered = literal_led([(first, rest)], flags)
+    assert regex.search(inside) and not regex.search(outside)
+    assert all(ch > "\x7f" for ch in covered)
+
+
+def test_a_character_outside_ascii_that_can_begin_a_match_is_known():
+    begins = begins_outside_ascii(re.compile(r"(?<!\w)(?:kelvin|ſtar)", re.IGNORECASE))
+    assert begins.match("\u212a")   # KELVIN SIGN matches "k" without regard to case
+    assert begins.match("ſ") and not begins.match("é")

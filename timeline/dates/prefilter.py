@@ -14,6 +14,7 @@ the piece inside [lo, hi).
 """
 from __future__ import annotations
 
+import _sre
 import re
 from re import _constants as C
 from re import _parser
@@ -38,19 +39,29 @@ def required(pattern: re.Pattern, present: frozenset[str] = frozenset()) -> re.P
     its windows were cut around). When each of them holds the piece, the filter could
     never reject a text and is not worth its search: None.
     """
+    return required_pair(pattern, present)[0]
+
+
+def required_pair(pattern: re.Pattern, present: frozenset[str] = frozenset()) -> tuple[re.Pattern | None, tuple | None]:
+    """(`required(pattern, present)`, that filter's `literal_led` form or None). In a text where
+    no character begins a match of the filter but ASCII and the covered ones, the literal-led form
+    finds a match exactly where the filter does, and is quicker to search."""
     try:
         tree = _parser.parse(pattern.pattern, pattern.flags)
         _, need = _sequence(list(tree), pattern.flags)
     except _Unknown:   # a construct this reader does not know: no filter, never a wrong one
-        return None
+        return None, None
     if need is None or _score(need)[0] < _MIN_WEIGHT:
-        return None
+        return None, None
     if not need:
-        return _NEVER   # the pattern can match nothing at all
+        return _NEVER, None   # the pattern can match nothing at all
     need = _minimal(need)
     if present and _always_holds(need, present):
-        return None
-    return quick_start(re.compile(_trie(need), pattern.flags & ~re.IGNORECASE))
+        return None, None
+    flags = pattern.flags & ~re.IGNORECASE
+    root = _trie_root(need)
+    return quick_start(re.compile(_trie_node(root), flags)), literal_led(
+        [(atom, _trie_node(child)) for atom, child in sorted(root.items())], flags)
 
 
 def _always_holds(need: set, present: frozenset[str]) -> bool:
@@ -231,13 +242,17 @@ def _minimal(need: set) -> set:
 def _trie(strings: set) -> str:
     """One alternation of `strings` (tuples of atoms) as a trie, so that a position is given up
     after its first atom fails, as in timeline.patterns.alternation."""
+    return _trie_node(_trie_root(strings))
+
+
+def _trie_root(strings: set) -> dict:
     root: dict = {}
     for string in strings:
         node = root
         for atom in string:
             node = node.setdefault(atom, {})
         node[""] = {}
-    return _trie_node(root)
+    return root
 
 
 def _trie_node(node: dict) -> str:
@@ -360,3 +375,67 @@ def _first_sequence(items, flags: int):
         if not nullable:
             return False, atoms
     return True, atoms
+
+
+# ---------------------------------------------------------------------------------------------
+# Literal-led alternations. When every alternative of a regex begins with a literal character,
+# the regex engine reads the set of first characters off the compiled regex and skips, in C,
+# every position whose character begins none. A character compared without regard to case is no
+# literal to it, so `literal_led` spells each first character out as the characters it matches:
+# all of ASCII, and of the rest those written in the regex itself that have no case. The result
+# holds for texts where no other character can begin a match (`begins_outside_ascii`).
+
+_ASCII = [chr(code) for code in range(128)]
+# Most alternatives one literal-led regex may have (a class of digits spelled out copies its
+# rest ten times).
+_LED_CAP = 4096
+
+
+def literal_led(branches: list[tuple[str, str]], flags: int) -> tuple[re.Pattern, frozenset[str]] | None:
+    """(regex, characters outside ASCII it covers) for the alternation of `first + rest` over
+    `branches`, in their order, read with `flags`: at a position whose character is ASCII or
+    covered, the regex matches what the alternation matches there, with the same span. Each
+    `first` is a regex of one character, written as the characters it matches, each before its
+    own copy of `rest`. None when a `first` is no one-character regex or the copies would be too
+    many."""
+    alternatives, covered = [], set()
+    case_flag = "(?i:" if flags & re.IGNORECASE else "(?-i:"
+    for first, rest in branches:
+        try:
+            tree = _parser.parse(first, flags)
+            one = re.compile(first, flags)
+        except re.error:
+            return None
+        if tree.getwidth() != (1, 1) or one.groups:
+            return None
+        own = [ch for ch in _written_characters(tree) if ch > "\x7f" and not _sre.unicode_iscased(ord(ch))]
+        members = [ch for ch in _ASCII + own if one.fullmatch(ch)]
+        covered.update(ch for ch in members if ch > "\x7f")
+        alternatives += [re.escape(ch) + case_flag + rest + ")" for ch in dict.fromkeys(members)]
+        if len(alternatives) > _LED_CAP:
+            return None
+    try:
+        return re.compile("|".join(alternatives) or r"(?!)", flags & ~re.IGNORECASE), frozenset(covered)
+    except re.error:
+        return None
+
+
+def _written_characters(tree) -> list[str]:
+    """The characters a one-character regex names one by one (not those of its ranges and
+    categories)."""
+    out = []
+    for op, av in tree:
+        if op is C.LITERAL:
+            out.append(chr(av))
+        elif op is C.IN:
+            out += [chr(value) for item_op, value in av if item_op is C.LITERAL]
+        elif op is C.SUBPATTERN:
+            out += _written_characters(av[3])
+    return out
+
+
+def begins_outside_ascii(pattern: re.Pattern) -> re.Pattern | None:
+    """A regex of one character matching every character that can begin a match of `pattern`
+    (and maybe more); None when that is not known."""
+    first = first_char(pattern)
+    return None if first is None else re.compile(first, pattern.flags)

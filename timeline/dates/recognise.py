@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from timeline.dates.context import _Candidate
-from timeline.dates.prefilter import quick_start, required
+from timeline.dates.prefilter import begins_outside_ascii, quick_start, required_pair
 from timeline.dates import resolve as _populate_registry  # noqa: F401  (registers the recognisers)
-from timeline.dates.registry import RECOGNISERS
+from timeline.dates.registry import RECOGNISERS, Recogniser
 from timeline.patterns import Patterns, patterns
 
 
@@ -55,50 +56,136 @@ def _merged_windows(windows: dict[str, list[tuple[int, int]]], kinds: tuple[str,
     return merged
 
 
+@dataclass(frozen=True)
+class _Quick:
+    """A regex's literal-led form (timeline.dates.prefilter.literal_led), which finds what the
+    regex finds in a text where no character begins a match but ASCII and `covered`; `begins`
+    matches the characters that can begin one (None: not known)."""
+    regex: re.Pattern
+    covered: frozenset[str]
+    begins: re.Pattern | None
+
+    def holds_for(self, ch: str) -> bool:
+        """Whether a text holding `ch` (outside ASCII) leaves the literal-led form exact."""
+        return ch in self.covered or (self.begins is not None and self.begins.match(ch) is None)
+
+
+def _quick(led: tuple[re.Pattern, frozenset[str]] | None, pattern: re.Pattern) -> _Quick | None:
+    return None if led is None else _Quick(led[0], led[1], begins_outside_ascii(pattern))
+
+
+@dataclass(frozen=True)
+class _Step:
+    """One recogniser as it runs on one language's patterns: what it scans with, the piece a
+    window must hold for it to be worth scanning, and that filter's literal-led form."""
+    rec: Recogniser
+    scanner: re.Pattern
+    need: re.Pattern | None
+    quick_need: _Quick | None
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """The recognisers as they run on one language's patterns."""
+    pats: Patterns
+    steps: tuple[_Step, ...]
+    _unfit: dict = field(default_factory=dict, compare=False)   # character -> indices it makes inexact
+
+    def inexact(self, text: str) -> frozenset[int]:
+        """Indices of the steps whose literal-led filter `text` leaves inexact (a character of it
+        outside ASCII could begin a match the filter's literal-led form misses)."""
+        if text.isascii():
+            return frozenset()
+        out: set[int] = set()
+        for ch in set(text):
+            if ch > "\x7f":
+                unfit = self._unfit.get(ch)
+                if unfit is None:
+                    if len(self._unfit) > 4096:   # bounded: a corpus may hold any character
+                        self._unfit.clear()
+                    unfit = self._unfit[ch] = self._unfit_for(ch)
+                out |= unfit
+        return frozenset(out)
+
+    def _unfit_for(self, ch: str) -> frozenset[int]:
+        return frozenset(i for i, step in enumerate(self.steps)
+                         if step.quick_need is not None and not step.quick_need.holds_for(ch))
+
+
 def _recognise(text: str, pats: Patterns) -> list[_Candidate]:
     found: list[_Candidate] = []
-
-    def add(m: re.Match, kind: str, rank: int = 0, **data) -> None:
-        start, end = m.span()
-        # Trim white space the flexible patterns may have swallowed.
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            found.append(_Candidate(start, end, kind, {**m.groupdict(), **data}, rank))
-
+    plan = _plan(pats)
+    inexact = plan.inexact(text)
     windows = _windows(text, pats)
-    cache: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    for rec in RECOGNISERS:
-        pattern = getattr(pats, rec.pattern)
-        if pattern is None:
+    merged: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for index, step in enumerate(plan.steps):
+        rec = step.rec
+        spans = merged.get(rec.triggers)
+        if spans is None:
+            spans = merged[rec.triggers] = _merged_windows(windows, rec.triggers)
+        if not spans:
             continue
-        if rec.triggers not in cache:
-            cache[rec.triggers] = _merged_windows(windows, rec.triggers)
-        need = _required(pattern, rec.triggers, pats.lex.lang)
-        scanner = _scanner(pattern)
-        for lo, hi in cache[rec.triggers]:
+        need = step.quick_need.regex if step.quick_need is not None and index not in inexact else step.need
+        finditer, guard, extra = step.scanner.finditer, rec.guard, rec.extra
+        for lo, hi in spans:
             if need is not None and need.search(text, lo, hi) is None:
                 continue   # the window lacks a piece every match of the pattern holds
-            for m in scanner.finditer(text, lo, hi):
-                if rec.guard is None or rec.guard(text, m, pats):
-                    extra = rec.extra(m) if rec.extra else {}
-                    if extra is not None:
-                        add(m, rec.kind, rec.rank, **extra)
+            for m in finditer(text, lo, hi):
+                if guard is not None and not guard(text, m, pats):
+                    continue
+                data = extra(m) if extra is not None else None
+                if extra is not None and data is None:
+                    continue
+                _add(text, m, rec, data, found)
     return _attach_context(text, found, pats)
 
 
-@lru_cache(maxsize=8192)
-def _required(pattern: re.Pattern, triggers: tuple[str, ...], lang: str) -> re.Pattern | None:
+def _add(text: str, m: re.Match, rec: Recogniser, data: dict | None, found: list[_Candidate]) -> None:
+    """Append `m` as a candidate of `rec`'s kind, its span trimmed of the white space the
+    flexible patterns may have swallowed, its groups and `data` as its data."""
+    start, end = m.span()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        found.append(_Candidate(start, end, rec.kind, {**m.groupdict(), **data} if data else m.groupdict(), rec.rank))
+
+
+def _plan(pats: Patterns) -> _Plan:
+    """The recognisers as they run on `pats`, worked out once per language (the pre-filters and
+    quick starts are read off each pattern's parse tree, too costly to repeat per document)."""
+    plan = _language_plan(pats.lex.lang)
+    if plan.pats is not pats:   # timeline.patterns built the language's patterns anew
+        _language_plan.cache_clear()
+        plan = _language_plan(pats.lex.lang)
+    return plan if plan.pats is pats else _build_plan(pats)
+
+
+@lru_cache(maxsize=64)
+def _language_plan(lang: str) -> _Plan:
+    return _build_plan(patterns(lang))
+
+
+def _build_plan(pats: Patterns) -> _Plan:
+    steps = []
+    for rec in RECOGNISERS:
+        pattern = getattr(pats, rec.pattern)
+        if pattern is not None:
+            need, led = _required(pattern, rec.triggers, pats)
+            steps.append(_Step(rec, _scanner(pattern), need, _quick(led, need) if need is not None else None))
+    return _Plan(pats, tuple(steps))
+
+
+def _required(pattern: re.Pattern, triggers: tuple[str, ...], pats: Patterns) -> tuple[re.Pattern | None, tuple | None]:
     """The pattern's pre-filter (timeline.dates.prefilter) for windows cut around `triggers`,
-    read once per compiled pattern; None where every trigger word holds it anyway."""
-    present = frozenset() if "digit" in triggers or "quote" in triggers else frozenset(
-        word for word, kinds in patterns(lang).trigger_kinds.items() if kinds & set(triggers))
-    return required(pattern, present)
+    and its literal-led form; None where every trigger word holds it anyway."""
+    kinds = set(triggers)
+    present = frozenset() if "digit" in kinds or "quote" in kinds else frozenset(
+        word for word, word_kinds in pats.trigger_kinds.items() if word_kinds & kinds)
+    return required_pair(pattern, present)
 
 
-@lru_cache(maxsize=8192)
 def _scanner(pattern: re.Pattern) -> re.Pattern:
     """`pattern` as it scans a window fastest (timeline.dates.prefilter.quick_start)."""
     return quick_start(pattern)
