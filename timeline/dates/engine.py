@@ -67,7 +67,7 @@ def _fold(text: str, pats: Patterns) -> str:
     Other scripts' digits become ASCII ("۲۰۲۵"), and Turkish dotless/dotted I is lowered the
     Turkish way, which Python's IGNORECASE does not do ("GEÇEN YIL").
     """
-    folded = text.translate(_DIGITS)
+    folded = text if text.isascii() else text.translate(_DIGITS)   # the digits to fold are not ASCII
     if pats.lex.extra.get("casefold") == "tr":
         folded = folded.replace("I", "ı").replace("İ", "i")
     return folded
@@ -148,7 +148,7 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
         if cand.data.get("story_year") and ctx.last_year:
             cand = _Candidate(cand.start, cand.end, cand.kind, {**cand.data, "y": str(ctx.last_year)}, cand.rank)
         sentence = sentence_index(starts, cand.start)
-        tense = lru_cache(maxsize=1)(lambda cand=cand: _tense(ctx, cand))   # asked at most once per mention
+        tense = _once(lambda cand=cand: _tense(ctx, cand))   # worked out at most once per mention
         kind = _anchor_kind(cand, anaphoric, pats.lex, following, tense, text[cand.start:cand.end])
         chosen_anchor = story.anchor_for(kind, cand.data, sentence, tense)
         if kind == "later" and cand.kind in ("modified", "relative") and following:
@@ -175,6 +175,17 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
                 and cand.kind != "context_period"):   # "the year-earlier period" compares, it reports on nothing
             ctx.last_period = mention.value
     return join_era_dates(text, era_ranges(_coordinated_days(_offset_days(_anchor_clock_times(mentions, ctx), ctx), ctx), ctx))
+
+
+def _once(compute: Callable[[], str]) -> Callable[[], str]:
+    """`compute`, worked out at its first call and then remembered."""
+    kept: list[str] = []
+
+    def get() -> str:
+        if not kept:
+            kept.append(compute())
+        return kept[0]
+    return get
 
 
 def _split_ranges(text: str, mentions: list[DateMention], pats: Patterns) -> list[DateMention]:
