@@ -3,7 +3,8 @@ import re
 
 import pytest
 
-from timeline.dates.prefilter import begins_outside_ascii, literal_led, quick_start, required, required_pair
+from timeline.dates.prefilter import (ALPHABET, begins_outside_ascii, in_alphabet, literal_led, lowered, lowered_form,
+                                      quick_start, required, required_pair)
 from timeline.dates.registry import RECOGNISERS
 from timeline.patterns import patterns
 
@@ -122,3 +123,38 @@ def test_a_character_outside_ascii_that_can_begin_a_match_is_known():
     begins = begins_outside_ascii(re.compile(r"(?<!\w)(?:kelvin|ſtar)", re.IGNORECASE))
     assert begins.match("\u212a")   # KELVIN SIGN matches "k" without regard to case
     assert begins.match("ſ") and not begins.match("é")
+
+
+def _in_alphabet_texts(lang):
+    text = TEXTS[lang] + " " + TEXTS[lang].upper() + " " + TEXTS[lang].lower() + " it’s 1914–1918, «OK» — fine…"
+    return ["".join(ch for ch in text if ch in ALPHABET)]
+
+
+@pytest.mark.parametrize("lang,name,pattern", list(_pairs()), ids=lambda v: v if isinstance(v, str) else "")
+def test_the_lowered_form_matches_the_lowered_text_where_the_pattern_matches_the_text(lang, name, pattern):
+    small = lowered_form(pattern)
+    if small is None:
+        return
+    for text in _in_alphabet_texts(lang):
+        assert in_alphabet(text)
+        low = lowered(text)
+        assert [m.span() for m in small.finditer(low)] == [m.span() for m in pattern.finditer(text)]
+        for lo in range(0, len(text), 37):
+            hi = min(len(text), lo + 140)
+            assert [m.span() for m in small.finditer(low, lo, hi)] == [m.span() for m in pattern.finditer(text, lo, hi)]
+
+
+@pytest.mark.parametrize("lang", list(TEXTS))
+def test_the_lowered_trigger_pattern_keeps_its_groups(lang):
+    trigger = patterns(lang).trigger
+    small = lowered_form(trigger, keep_groups=True)
+    for text in _in_alphabet_texts(lang):
+        found = [(m.span(), m.lastgroup) for m in trigger.finditer(text)]
+        assert found and [(m.span(), m.lastgroup) for m in small.finditer(lowered(text))] == found
+
+
+def test_a_pattern_that_tells_capitals_from_small_letters_has_no_lowered_form():
+    assert lowered_form(re.compile(r"(?-i:[XVI]+)\s+century", re.IGNORECASE)) is None
+    assert lowered_form(re.compile(r"(?P<s>[/.-])\d(?P=s)")) is None   # a group referred back to
+    assert lowered_form(re.compile(r"\d+(?:st|nd)\s+century", re.IGNORECASE)).search(lowered("the 21ST century"))
+    assert not in_alphabet("naïve") and in_alphabet("it’s 1914–1918") and lowered("Q3 ’71") == "q3 ’71"

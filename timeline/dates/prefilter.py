@@ -439,3 +439,103 @@ def begins_outside_ascii(pattern: re.Pattern) -> re.Pattern | None:
     (and maybe more); None when that is not known."""
     first = first_char(pattern)
     return None if first is None else re.compile(first, pattern.flags)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lowered forms. Most of the tagger's patterns compare letters without regard to case, which
+# makes every letter test of the regex engine a case fold and keeps it from skipping positions.
+# For a text written in `ALPHABET` (ASCII and some marks without case: curly quotes, dashes),
+# `lowered_form` gives a regex that finds, in `lowered(text)`, the same matches at the same
+# spans: each character test of the pattern becomes a class of the alphabet's characters it
+# accepts, compared as they are.
+
+ALPHABET = "".join(chr(code) for code in range(128)) + "’‘“”–—…«»\u00a0·•€£¥°§©®™″′„‚"
+_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
+_OUTSIDE = re.compile("[^" + re.escape(ALPHABET) + "]")
+_LOWERED = [ch for ch in ALPHABET if not "A" <= ch <= "Z"]
+_AT_TEXT = {C.AT_BOUNDARY: r"\b", C.AT_NON_BOUNDARY: r"\B", C.AT_BEGINNING_STRING: r"\A", C.AT_END_STRING: r"\Z"}
+
+
+def in_alphabet(text: str) -> bool:
+    """Whether `text` is written in ALPHABET only."""
+    return text.isascii() or _OUTSIDE.search(text) is None
+
+
+def lowered(text: str) -> str:
+    """`text` with its ASCII capitals made small (same length: offsets hold)."""
+    return text.translate(_LOWER)
+
+
+def lowered_form(pattern: re.Pattern, keep_groups: bool = False) -> re.Pattern | None:
+    """A regex that matches in `lowered(text)` where `pattern` matches in `text`, with the same
+    spans, for any text in ALPHABET; with `keep_groups`, the same groups too. None where the
+    pattern compares a letter by its case, refers back to a group, or uses a construct this
+    reader does not know."""
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+        names = {number: name for name, number in pattern.groupindex.items()}
+        body = _lowered_items(list(tree), pattern.flags, names if keep_groups else None)
+        return re.compile(body, pattern.flags & ~re.IGNORECASE)
+    except (_Unknown, re.error, RecursionError):
+        return None
+
+
+def _lowered_items(items, flags: int, names: dict | None) -> str:
+    return "".join(_lowered_node(op, av, flags, names) for op, av in items)
+
+
+def _lowered_node(op, av, flags: int, names: dict | None) -> str:
+    if op is C.LITERAL:
+        return _accepted(_char(av), flags)
+    if op is C.NOT_LITERAL:
+        return _accepted(f"[^{_char(av)}]", flags)
+    if op is C.IN:
+        return _accepted(_charclass(av), flags)
+    if op is C.ANY:
+        return _accepted("(?s:.)" if flags & re.DOTALL else ".", flags)
+    if op is C.AT:
+        if av not in _AT_TEXT:
+            raise _Unknown(av)   # ^ and $, whose sense the multi-line flag changes
+        return _AT_TEXT[av]
+    if op in (C.ASSERT, C.ASSERT_NOT):
+        direction, sub = av
+        head = {(C.ASSERT, 1): "(?=", (C.ASSERT, -1): "(?<=", (C.ASSERT_NOT, 1): "(?!", (C.ASSERT_NOT, -1): "(?<!"}[op, direction]
+        return head + _lowered_items(list(sub), flags, names) + ")"
+    if op is C.SUBPATTERN:
+        group, add, delete, sub = av
+        inner = _lowered_items(list(sub), (flags | add) & ~delete, names)
+        if group is not None and names is not None:
+            return f"(?P<{names[group]}>{inner})" if group in names else f"({inner})"
+        return f"(?:{inner})"
+    if op is C.ATOMIC_GROUP:
+        return "(?>" + _lowered_items(list(av), flags, names) + ")"
+    if op is C.BRANCH:
+        return "(?:" + "|".join(_lowered_items(list(alt), flags, names) for alt in av[1]) + ")"
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        low, high, sub = av
+        count = f"{{{low},}}" if high is C.MAXREPEAT else f"{{{low},{high}}}"
+        lazy = {C.MAX_REPEAT: "", C.MIN_REPEAT: "?", C.POSSESSIVE_REPEAT: "+"}[op]
+        return "(?:" + _lowered_items(list(sub), flags, names) + ")" + count + lazy
+    raise _Unknown(op)   # a group reference, a conditional
+
+
+_ACCEPTED_CAP = 4096
+_accepted_cache: dict[tuple[str, int], str] = {}
+
+
+def _accepted(atom: str, flags: int) -> str:
+    """A class of the lowered alphabet's characters that one-character regex `atom` (read with
+    `flags`) accepts, as regex text; _Unknown where the atom tells a capital from a small letter."""
+    key = (atom, flags)
+    found = _accepted_cache.get(key)
+    if found is None:
+        one = re.compile(atom, flags)
+        if any(bool(one.fullmatch(ch)) != bool(one.fullmatch(ch.lower())) for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"):
+            raise _Unknown(atom)
+        members = [ch for ch in _LOWERED if one.fullmatch(ch)]
+        found = "(?!)" if not members else re.escape(members[0]) if len(members) == 1 else "[" + "".join(
+            re.escape(ch) for ch in members) + "]"
+        if len(_accepted_cache) > _ACCEPTED_CAP:
+            _accepted_cache.clear()
+        _accepted_cache[key] = found
+    return found

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from timeline.dates.context import _Candidate
-from timeline.dates.prefilter import begins_outside_ascii, quick_start, required_pair
+from timeline.dates.prefilter import (begins_outside_ascii, in_alphabet, lowered, lowered_form, quick_start,
+                                      required_pair)
 from timeline.dates import resolve as _populate_registry  # noqa: F401  (registers the recognisers)
 from timeline.dates.registry import RECOGNISERS, Recogniser
 from timeline.patterns import Patterns, patterns
@@ -16,16 +17,16 @@ from timeline.patterns import Patterns, patterns
 _WINDOW_MARGIN = 70
 
 
-def _windows(text: str, pats: Patterns) -> dict[str, list[tuple[int, int]]]:
+def _windows(text: str, pats: Patterns, trigger: re.Pattern | None = None) -> dict[str, list[tuple[int, int]]]:
     """For each kind of trigger (digit, month, weekday, unit, relative, reference, pod), the
-    stretches of text around its triggers.
+    stretches of text around its triggers (found with `trigger`, by default the trigger pattern).
 
     Every temporal expression contains a trigger of a kind its pattern declares, so each costly
     pattern only scans those stretches.
     """
     windows: dict[str, list[tuple[int, int]]] = {}
     kinds_of = pats.trigger_kinds
-    for m in pats.trigger.finditer(text):
+    for m in (trigger or pats.trigger).finditer(text):
         if m.lastgroup == "digit":
             kinds = ("digit",)
         elif m.lastgroup == "quote":   # "'71": a short year, and digits for every digit pattern
@@ -76,19 +77,23 @@ def _quick(led: tuple[re.Pattern, frozenset[str]] | None, pattern: re.Pattern) -
 
 @dataclass(frozen=True)
 class _Step:
-    """One recogniser as it runs on one language's patterns: what it scans with, the piece a
-    window must hold for it to be worth scanning, and that filter's literal-led form."""
+    """One recogniser as it runs on one language's patterns: what it scans with (and the
+    lowered form of that, timeline.dates.prefilter.lowered_form), the piece a window must hold
+    for it to be worth scanning, and that filter's literal-led form."""
     rec: Recogniser
     scanner: re.Pattern
+    lowered_scanner: re.Pattern | None
     need: re.Pattern | None
     quick_need: _Quick | None
 
 
 @dataclass(frozen=True)
 class _Plan:
-    """The recognisers as they run on one language's patterns."""
+    """The recognisers as they run on one language's patterns, and the lowered form of the
+    trigger pattern."""
     pats: Patterns
     steps: tuple[_Step, ...]
+    lowered_trigger: re.Pattern | None
     _unfit: dict = field(default_factory=dict, compare=False)   # character -> indices it makes inexact
 
     def inexact(self, text: str) -> frozenset[int]:
@@ -116,7 +121,13 @@ def _recognise(text: str, pats: Patterns) -> list[_Candidate]:
     found: list[_Candidate] = []
     plan = _plan(pats)
     inexact = plan.inexact(text)
-    windows = _windows(text, pats)
+    # A text in the lowered forms' alphabet is scanned lowered (same matches, quicker); each
+    # match found is then matched again on the text itself, for its groups as written.
+    small = lowered(text) if in_alphabet(text) else None
+    if small is not None and plan.lowered_trigger is not None:
+        windows = _windows(small, pats, plan.lowered_trigger)
+    else:
+        windows = _windows(text, pats)
     merged: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for index, step in enumerate(plan.steps):
         rec = step.rec
@@ -126,11 +137,11 @@ def _recognise(text: str, pats: Patterns) -> list[_Candidate]:
         if not spans:
             continue
         need = step.quick_need.regex if step.quick_need is not None and index not in inexact else step.need
-        finditer, guard, extra = step.scanner.finditer, rec.guard, rec.extra
+        guard, extra = rec.guard, rec.extra
         for lo, hi in spans:
             if need is not None and need.search(text, lo, hi) is None:
                 continue   # the window lacks a piece every match of the pattern holds
-            for m in finditer(text, lo, hi):
+            for m in _matches(step, text, small, lo, hi):
                 if guard is not None and not guard(text, m, pats):
                     continue
                 data = extra(m) if extra is not None else None
@@ -138,6 +149,17 @@ def _recognise(text: str, pats: Patterns) -> list[_Candidate]:
                     continue
                 _add(text, m, rec, data, found)
     return _attach_context(text, found, pats)
+
+
+def _matches(step: _Step, text: str, small: str | None, lo: int, hi: int):
+    """The matches of `step`'s pattern in text[lo:hi], found in `small` (the text lowered) where
+    the step has a lowered form."""
+    if small is None or step.lowered_scanner is None:
+        yield from step.scanner.finditer(text, lo, hi)
+        return
+    match = step.scanner.match
+    for m in step.lowered_scanner.finditer(small, lo, hi):
+        yield match(text, m.start(), hi)
 
 
 def _add(text: str, m: re.Match, rec: Recogniser, data: dict | None, found: list[_Candidate]) -> None:
@@ -173,8 +195,10 @@ def _build_plan(pats: Patterns) -> _Plan:
         pattern = getattr(pats, rec.pattern)
         if pattern is not None:
             need, led = _required(pattern, rec.triggers, pats)
-            steps.append(_Step(rec, _scanner(pattern), need, _quick(led, need) if need is not None else None))
-    return _Plan(pats, tuple(steps))
+            small = lowered_form(pattern)
+            steps.append(_Step(rec, _scanner(pattern), small and _scanner(small), need,
+                               _quick(led, need) if need is not None else None))
+    return _Plan(pats, tuple(steps), lowered_form(pats.trigger, keep_groups=True))
 
 
 def _required(pattern: re.Pattern, triggers: tuple[str, ...], pats: Patterns) -> tuple[re.Pattern | None, tuple | None]:
