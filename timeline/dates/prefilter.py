@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import _sre
 import re
+from functools import lru_cache
 from re import _constants as C
 from re import _parser
 
@@ -47,7 +48,7 @@ def required_pair(pattern: re.Pattern, present: frozenset[str] = frozenset()) ->
     no character begins a match of the filter but ASCII and the covered ones, the literal-led form
     finds a match exactly where the filter does, and is quicker to search."""
     try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
+        tree = _parsed(pattern.pattern, pattern.flags)
         _, need = _sequence(list(tree), pattern.flags)
     except _Unknown:   # a construct this reader does not know: no filter, never a wrong one
         return None, None
@@ -85,6 +86,13 @@ def _spelled(string: tuple[str, ...]) -> str:
 
 
 _NEVER = re.compile(r"(?!)")
+
+
+@lru_cache(maxsize=256)
+def _parsed(text: str, flags: int):
+    """The parse tree of a regex (read, never changed: the readers below each parse the same
+    patterns, and parsing the tagger's long alternations is most of what they cost)."""
+    return _parser.parse(text, flags)
 
 
 class _Unknown(Exception):
@@ -295,7 +303,7 @@ def quick_start(pattern: re.Pattern) -> re.Pattern:
     one is given up after one class test instead of the pattern's look-behinds and optional
     words. A pattern that begins with a character or class keeps its own search, which the
     regex engine already speeds up that way."""
-    tree = _parser.parse(pattern.pattern, pattern.flags)
+    tree = _parsed(pattern.pattern, pattern.flags)
     if tree.data and tree.data[0][0] in (C.LITERAL, C.IN):
         return pattern
     first = first_char(pattern)
@@ -311,7 +319,7 @@ def first_char(pattern: re.Pattern) -> str | None:
     """A regex (text) of one character matching the first character of every match of
     `pattern`; None when a match may be empty or its start is not known."""
     try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
+        tree = _parsed(pattern.pattern, pattern.flags)
         nullable, atoms = _first_sequence(list(tree), pattern.flags)
     except _Unknown:
         return None
@@ -472,7 +480,7 @@ def lowered_form(pattern: re.Pattern, keep_groups: bool = False) -> re.Pattern |
     pattern compares a letter by its case, refers back to a group, or uses a construct this
     reader does not know."""
     try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
+        tree = _parsed(pattern.pattern, pattern.flags)
         names = {number: name for name, number in pattern.groupindex.items()}
         body = _lowered_items(list(tree), pattern.flags, names if keep_groups else None)
         return re.compile(body, pattern.flags & ~re.IGNORECASE)

@@ -77,24 +77,33 @@ def _quick(led: tuple[re.Pattern, frozenset[str]] | None, pattern: re.Pattern) -
 
 @dataclass(frozen=True)
 class _Step:
-    """One recogniser as it runs on one language's patterns: what it scans with (and the
-    lowered form of that, timeline.dates.prefilter.lowered_form), the piece a window must hold
-    for it to be worth scanning, and that filter's literal-led form."""
+    """One recogniser as it runs on one language's patterns: what it scans with, the piece a
+    window must hold for it to be worth scanning, and that filter's literal-led form."""
     rec: Recogniser
     scanner: re.Pattern
-    lowered_scanner: re.Pattern | None
     need: re.Pattern | None
     quick_need: _Quick | None
 
 
 @dataclass(frozen=True)
 class _Plan:
-    """The recognisers as they run on one language's patterns, and the lowered form of the
-    trigger pattern."""
+    """The recognisers as they run on one language's patterns."""
     pats: Patterns
     steps: tuple[_Step, ...]
-    lowered_trigger: re.Pattern | None
     _unfit: dict = field(default_factory=dict, compare=False)   # character -> indices it makes inexact
+    _lowered: list = field(default_factory=list, compare=False)   # [lowered forms], once built
+
+    def lowered_forms(self) -> tuple[re.Pattern | None, tuple[re.Pattern | None, ...]]:
+        """(the trigger pattern's lowered form with its groups, each step's scanner in lowered
+        form), None where there is none (timeline.dates.prefilter.lowered_form). Built at the
+        first text that asks: a language whose texts are seldom in the alphabet seldom needs them."""
+        if not self._lowered:
+            scanners = []
+            for step in self.steps:
+                small = lowered_form(getattr(self.pats, step.rec.pattern))
+                scanners.append(_scanner(small) if small is not None else None)
+            self._lowered.append((lowered_form(self.pats.trigger, keep_groups=True), tuple(scanners)))
+        return self._lowered[0]
 
     def inexact(self, text: str) -> frozenset[int]:
         """Indices of the steps whose literal-led filter `text` leaves inexact (a character of it
@@ -124,8 +133,9 @@ def _recognise(text: str, pats: Patterns) -> list[_Candidate]:
     # A text in the lowered forms' alphabet is scanned lowered (same matches, quicker); each
     # match found is then matched again on the text itself, for its groups as written.
     small = lowered(text) if in_alphabet(text) else None
-    if small is not None and plan.lowered_trigger is not None:
-        windows = _windows(small, pats, plan.lowered_trigger)
+    lowered_trigger, lowered_scanners = plan.lowered_forms() if small is not None else (None, ())
+    if lowered_trigger is not None:
+        windows = _windows(small, pats, lowered_trigger)
     else:
         windows = _windows(text, pats)
     merged: dict[tuple[str, ...], list[tuple[int, int]]] = {}
@@ -137,11 +147,14 @@ def _recognise(text: str, pats: Patterns) -> list[_Candidate]:
         if not spans:
             continue
         need = step.quick_need.regex if step.quick_need is not None and index not in inexact else step.need
-        guard, extra = rec.guard, rec.extra
+        guard, extra, scanner = rec.guard, rec.extra, step.scanner
+        small_scanner = lowered_scanners[index] if small is not None else None
         for lo, hi in spans:
             if need is not None and need.search(text, lo, hi) is None:
                 continue   # the window lacks a piece every match of the pattern holds
-            for m in _matches(step, text, small, lo, hi):
+            for m in (scanner.finditer(text, lo, hi) if small_scanner is None else small_scanner.finditer(small, lo, hi)):
+                if small_scanner is not None:
+                    m = scanner.match(text, m.start(), hi)   # the same match, its groups as written
                 if guard is not None and not guard(text, m, pats):
                     continue
                 data = extra(m) if extra is not None else None
@@ -149,17 +162,6 @@ def _recognise(text: str, pats: Patterns) -> list[_Candidate]:
                     continue
                 _add(text, m, rec, data, found)
     return _attach_context(text, found, pats)
-
-
-def _matches(step: _Step, text: str, small: str | None, lo: int, hi: int):
-    """The matches of `step`'s pattern in text[lo:hi], found in `small` (the text lowered) where
-    the step has a lowered form."""
-    if small is None or step.lowered_scanner is None:
-        yield from step.scanner.finditer(text, lo, hi)
-        return
-    match = step.scanner.match
-    for m in step.lowered_scanner.finditer(small, lo, hi):
-        yield match(text, m.start(), hi)
 
 
 def _add(text: str, m: re.Match, rec: Recogniser, data: dict | None, found: list[_Candidate]) -> None:
@@ -195,10 +197,8 @@ def _build_plan(pats: Patterns) -> _Plan:
         pattern = getattr(pats, rec.pattern)
         if pattern is not None:
             need, led = _required(pattern, rec.triggers, pats)
-            small = lowered_form(pattern)
-            steps.append(_Step(rec, _scanner(pattern), small and _scanner(small), need,
-                               _quick(led, need) if need is not None else None))
-    return _Plan(pats, tuple(steps), lowered_form(pats.trigger, keep_groups=True))
+            steps.append(_Step(rec, _scanner(pattern), need, _quick(led, need) if need is not None else None))
+    return _Plan(pats, tuple(steps))
 
 
 def _required(pattern: re.Pattern, triggers: tuple[str, ...], pats: Patterns) -> tuple[re.Pattern | None, tuple | None]:
