@@ -59,6 +59,7 @@ def find_dates(text: str, published: date | str | None = None, lang: str | None 
 
 # Arabic-Indic, Persian, Devanagari, Bengali, Thai and full-width digits read as 0-9.
 _DIGITS = {ord(ch): str(i) for zero in "٠۰०০๐０" for i, ch in enumerate(chr(ord(zero) + k) for k in range(10))}
+_OTHER_DIGIT = re.compile("[" + "".join(map(chr, _DIGITS)) + "]")
 
 
 def _fold(text: str, pats: Patterns) -> str:
@@ -67,7 +68,7 @@ def _fold(text: str, pats: Patterns) -> str:
     Other scripts' digits become ASCII ("۲۰۲۵"), and Turkish dotless/dotted I is lowered the
     Turkish way, which Python's IGNORECASE does not do ("GEÇEN YIL").
     """
-    folded = text if text.isascii() else text.translate(_DIGITS)   # the digits to fold are not ASCII
+    folded = text.translate(_DIGITS) if _OTHER_DIGIT.search(text) else text
     if pats.lex.extra.get("casefold") == "tr":
         folded = folded.replace("I", "ı").replace("İ", "i")
     return folded

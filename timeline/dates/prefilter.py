@@ -452,15 +452,19 @@ def begins_outside_ascii(pattern: re.Pattern) -> re.Pattern | None:
 # ---------------------------------------------------------------------------------------------
 # Lowered forms. Most of the tagger's patterns compare letters without regard to case, which
 # makes every letter test of the regex engine a case fold and keeps it from skipping positions.
-# For a text written in `ALPHABET` (ASCII and some marks without case: curly quotes, dashes),
-# `lowered_form` gives a regex that finds, in `lowered(text)`, the same matches at the same
-# spans: each character test of the pattern becomes a class of the alphabet's characters it
-# accepts, compared as they are.
+# For a text written in ALPHABET (the Latin, Greek, Cyrillic and Arabic letters of the tagger's
+# languages and the usual marks), `lowered_form` gives a regex that finds, in `lowered(text)`,
+# the same matches at the same spans: each character test of the pattern becomes one that
+# accepts, as they are written, the lowered characters it accepts.
 
-ALPHABET = "".join(chr(code) for code in range(128)) + "’‘“”–—…«»\u00a0·•€£¥°§©®™″′„‚"
-_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
-_OUTSIDE = re.compile("[^" + re.escape(ALPHABET) + "]")
-_LOWERED = [ch for ch in ALPHABET if not "A" <= ch <= "Z"]
+_RANGES = ((0x00, 0x7F), (0xA0, 0x17F), (0x370, 0x4FF), (0x600, 0x6FF), (0x2010, 0x205E), (0x20AC, 0x20AC), (0x2122, 0x2122))
+ALPHABET = "".join(chr(code) for low, high in _RANGES for code in range(low, high + 1) if not 0xD800 <= code <= 0xDFFF)
+# Each character of the alphabet as the regex engine lowers it when it ignores case.
+_LOWER = {ord(ch): _sre.unicode_tolower(ord(ch)) for ch in ALPHABET if _sre.unicode_tolower(ord(ch)) != ord(ch)}
+assert all(chr(code) in ALPHABET for code in _LOWER.values())
+_CAPITALS = [(chr(upper), chr(lower)) for upper, lower in _LOWER.items()]
+_SMALL = "".join(ch for ch in ALPHABET if ord(ch) not in _LOWER)   # what a lowered text is written in
+_OUTSIDE = re.compile("[^" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _RANGES) + "]")
 _AT_TEXT = {C.AT_BOUNDARY: r"\b", C.AT_NON_BOUNDARY: r"\B", C.AT_BEGINNING_STRING: r"\A", C.AT_END_STRING: r"\Z"}
 
 
@@ -470,8 +474,15 @@ def in_alphabet(text: str) -> bool:
 
 
 def lowered(text: str) -> str:
-    """`text` with its ASCII capitals made small (same length: offsets hold)."""
-    return text.translate(_LOWER)
+    """`text` (in ALPHABET) with its capitals made small as the regex engine lowers them (same
+    length: offsets hold)."""
+    if "İ" in text or "Σ" in text:
+        return text.translate(_LOWER)
+    return text.lower()   # the same for every other character of the alphabet, and quicker
+
+
+# str.lower lowers as the regex engine does, but for "İ" (two characters) and "Σ" (by its place).
+assert all(ch.lower() == ch.translate(_LOWER) for ch in ALPHABET if ch not in "İΣ")
 
 
 def lowered_form(pattern: re.Pattern, keep_groups: bool = False) -> re.Pattern | None:
@@ -500,7 +511,7 @@ def _lowered_node(op, av, flags: int, names: dict | None) -> str:
     if op is C.IN:
         return _accepted(_charclass(av), flags)
     if op is C.ANY:
-        return _accepted("(?s:.)" if flags & re.DOTALL else ".", flags)
+        return _accepted("(?s:.)" if flags & re.DOTALL else "(?-s:.)", flags)
     if op is C.AT:
         if av not in _AT_TEXT:
             raise _Unknown(av)   # ^ and $, whose sense the multi-line flag changes
@@ -532,17 +543,25 @@ _accepted_cache: dict[tuple[str, int], str] = {}
 
 
 def _accepted(atom: str, flags: int) -> str:
-    """A class of the lowered alphabet's characters that one-character regex `atom` (read with
-    `flags`) accepts, as regex text; _Unknown where the atom tells a capital from a small letter."""
+    """A regex of one character accepting, as they are written, the lowered characters
+    (`_SMALL`) that one-character regex `atom` (read with `flags`) accepts; _Unknown where the
+    atom tells a capital of the alphabet from its small letter."""
     key = (atom, flags)
     found = _accepted_cache.get(key)
     if found is None:
         one = re.compile(atom, flags)
-        if any(bool(one.fullmatch(ch)) != bool(one.fullmatch(ch.lower())) for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"):
+        capitals = set(one.findall("".join(upper for upper, _ in _CAPITALS)))
+        smalls = set(one.findall("".join(lower for _, lower in _CAPITALS)))
+        if any((upper in capitals) != (lower in smalls) for upper, lower in _CAPITALS):
             raise _Unknown(atom)
-        members = [ch for ch in _LOWERED if one.fullmatch(ch)]
-        found = "(?!)" if not members else re.escape(members[0]) if len(members) == 1 else "[" + "".join(
-            re.escape(ch) for ch in members) + "]"
+        members = one.findall(_SMALL)
+        plain = re.compile(atom, flags & ~re.IGNORECASE)
+        if plain.findall(_SMALL) == members:
+            found = atom   # compared as written it accepts the same: kept short
+        elif not members:
+            found = "(?!)"
+        else:
+            found = "[" + "".join(re.escape(ch) for ch in members) + "]"
         if len(_accepted_cache) > _ACCEPTED_CAP:
             _accepted_cache.clear()
         _accepted_cache[key] = found
