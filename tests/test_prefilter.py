@@ -4,7 +4,7 @@ import re
 import pytest
 
 from timeline.dates.prefilter import (ALPHABET, begins_outside_ascii, in_alphabet, literal_led, lowered, lowered_form,
-                                      quick_start, required, required_pair)
+                                      quick_start, required, required_pair, starts_form)
 from timeline.dates.registry import RECOGNISERS
 from timeline.patterns import patterns
 
@@ -160,3 +160,27 @@ def test_a_pattern_that_tells_capitals_from_small_letters_has_no_lowered_form():
     assert not in_alphabet("2021年") and in_alphabet("naïve, it’s 1914–1918") and lowered("Q3 ’71") == "q3 ’71"
     # Lowered as the regex engine lowers a letter when it ignores case: same length, offsets hold.
     assert lowered("İSTANBUL ΣΟΦΟΣ Ölüm") == "istanbul σοφοσ ölüm"
+
+
+def _by_starts(starts, pattern, text, lo, hi):
+    out, free = [], lo
+    for start in starts.finditer(text, lo, hi):
+        if start.start() >= free:
+            m = pattern.match(text, start.start(), hi)
+            out.append(m.span())
+            free = m.end()
+    return out
+
+
+@pytest.mark.parametrize("lang,name,pattern", list(_pairs()), ids=lambda v: v if isinstance(v, str) else "")
+def test_the_starts_form_finds_where_the_lowered_form_matches(lang, name, pattern):
+    small = lowered_form(pattern)
+    starts = small and starts_form(small)
+    if starts is None:
+        return
+    for text in _in_alphabet_texts(lang):
+        low = lowered(text)
+        assert _by_starts(starts, small, low, 0, len(low)) == [m.span() for m in small.finditer(low)]
+        for lo in range(0, len(low), 37):
+            hi = min(len(low), lo + 140)
+            assert _by_starts(starts, small, low, lo, hi) == [m.span() for m in small.finditer(low, lo, hi)]

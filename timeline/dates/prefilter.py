@@ -566,3 +566,26 @@ def _accepted(atom: str, flags: int) -> str:
             _accepted_cache.clear()
         _accepted_cache[key] = found
     return found
+
+
+# Most letters and digits (of the lowered alphabet) a pattern's matches may begin with for
+# `starts_form` to pay: each position that may begin one costs a look-behind and a look-ahead.
+_STARTS_CAP = 20
+_WORD_CHARACTERS = "".join(re.findall(r"[^\W\d_]", _SMALL)) + "0123456789"   # digits of other scripts are rare
+
+
+def starts_form(pattern: re.Pattern) -> re.Pattern | None:
+    """A regex whose matches are one character long and begin at every position where `pattern`
+    matches (the regex engine skips, in C, the characters no match begins with; the pattern is
+    then tried where one does). With the pattern's own match at each such position, kept where
+    it begins at or after the end of the last one kept, it finds what `pattern.finditer` finds.
+    None where the first characters are not known, or are not one class compared as written."""
+    first = first_char(pattern)
+    if first is None or pattern.flags & re.IGNORECASE or not first.startswith("(?-i:[") or first.count("[") != 1:
+        return None
+    if len(re.findall(first, _WORD_CHARACTERS)) > _STARTS_CAP:
+        return None   # most words begin a match: the pattern's own scan is quicker
+    try:
+        return re.compile(f"{first}(?<=(?=(?:{pattern.pattern}))(?s:.))", pattern.flags)
+    except re.error:
+        return None

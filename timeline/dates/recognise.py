@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from timeline.dates.context import _Candidate
 from timeline.dates.prefilter import (begins_outside_ascii, in_alphabet, lowered, lowered_form, quick_start,
-                                      required_pair)
+                                      required_pair, starts_form)
 from timeline.dates import resolve as _populate_registry  # noqa: F401  (registers the recognisers)
 from timeline.dates.registry import RECOGNISERS, Recogniser
 from timeline.patterns import Patterns, patterns
@@ -101,7 +101,7 @@ class _Plan:
             scanners = []
             for step in self.steps:
                 small = lowered_form(getattr(self.pats, step.rec.pattern))
-                scanners.append(_scanner(small) if small is not None else None)
+                scanners.append(None if small is None else (starts_form(small), _scanner(small)))
             self._lowered.append((lowered_form(self.pats.trigger, keep_groups=True), tuple(scanners)))
         return self._lowered[0]
 
@@ -152,9 +152,7 @@ def _recognise(text: str, pats: Patterns) -> list[_Candidate]:
         for lo, hi in spans:
             if need is not None and need.search(text, lo, hi) is None:
                 continue   # the window lacks a piece every match of the pattern holds
-            for m in (scanner.finditer(text, lo, hi) if small_scanner is None else small_scanner.finditer(small, lo, hi)):
-                if small_scanner is not None:
-                    m = scanner.match(text, m.start(), hi)   # the same match, its groups as written
+            for m in (scanner.finditer(text, lo, hi) if small_scanner is None else _lowered_matches(scanner, small_scanner, text, small, lo, hi)):
                 if guard is not None and not guard(text, m, pats):
                     continue
                 data = extra(m) if extra is not None else None
@@ -162,6 +160,23 @@ def _recognise(text: str, pats: Patterns) -> list[_Candidate]:
                     continue
                 _add(text, m, rec, data, found)
     return _attach_context(text, found, pats)
+
+
+def _lowered_matches(scanner: re.Pattern, small_scanners: tuple, text: str, small: str, lo: int, hi: int) -> list[re.Match]:
+    """What `scanner.finditer(text, lo, hi)` finds, found in `small` (the text lowered) with the
+    scanner's lowered forms (starts, whole): each match matched again on the text itself, for
+    its groups as written."""
+    starts, whole = small_scanners
+    if starts is None:
+        return [scanner.match(text, m.start(), hi) for m in whole.finditer(small, lo, hi)]
+    out, free = [], lo
+    for start in starts.finditer(small, lo, hi):
+        at = start.start()
+        if at >= free:   # not inside the last match kept: finditer goes on from its end
+            m = scanner.match(text, at, hi)
+            out.append(m)
+            free = m.end()
+    return out
 
 
 def _add(text: str, m: re.Match, rec: Recogniser, data: dict | None, found: list[_Candidate]) -> None:
