@@ -101,7 +101,8 @@ class _Plan:
             scanners = []
             for step in self.steps:
                 small = lowered_form(getattr(self.pats, step.rec.pattern))
-                scanners.append(None if small is None else (starts_form(small), _scanner(small)))
+                starts = small and starts_form(small)
+                scanners.append(None if small is None else (starts, None if starts else _scanner(small)))
             self._lowered.append((lowered_form(self.pats.trigger, keep_groups=True), tuple(scanners)))
         return self._lowered[0]
 
