@@ -153,7 +153,11 @@ def _recognise(text: str, pats: Patterns) -> list[_Candidate]:
         for lo, hi in spans:
             if need is not None and need.search(text, lo, hi) is None:
                 continue   # the window lacks a piece every match of the pattern holds
-            for m in (scanner.finditer(text, lo, hi) if small_scanner is None else _lowered_matches(scanner, small_scanner, text, small, lo, hi)):
+            if small_scanner is None:
+                matches = scanner.finditer(text, lo, hi)
+            else:
+                matches = _lowered_matches(scanner, small_scanner, text, small, lo, hi)
+            for m in matches:
                 if guard is not None and not guard(text, m, pats):
                     continue
                 data = extra(m) if extra is not None else None
