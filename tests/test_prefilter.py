@@ -3,7 +3,8 @@ import re
 
 import pytest
 
-from timeline.dates.prefilter import quick_start, required
+from timeline.dates.prefilter import (ALPHABET, begins_outside_ascii, in_alphabet, literal_led, lowered, lowered_form,
+                                      quick_start, required, required_pair, starts_form)
 from timeline.dates.registry import RECOGNISERS
 from timeline.patterns import patterns
 
@@ -86,3 +87,100 @@ def test_no_filter_where_the_triggers_hold_the_piece_anyway():
 def test_a_pattern_with_a_possible_empty_match_has_no_quick_start():
     pattern = re.compile(r"(?:ab)?", re.IGNORECASE)
     assert quick_start(pattern) is pattern
+
+
+@pytest.mark.parametrize("lang,name,pattern", list(_pairs()), ids=lambda v: v if isinstance(v, str) else "")
+def test_the_literal_led_filter_finds_a_piece_exactly_where_the_filter_does(lang, name, pattern):
+    need, led = required_pair(pattern)
+    if led is None:
+        return
+    quick, covered = led
+    begins = begins_outside_ascii(need)
+    text = TEXTS[lang] + " " + TEXTS[lang].upper() + " " + TEXTS[lang].lower() + " it’s 1914–1918 «ok»"
+    fit = all(ch in covered or (begins is not None and begins.match(ch) is None) for ch in set(text) if ch > "\x7f")
+    texts = [text] if fit else []
+    # The same text with every character outside ASCII the filter could begin at dropped: fit.
+    texts.append("".join(ch for ch in text if ch <= "\x7f" or ch in covered or (begins and not begins.match(ch))))
+    for sample in texts:
+        for lo in range(0, len(sample), 23):
+            hi = min(len(sample), lo + 140)
+            assert (need.search(sample, lo, hi) is None) == (quick.search(sample, lo, hi) is None), (name, sample[lo:hi])
+
+
+@pytest.mark.parametrize("first,rest,flags,inside,outside", [
+    ("k", "m", re.IGNORECASE, "10 KM", "10 kg"),
+    (r"[\d]", r"\d\s*年", 0, "2021 年", "二〇二一年"),
+    ("年", "", 0, "2021年", "2021 years"),
+    (r"['’]", r"\d\d", re.IGNORECASE, "in ’71", "in '7"),
+])
+def test_a_literal_led_regex_spells_out_the_first_characters(first, rest, flags, inside, outside):
+    regex, covered = literal_led([(first, rest)], flags)
+    assert regex.search(inside) and not regex.search(outside)
+    assert all(ch > "\x7f" for ch in covered)
+
+
+def test_a_character_outside_ascii_that_can_begin_a_match_is_known():
+    begins = begins_outside_ascii(re.compile(r"(?<!\w)(?:kelvin|ſtar)", re.IGNORECASE))
+    assert begins.match("\u212a")   # KELVIN SIGN matches "k" without regard to case
+    assert begins.match("ſ") and not begins.match("é")
+
+
+def _in_alphabet_texts(lang):
+    text = TEXTS[lang] + " " + TEXTS[lang].upper() + " " + TEXTS[lang].lower() + " it’s 1914–1918, «OK» — fine…"
+    return ["".join(ch for ch in text if ch in ALPHABET)]
+
+
+@pytest.mark.parametrize("lang,name,pattern", list(_pairs()), ids=lambda v: v if isinstance(v, str) else "")
+def test_the_lowered_form_matches_the_lowered_text_where_the_pattern_matches_the_text(lang, name, pattern):
+    small = lowered_form(pattern)
+    if small is None:
+        return
+    for text in _in_alphabet_texts(lang):
+        assert in_alphabet(text)
+        low = lowered(text)
+        assert [m.span() for m in small.finditer(low)] == [m.span() for m in pattern.finditer(text)]
+        for lo in range(0, len(text), 37):
+            hi = min(len(text), lo + 140)
+            assert [m.span() for m in small.finditer(low, lo, hi)] == [m.span() for m in pattern.finditer(text, lo, hi)]
+
+
+@pytest.mark.parametrize("lang", list(TEXTS))
+def test_the_lowered_trigger_pattern_keeps_its_groups(lang):
+    trigger = patterns(lang).trigger
+    small = lowered_form(trigger, keep_groups=True)
+    for text in _in_alphabet_texts(lang):
+        found = [(m.span(), m.lastgroup) for m in trigger.finditer(text)]
+        assert found and [(m.span(), m.lastgroup) for m in small.finditer(lowered(text))] == found
+
+
+def test_a_pattern_that_tells_capitals_from_small_letters_has_no_lowered_form():
+    assert lowered_form(re.compile(r"(?-i:[XVI]+)\s+century", re.IGNORECASE)) is None
+    assert lowered_form(re.compile(r"(?P<s>[/.-])\d(?P=s)")) is None   # a group referred back to
+    assert lowered_form(re.compile(r"\d+(?:st|nd)\s+century", re.IGNORECASE)).search(lowered("the 21ST century"))
+    assert not in_alphabet("2021年") and in_alphabet("naïve, it’s 1914–1918") and lowered("Q3 ’71") == "q3 ’71"
+    # Lowered as the regex engine lowers a letter when it ignores case: same length, offsets hold.
+    assert lowered("İSTANBUL ΣΟΦΟΣ Ölüm") == "istanbul σοφοσ ölüm"
+
+
+def _by_starts(starts, pattern, text, lo, hi):
+    out, free = [], lo
+    for start in starts.finditer(text, lo, hi):
+        if start.start() >= free:
+            m = pattern.match(text, start.start(), hi)
+            out.append(m.span())
+            free = m.end()
+    return out
+
+
+@pytest.mark.parametrize("lang,name,pattern", list(_pairs()), ids=lambda v: v if isinstance(v, str) else "")
+def test_the_starts_form_finds_where_the_lowered_form_matches(lang, name, pattern):
+    small = lowered_form(pattern)
+    starts = small and starts_form(small)
+    if starts is None:
+        return
+    for text in _in_alphabet_texts(lang):
+        low = lowered(text)
+        assert _by_starts(starts, small, low, 0, len(low)) == [m.span() for m in small.finditer(low)]
+        for lo in range(0, len(low), 37):
+            hi = min(len(low), lo + 140)
+            assert _by_starts(starts, small, low, lo, hi) == [m.span() for m in small.finditer(low, lo, hi)]

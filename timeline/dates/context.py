@@ -44,6 +44,8 @@ class _Context:
     # Spans of mentions whose "next" was read as "the following" (a past clause): their future
     # word is no verb of the clause for the mentions around them.
     story_next_spans: list[tuple[int, int]] = field(default_factory=list)
+    # (start, end) of a sentence -> its tense cues (timeline.dates.tense), found once per sentence.
+    sentence_cues: dict = field(default_factory=dict)
 
 
 def _sentence_span(ctx: _Context, at: int) -> tuple[int, int]:

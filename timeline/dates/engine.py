@@ -60,6 +60,7 @@ def find_dates(text: str, published: date | str | None = None, lang: str | None 
 
 # Arabic-Indic, Persian, Devanagari, Bengali, Thai and full-width digits read as 0-9.
 _DIGITS = {ord(ch): str(i) for zero in "٠۰०০๐０" for i, ch in enumerate(chr(ord(zero) + k) for k in range(10))}
+_OTHER_DIGIT = re.compile("[" + "".join(map(chr, _DIGITS)) + "]")
 
 
 def _fold(text: str, pats: Patterns) -> str:
@@ -68,7 +69,7 @@ def _fold(text: str, pats: Patterns) -> str:
     Other scripts' digits become ASCII ("۲۰۲۵"), and Turkish dotless/dotted I is lowered the
     Turkish way, which Python's IGNORECASE does not do ("GEÇEN YIL").
     """
-    folded = text.translate(_DIGITS)
+    folded = text.translate(_DIGITS) if _OTHER_DIGIT.search(text) else text
     if pats.lex.extra.get("casefold") == "tr":
         folded = folded.replace("I", "ı").replace("İ", "i")
     return folded
@@ -141,7 +142,7 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
 
     def on_anchor(cand: _Candidate):
         """(the mention `cand` resolves to, or None; the anchor it was resolved against)."""
-        tense = lru_cache(maxsize=1)(lambda: _tense(ctx, cand))   # asked at most once per mention
+        tense = _once(lambda: _tense(ctx, cand))   # worked out at most once per mention
         kind = _anchor_kind(cand, anaphoric, pats.lex, following, tense, text[cand.start:cand.end])
         chosen_anchor = story.anchor_for(kind, cand.data, sentence_index(starts, cand.start), tense)
         if kind == "later" and cand.kind in ("modified", "relative") and following:
@@ -252,6 +253,17 @@ class _QuotedSpeech:
 
 # Kinds that write a day of a calendar (with their year, "y", they need no anchor).
 _WRITTEN_DAYS = frozenset({"numeric", "day_month", "month_day", "ordinal_date", "day_weekday"})
+
+
+def _once(compute: Callable[[], str]) -> Callable[[], str]:
+    """`compute`, worked out at its first call and then remembered."""
+    kept: list[str] = []
+
+    def get() -> str:
+        if not kept:
+            kept.append(compute())
+        return kept[0]
+    return get
 
 
 def _split_ranges(text: str, mentions: list[DateMention], pats: Patterns) -> list[DateMention]:

@@ -14,7 +14,9 @@ the piece inside [lo, hi).
 """
 from __future__ import annotations
 
+import _sre
 import re
+from functools import lru_cache
 from re import _constants as C
 from re import _parser
 
@@ -38,19 +40,29 @@ def required(pattern: re.Pattern, present: frozenset[str] = frozenset()) -> re.P
     its windows were cut around). When each of them holds the piece, the filter could
     never reject a text and is not worth its search: None.
     """
+    return required_pair(pattern, present)[0]
+
+
+def required_pair(pattern: re.Pattern, present: frozenset[str] = frozenset()) -> tuple[re.Pattern | None, tuple | None]:
+    """(`required(pattern, present)`, that filter's `literal_led` form or None). In a text where
+    no character begins a match of the filter but ASCII and the covered ones, the literal-led form
+    finds a match exactly where the filter does, and is quicker to search."""
     try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
+        tree = _parsed(pattern.pattern, pattern.flags)
         _, need = _sequence(list(tree), pattern.flags)
     except _Unknown:   # a construct this reader does not know: no filter, never a wrong one
-        return None
+        return None, None
     if need is None or _score(need)[0] < _MIN_WEIGHT:
-        return None
+        return None, None
     if not need:
-        return _NEVER   # the pattern can match nothing at all
+        return _NEVER, None   # the pattern can match nothing at all
     need = _minimal(need)
     if present and _always_holds(need, present):
-        return None
-    return quick_start(re.compile(_trie(need), pattern.flags & ~re.IGNORECASE))
+        return None, None
+    flags = pattern.flags & ~re.IGNORECASE
+    root = _trie_root(need)
+    return quick_start(re.compile(_trie_node(root), flags)), literal_led(
+        [(atom, _trie_node(child)) for atom, child in sorted(root.items())], flags)
 
 
 def _always_holds(need: set, present: frozenset[str]) -> bool:
@@ -74,6 +86,13 @@ def _spelled(string: tuple[str, ...]) -> str:
 
 
 _NEVER = re.compile(r"(?!)")
+
+
+@lru_cache(maxsize=256)
+def _parsed(text: str, flags: int):
+    """The parse tree of a regex (read, never changed: the readers below each parse the same
+    patterns, and parsing the tagger's long alternations is most of what they cost)."""
+    return _parser.parse(text, flags)
 
 
 class _Unknown(Exception):
@@ -231,13 +250,17 @@ def _minimal(need: set) -> set:
 def _trie(strings: set) -> str:
     """One alternation of `strings` (tuples of atoms) as a trie, so that a position is given up
     after its first atom fails, as in timeline.patterns.alternation."""
+    return _trie_node(_trie_root(strings))
+
+
+def _trie_root(strings: set) -> dict:
     root: dict = {}
     for string in strings:
         node = root
         for atom in string:
             node = node.setdefault(atom, {})
         node[""] = {}
-    return _trie_node(root)
+    return root
 
 
 def _trie_node(node: dict) -> str:
@@ -280,7 +303,7 @@ def quick_start(pattern: re.Pattern) -> re.Pattern:
     one is given up after one class test instead of the pattern's look-behinds and optional
     words. A pattern that begins with a character or class keeps its own search, which the
     regex engine already speeds up that way."""
-    tree = _parser.parse(pattern.pattern, pattern.flags)
+    tree = _parsed(pattern.pattern, pattern.flags)
     if tree.data and tree.data[0][0] in (C.LITERAL, C.IN):
         return pattern
     first = first_char(pattern)
@@ -296,7 +319,7 @@ def first_char(pattern: re.Pattern) -> str | None:
     """A regex (text) of one character matching the first character of every match of
     `pattern`; None when a match may be empty or its start is not known."""
     try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
+        tree = _parsed(pattern.pattern, pattern.flags)
         nullable, atoms = _first_sequence(list(tree), pattern.flags)
     except _Unknown:
         return None
@@ -360,3 +383,209 @@ def _first_sequence(items, flags: int):
         if not nullable:
             return False, atoms
     return True, atoms
+
+
+# ---------------------------------------------------------------------------------------------
+# Literal-led alternations. When every alternative of a regex begins with a literal character,
+# the regex engine reads the set of first characters off the compiled regex and skips, in C,
+# every position whose character begins none. A character compared without regard to case is no
+# literal to it, so `literal_led` spells each first character out as the characters it matches:
+# all of ASCII, and of the rest those written in the regex itself that have no case. The result
+# holds for texts where no other character can begin a match (`begins_outside_ascii`).
+
+_ASCII = [chr(code) for code in range(128)]
+# Most alternatives one literal-led regex may have (a class of digits spelled out copies its
+# rest ten times).
+_LED_CAP = 4096
+
+
+def literal_led(branches: list[tuple[str, str]], flags: int) -> tuple[re.Pattern, frozenset[str]] | None:
+    """(regex, characters outside ASCII it covers) for the alternation of `first + rest` over
+    `branches`, in their order, read with `flags`: at a position whose character is ASCII or
+    covered, the regex matches what the alternation matches there, with the same span. Each
+    `first` is a regex of one character, written as the characters it matches, each before its
+    own copy of `rest`. None when a `first` is no one-character regex or the copies would be too
+    many."""
+    alternatives, covered = [], set()
+    case_flag = "(?i:" if flags & re.IGNORECASE else "(?-i:"
+    for first, rest in branches:
+        try:
+            tree = _parser.parse(first, flags)
+            one = re.compile(first, flags)
+        except re.error:
+            return None
+        if tree.getwidth() != (1, 1) or one.groups:
+            return None
+        own = [ch for ch in _written_characters(tree) if ch > "\x7f" and not _sre.unicode_iscased(ord(ch))]
+        members = [ch for ch in _ASCII + own if one.fullmatch(ch)]
+        covered.update(ch for ch in members if ch > "\x7f")
+        alternatives += [re.escape(ch) + case_flag + rest + ")" for ch in dict.fromkeys(members)]
+        if len(alternatives) > _LED_CAP:
+            return None
+    try:
+        return re.compile("|".join(alternatives) or r"(?!)", flags & ~re.IGNORECASE), frozenset(covered)
+    except re.error:
+        return None
+
+
+def _written_characters(tree) -> list[str]:
+    """The characters a one-character regex names one by one (not those of its ranges and
+    categories)."""
+    out = []
+    for op, av in tree:
+        if op is C.LITERAL:
+            out.append(chr(av))
+        elif op is C.IN:
+            out += [chr(value) for item_op, value in av if item_op is C.LITERAL]
+        elif op is C.SUBPATTERN:
+            out += _written_characters(av[3])
+    return out
+
+
+def begins_outside_ascii(pattern: re.Pattern) -> re.Pattern | None:
+    """A regex of one character matching every character that can begin a match of `pattern`
+    (and maybe more); None when that is not known."""
+    first = first_char(pattern)
+    return None if first is None else re.compile(first, pattern.flags)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lowered forms. Most of the tagger's patterns compare letters without regard to case, which
+# makes every letter test of the regex engine a case fold and keeps it from skipping positions.
+# For a text written in ALPHABET (the Latin, Greek, Cyrillic and Arabic letters of the tagger's
+# languages and the usual marks), `lowered_form` gives a regex that finds, in `lowered(text)`,
+# the same matches at the same spans: each character test of the pattern becomes one that
+# accepts, as they are written, the lowered characters it accepts.
+
+_RANGES = ((0x00, 0x7F), (0xA0, 0x17F), (0x370, 0x4FF), (0x600, 0x6FF), (0x2010, 0x205E), (0x20AC, 0x20AC), (0x2122, 0x2122))
+ALPHABET = "".join(chr(code) for low, high in _RANGES for code in range(low, high + 1) if not 0xD800 <= code <= 0xDFFF)
+# Each character of the alphabet as the regex engine lowers it when it ignores case.
+_LOWER = {ord(ch): _sre.unicode_tolower(ord(ch)) for ch in ALPHABET if _sre.unicode_tolower(ord(ch)) != ord(ch)}
+assert all(chr(code) in ALPHABET for code in _LOWER.values())
+_CAPITALS = [(chr(upper), chr(lower)) for upper, lower in _LOWER.items()]
+_SMALL = "".join(ch for ch in ALPHABET if ord(ch) not in _LOWER)   # what a lowered text is written in
+_OUTSIDE = re.compile("[^" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _RANGES) + "]")
+_AT_TEXT = {C.AT_BOUNDARY: r"\b", C.AT_NON_BOUNDARY: r"\B", C.AT_BEGINNING_STRING: r"\A", C.AT_END_STRING: r"\Z"}
+
+
+def in_alphabet(text: str) -> bool:
+    """Whether `text` is written in ALPHABET only."""
+    return text.isascii() or _OUTSIDE.search(text) is None
+
+
+def lowered(text: str) -> str:
+    """`text` (in ALPHABET) with its capitals made small as the regex engine lowers them (same
+    length: offsets hold)."""
+    if "İ" in text or "Σ" in text:
+        return text.translate(_LOWER)
+    return text.lower()   # the same for every other character of the alphabet, and quicker
+
+
+# str.lower lowers as the regex engine does, but for "İ" (two characters) and "Σ" (by its place).
+assert all(ch.lower() == ch.translate(_LOWER) for ch in ALPHABET if ch not in "İΣ")
+
+
+def lowered_form(pattern: re.Pattern, keep_groups: bool = False) -> re.Pattern | None:
+    """A regex that matches in `lowered(text)` where `pattern` matches in `text`, with the same
+    spans, for any text in ALPHABET; with `keep_groups`, the same groups too. None where the
+    pattern compares a letter by its case, refers back to a group, or uses a construct this
+    reader does not know."""
+    try:
+        tree = _parsed(pattern.pattern, pattern.flags)
+        names = {number: name for name, number in pattern.groupindex.items()}
+        body = _lowered_items(list(tree), pattern.flags, names if keep_groups else None)
+        return re.compile(body, pattern.flags & ~re.IGNORECASE)
+    except (_Unknown, re.error, RecursionError):
+        return None
+
+
+def _lowered_items(items, flags: int, names: dict | None) -> str:
+    return "".join(_lowered_node(op, av, flags, names) for op, av in items)
+
+
+def _lowered_node(op, av, flags: int, names: dict | None) -> str:
+    if op is C.LITERAL:
+        return _accepted(_char(av), flags)
+    if op is C.NOT_LITERAL:
+        return _accepted(f"[^{_char(av)}]", flags)
+    if op is C.IN:
+        return _accepted(_charclass(av), flags)
+    if op is C.ANY:
+        return _accepted("(?s:.)" if flags & re.DOTALL else "(?-s:.)", flags)
+    if op is C.AT:
+        if av not in _AT_TEXT:
+            raise _Unknown(av)   # ^ and $, whose sense the multi-line flag changes
+        return _AT_TEXT[av]
+    if op in (C.ASSERT, C.ASSERT_NOT):
+        direction, sub = av
+        head = {(C.ASSERT, 1): "(?=", (C.ASSERT, -1): "(?<=", (C.ASSERT_NOT, 1): "(?!", (C.ASSERT_NOT, -1): "(?<!"}[op, direction]
+        return head + _lowered_items(list(sub), flags, names) + ")"
+    if op is C.SUBPATTERN:
+        group, add, delete, sub = av
+        inner = _lowered_items(list(sub), (flags | add) & ~delete, names)
+        if group is not None and names is not None:
+            return f"(?P<{names[group]}>{inner})" if group in names else f"({inner})"
+        return f"(?:{inner})"
+    if op is C.ATOMIC_GROUP:
+        return "(?>" + _lowered_items(list(av), flags, names) + ")"
+    if op is C.BRANCH:
+        return "(?:" + "|".join(_lowered_items(list(alt), flags, names) for alt in av[1]) + ")"
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        low, high, sub = av
+        count = f"{{{low},}}" if high is C.MAXREPEAT else f"{{{low},{high}}}"
+        lazy = {C.MAX_REPEAT: "", C.MIN_REPEAT: "?", C.POSSESSIVE_REPEAT: "+"}[op]
+        return "(?:" + _lowered_items(list(sub), flags, names) + ")" + count + lazy
+    raise _Unknown(op)   # a group reference, a conditional
+
+
+_ACCEPTED_CAP = 4096
+_accepted_cache: dict[tuple[str, int], str] = {}
+
+
+def _accepted(atom: str, flags: int) -> str:
+    """A regex of one character accepting, as they are written, the lowered characters
+    (`_SMALL`) that one-character regex `atom` (read with `flags`) accepts; _Unknown where the
+    atom tells a capital of the alphabet from its small letter."""
+    key = (atom, flags)
+    found = _accepted_cache.get(key)
+    if found is None:
+        one = re.compile(atom, flags)
+        capitals = set(one.findall("".join(upper for upper, _ in _CAPITALS)))
+        smalls = set(one.findall("".join(lower for _, lower in _CAPITALS)))
+        if any((upper in capitals) != (lower in smalls) for upper, lower in _CAPITALS):
+            raise _Unknown(atom)
+        members = one.findall(_SMALL)
+        plain = re.compile(atom, flags & ~re.IGNORECASE)
+        if plain.findall(_SMALL) == members:
+            found = atom   # compared as written it accepts the same: kept short
+        elif not members:
+            found = "(?!)"
+        else:
+            found = "[" + "".join(re.escape(ch) for ch in members) + "]"
+        if len(_accepted_cache) > _ACCEPTED_CAP:
+            _accepted_cache.clear()
+        _accepted_cache[key] = found
+    return found
+
+
+# Most letters and digits (of the lowered alphabet) a pattern's matches may begin with for
+# `starts_form` to pay: each position that may begin one costs a look-behind and a look-ahead.
+_STARTS_CAP = 20
+_WORD_CHARACTERS = "".join(re.findall(r"[^\W\d_]", _SMALL)) + "0123456789"   # digits of other scripts are rare
+
+
+def starts_form(pattern: re.Pattern) -> re.Pattern | None:
+    """A regex whose matches are one character long and begin at every position where `pattern`
+    matches (the regex engine skips, in C, the characters no match begins with; the pattern is
+    then tried where one does). With the pattern's own match at each such position, kept where
+    it begins at or after the end of the last one kept, it finds what `pattern.finditer` finds.
+    None where the first characters are not known, or are not one class compared as written."""
+    first = first_char(pattern)
+    if first is None or pattern.flags & re.IGNORECASE or not first.startswith("(?-i:[") or first.count("[") != 1:
+        return None
+    if len(re.findall(first, _WORD_CHARACTERS)) > _STARTS_CAP:
+        return None   # most words begin a match: the pattern's own scan is quicker
+    try:
+        return re.compile(f"{first}(?<=(?=(?:{pattern.pattern}))(?s:.))", pattern.flags)
+    except re.error:
+        return None

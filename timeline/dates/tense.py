@@ -29,20 +29,9 @@ def _tense(ctx: _Context, cand: _Candidate) -> str:
     if cand.end > cand.start and ctx.pats.plan_prep is not None and ctx.pats.plan_prep.search(ctx.text, max(start, cand.start - 12), cand.start):
         # "called elections for 18 May", "marcou eleições para 18 de maio": the day set for a plan
         return "future"
-    futures = [(m.start(), m.end(), "future") for m in ctx.pats.future_cue.finditer(sentence)]
-    if ctx.document_narrative and futures:
-        # In a history told from afar "next" is "the following" of the story, no future of the
-        # writer's: "την επόμενη, στις 4 Ιουλίου, ... παραδίδεται" is the next day of the story.
-        following = ctx.pats.lex.word_set("following_in_past")
-        futures = [f for f in futures if sentence[f[0]:f[1]].lower() not in following]
-    # A present-tense verb governs too, and points neither way: "when the case is heard in May".
-    presents = [(m.start(), m.end(), "") for m in ctx.pats.present_cue.finditer(sentence)
-                if not any(fs < m.end() and m.start() < fe for fs, fe, _ in futures)] if ctx.pats.present_cue else []
-    if not futures and not presents:
-        past_any = ctx.pats.past_cue.search(sentence)
-        return "past" if past_any else ""
-    pasts = [(m.start(), m.end(), "past") for m in ctx.pats.past_cue.finditer(sentence)
-             if not any(cs < m.end() and m.start() < ce for cs, ce, _ in futures + presents)]
+    futures, presents, pasts = _sentence_cues(ctx, start, end)
+    if pasts is None:   # no future or present cue: any past one decides
+        return presents
     at, at_end = cand.start - start, cand.end - start
     # The mention's own words are not the verb that governs it: "наступного" (next) is a future
     # cue, but "наступного року почалася" is past.
@@ -73,6 +62,34 @@ def _tense(ctx: _Context, cand: _Candidate) -> str:
         return ""
     nearest = min(near, key=lambda c: min(abs(c[0] - at), abs(c[1] - at)))
     return _looking_back(ctx, sentence, nearest) if nearest[0] >= at_end else nearest[2]
+
+
+def _sentence_cues(ctx: _Context, start: int, end: int) -> tuple[list, list | str, list | None]:
+    """(future cues, present cues, past cues) of the sentence text[start:end], as (start, end,
+    tense) within it, each past or present one outside the cues of the tenses before it; where
+    the sentence has no future or present cue, (futures, "past" or "", None): whether it has a
+    past one. Worked out once per sentence (every mention of it asks)."""
+    found = ctx.sentence_cues.get((start, end))
+    if found is None:
+        found = ctx.sentence_cues[start, end] = _cues_of(ctx, ctx.text[start:end])
+    return found
+
+
+def _cues_of(ctx: _Context, sentence: str) -> tuple[list, list | str, list | None]:
+    futures = [(m.start(), m.end(), "future") for m in ctx.pats.future_cue.finditer(sentence)]
+    if ctx.document_narrative and futures:
+        # In a history told from afar "next" is "the following" of the story, no future of the
+        # writer's: "την επόμενη, στις 4 Ιουλίου, ... παραδίδεται" is the next day of the story.
+        following = ctx.pats.lex.word_set("following_in_past")
+        futures = [f for f in futures if sentence[f[0]:f[1]].lower() not in following]
+    # A present-tense verb governs too, and points neither way: "when the case is heard in May".
+    presents = [(m.start(), m.end(), "") for m in ctx.pats.present_cue.finditer(sentence)
+                if not any(fs < m.end() and m.start() < fe for fs, fe, _ in futures)] if ctx.pats.present_cue else []
+    if not futures and not presents:
+        return futures, "past" if ctx.pats.past_cue.search(sentence) else "", None
+    pasts = [(m.start(), m.end(), "past") for m in ctx.pats.past_cue.finditer(sentence)
+             if not any(cs < m.end() and m.start() < ce for cs, ce, _ in futures + presents)]
+    return futures, presents, pasts
 
 
 def _verb_groups(ctx: _Context, cues: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
