@@ -31,6 +31,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -228,6 +230,22 @@ def _tokens(text: str) -> tuple[_Token, ...]:
 
 
 _new_tuple = tuple.__new__
+_KEY_OF = itemgetter(3)        # _Token.key, read in C by map()
+
+_ONE_WORD, _MANY_WORDS = "one word", "many words"   # what _begins tells, besides "" (nothing)
+
+
+# Bounded like _key: one entry per distinct word key.
+@lru_cache(maxsize=50_000)
+def _begins(key: str) -> str:
+    """What the gazetteer can match from a word with this key: _ONE_WORD when an alias or stem of
+    one word may match there (or the word is Arabic, with its glued particles), _MANY_WORDS when
+    only aliases of two words or more begin with it, "" when none does (most words)."""
+    gazetteer = _gazetteer()
+    if _is_arabic(key) or (key,) in gazetteer.aliases \
+            or any(key[:cut] in gazetteer.prefixes for cut in gazetteer.prefix_cuts if cut <= len(key)):
+        return _ONE_WORD
+    return _MANY_WORDS if gazetteer.longest.get(key, 0) > 1 else ""
 
 
 def _shape(word: str) -> str:
@@ -542,34 +560,35 @@ def _scan_dated(text: str, lang: str, published: str) -> tuple[_Match, ...]:
 def _scan_with(text: str, lang: str, published: str | None) -> tuple[_Match, ...]:
     gazetteer = _gazetteer()
     tokens = _tokens(text)
-    longest, prefix_heads = gazetteer.longest, gazetteer.prefix_heads
-    head = gazetteer.prefix_cuts[-1] if gazetteer.prefix_cuts else 0
+    heads = gazetteer.heads
     matches: list[_Match] = []
-    i = 0
-    while i < len(tokens):
-        key = tokens[i].key
-        # Most words begin no alias at all: passed over here at the cost of three look-ups.
-        if key not in longest and key[:head] not in prefix_heads and not "\u0600" <= key[0] <= "\u06ff":   # _is_arabic
-            i += 1
+    resume = 0                       # the first token not yet part of a match
+    # Most words begin no alias at all: passed over in C, by one cached look-up per word.
+    for i in compress(count(), map(_begins, map(_KEY_OF, tokens))):
+        if i < resume:
             continue
+        if _begins(tokens[i].key) is _MANY_WORDS:
+            # Only aliases of two words or more begin here: none does unless the next word goes on one.
+            if i + 1 == len(tokens) or tokens[i + 1].start - tokens[i].end > 2 \
+                    or (tokens[i].key, tokens[i + 1].key) not in heads:
+                continue
         found = _match_at(gazetteer, tokens, i, published)
         if found is None:
-            i += 1
             continue
         entry, length = found
         first, last = tokens[i], tokens[i + length - 1]
         if entry.term is not None and _is_former(tokens, i, length):
-            i += length
+            resume = i + length
             continue
         if entry.kind == "city" and (
                 (lang != "de" and _after_a_name(tokens, i, text))
                 or ((entry.rank < SMALL_CITY_POPULATION or entry.needs_locative)
                     and not _locative(tokens, i, length, text, lang, _PLACE_NOUN_KEYS))):
-            i += length
+            resume = i + length
             continue
         if entry.kind == "state" and length == 1 and lang != "de" and entry.term is None \
                 and (_after_a_name(tokens, i, text) or _before_a_name(tokens, i, text)):
-            i += length              # "Luís Montenegro", "Maurice Kamto", "Jordan Bardella": a person
+            resume = i + length      # "Luís Montenegro", "Maurice Kamto", "Jordan Bardella": a person
             continue
         role = _role(entry, tokens, i, length, text, lang)
         if role == "actor" and entry.kind == "state" and matches and matches[-1].role == "place" \
@@ -578,7 +597,7 @@ def _scan_with(text: str, lang: str, published: str | None) -> tuple[_Match, ...
                 and not re.match(r"\s*[^\W\d_]", text[last.end:]):
             role = "place"           # "Rio de Janeiro, Brasil": the country of the city just named
         matches.append(_Match(first.start, last.end, text[first.start:last.end], entry, role))
-        i += length
+        resume = i + length
     return _drop_dateline(text, tuple(matches))
 
 
@@ -1317,5 +1336,6 @@ def reload(actors_file: str | Path | None = None) -> None:
     global ACTORS_FILE
     if actors_file is not None:
         ACTORS_FILE = Path(actors_file)
-    for cached in (_gazetteer, _not_people, _places_by_name, _scan_undated, _scan_dated, _tokens, _named_plainly, _surnames):
+    for cached in (_gazetteer, _not_people, _places_by_name, _scan_undated, _scan_dated, _tokens, _named_plainly, _surnames,
+                   _begins):
         cached.cache_clear()
