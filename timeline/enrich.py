@@ -25,6 +25,7 @@ and by capitalisation checks when it is used (see `_shape_ok`).
 from __future__ import annotations
 
 import csv
+import gc
 import gettext
 import json
 import re
@@ -457,6 +458,11 @@ def _gazetteer() -> _Gazetteer:
     gazetteer.heads = frozenset(key[:size] for key in gazetteer.aliases for size in range(2, len(key) + 1))
     if gazetteer.prefix_cuts:
         gazetteer.prefix_heads = frozenset(stem[:gazetteer.prefix_cuts[-1]] for stem in gazetteer.prefixes)
+    # The gazetteer is most of the process's objects (~260,000 aliases, entries and places) and
+    # none of them can become cyclic garbage: every full collection walked them all, ~9 ms a
+    # pass of bench/pipeline_speed.py. Frozen, the collector leaves them (and whatever else
+    # lives now) out; reference counting still frees them after reload().
+    gc.freeze()
     return gazetteer
 
 
@@ -803,9 +809,11 @@ _SKIPPABLE_BEFORE = frozenset({"de", "du", "d", "von", "по"})
 def _time_zone_states(matches: tuple[_Match, ...], tokens: tuple[_Token, ...]) -> set[int]:
     """Indexes of the state matches that name the time zone of a clock time ("pukul 20.00 waktu
     Indonesia", "8 pm India time"): a clock, not a party."""
+    found: set[int] = set()
+    if not any(m.entry.kind == "state" for m in matches):
+        return found                 # the usual case: no state named, no token index needed
     at = {token.start: i for i, token in enumerate(tokens)}
     ends = {token.end: i for i, token in enumerate(tokens)}
-    found = set()
     for k, m in enumerate(matches):
         if m.entry.kind != "state" or m.start not in at:
             continue
@@ -1093,6 +1101,12 @@ def _antecedent_start(clause: str, lang: str, dated: str) -> int:
     return found.start() if found else -1
 
 
+@lru_cache(maxsize=1)
+def _priorities() -> dict[str, int]:
+    """Event type -> its priority in data/event_types.json (0 when it gives none)."""
+    return {t: spec.get("priority", 0) for t, spec in event_taxonomy().items()}
+
+
 def classify_event(clause: str, lang: str = "", near: str = "", dated: str = "") -> tuple[str, str]:
     """The event type of a clause and the cue word that decided it; ("", "") when none.
 
@@ -1120,7 +1134,7 @@ def classify_event(clause: str, lang: str = "", near: str = "", dated: str = "")
     taxonomy = event_taxonomy()
     specific = [h for h in hits if not taxonomy[h[2]].get("fallback")]
     hits = specific or hits
-    priority = {t: spec.get("priority", 0) for t, spec in taxonomy.items()}
+    priority = _priorities()
     anchor = clause.find(near) if near else -1
     if anchor >= 0:
         anchor_end = anchor + len(near)
@@ -1158,6 +1172,8 @@ def _armed_group_at_place(clause: str, lang: str, published: str) -> tuple[str, 
 
 
 def _blank(value) -> bool:
+    if type(value) is str:           # most cells: what the general test below gives a str, sooner
+        return not value.strip()
     return value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA \
         or str(value).strip() == ""
 
