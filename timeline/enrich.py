@@ -952,18 +952,38 @@ def _by_first_char(alternatives: list[tuple[str, frozenset[str] | None]]) -> str
     return "|".join(branches)
 
 
-def _compile(cues_by_lang: dict[str, list[str]], langs: set[str] | None) -> re.Pattern | None:
+def _alternatives(cues_by_lang: dict[str, list[str]], langs: set[str] | None) -> list[tuple[str, frozenset[str] | None]]:
+    """(pattern, first characters) of each cue of `langs` (every language when None), longest first."""
     alternatives = [(_cue_regex(text, cue_lang), _first_chars(text, cue_lang))
                     for cue_lang, cues in cues_by_lang.items()
                     if langs is None or cue_lang in langs for cue in cues
                     for text in (_normalise_cue_text(cue.casefold()),)]
+    alternatives.sort(key=lambda alt: len(alt[0]), reverse=True)    # "panggilan telepon" before "telepon"
+    return alternatives
+
+
+_EDGE = r"(?<!\w)"
+
+
+def _first_char_class(cues_by_lang: dict[str, list[str]], langs: set[str] | None) -> re.Pattern | None:
+    """A pattern that matches every character a match of _compile(cues_by_lang, langs) can begin
+    with: the union of the classes its branches look ahead for. None when a cue may begin anywhere
+    (inside a word), so that any character may begin one."""
+    alternatives = _alternatives(cues_by_lang, langs)
+    if any(firsts is None or not alt.startswith(_EDGE) for alt, firsts in alternatives):
+        return None
+    chars = sorted(set().union(*(firsts for _, firsts in alternatives)))
+    return re.compile(f"[{''.join(re.escape(c) for c in chars)}]", re.IGNORECASE)
+
+
+def _compile(cues_by_lang: dict[str, list[str]], langs: set[str] | None) -> re.Pattern | None:
+    alternatives = _alternatives(cues_by_lang, langs)
     if not alternatives:
         return None
-    alternatives.sort(key=lambda alt: len(alt[0]), reverse=True)    # "panggilan telepon" before "telepon"
     # One shared word-start check in front: most positions are mid-word and fail at once,
     # instead of every alternative trying its own lookbehind there (5x faster on long texts).
     # Behind it, only the cues that begin with the character there are tried.
-    edge = r"(?<!\w)"
+    edge = _EDGE
     at_edge = [(alt[len(edge):], firsts) for alt, firsts in alternatives if alt.startswith(edge)]
     elsewhere = [alt for alt, _ in alternatives if not alt.startswith(edge)]
     parts = ([f"{edge}(?:{_by_first_char(at_edge)})"] if at_edge else []) + elsewhere
@@ -974,18 +994,33 @@ def _compile(cues_by_lang: dict[str, list[str]], langs: set[str] | None) -> re.P
 def _cue_patterns(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
     """(type, compiled cues) for a language (with English, which news quotes everywhere);
     every language when `lang` is empty or unknown."""
+    return tuple((event_type, _compile(cues, langs)) for event_type, cues, langs in _cue_tables(lang))
+
+
+def _cue_tables(lang: str) -> list[tuple[str, dict[str, list[str]], set[str] | None]]:
+    """(type, its cues by language, the languages read) for each type of `lang` that has cues, in
+    the taxonomy's order, then ("", the ignored phrases, ...): what _cue_patterns compiles."""
     data = _taxonomy_file()
     known = {cue_lang for spec in data["types"].values() for cue_lang in spec.get("cues", {})}
     langs = {lang, "en"} if lang in known else None
-    patterns = []
-    for event_type, spec in data["types"].items():
-        pattern = _compile(spec.get("cues", {}), langs)
-        if pattern is not None:
-            patterns.append((event_type, pattern))
-    ignore = _compile(data.get("ignore", {}), langs)
-    if ignore is not None:
-        patterns.append(("", ignore))
-    return tuple(patterns)
+    tables = [(event_type, spec.get("cues", {}), langs) for event_type, spec in data["types"].items()]
+    tables.append(("", data.get("ignore", {}), langs))
+    return [(event_type, cues, langs) for event_type, cues, langs in tables if _alternatives(cues, langs)]
+
+
+@lru_cache(maxsize=64)
+def _cue_first_classes(lang: str) -> tuple[re.Pattern | None, ...]:
+    """_first_char_class of each of _cue_patterns(lang), in its order."""
+    return tuple(_first_char_class(cues, langs) for _, cues, langs in _cue_tables(lang))
+
+
+# Bounded: one entry per language and character that begins a cue somewhere.
+@lru_cache(maxsize=8192)
+def _types_at(lang: str, char: str) -> frozenset[int]:
+    """The indexes in _cue_patterns(lang) of the patterns that can match at a position holding
+    `char`: the others would fail there at their first look-ahead."""
+    return frozenset(index for index, chars in enumerate(_cue_first_classes(lang))
+                     if chars is None or not char or chars.match(char))
 
 
 _ARABIC_MARKS = re.compile("[\u064B-\u065F\u0670\u0640]")   # vowel marks, shadda, tatweel
@@ -1032,11 +1067,14 @@ def _cue_matches(text: str, lang: str) -> list[tuple[str, re.Match]]:
     found = []
     if not starts:
         return found
-    for event_type, pattern in _cue_patterns(lang):
+    # Which types can begin at each start, by its character: most cannot, and a set look-up is
+    # cheaper than a match that fails.
+    possible = [_types_at(lang, text[start:start + 1]) for start in starts]
+    for index, (event_type, pattern) in enumerate(_cue_patterns(lang)):
         end = 0
-        for start in starts:
-            if start < end:
-                continue     # inside this type's last match: finditer resumes after it
+        for start, types in zip(starts, possible):
+            if start < end or index not in types:
+                continue     # inside this type's last match (finditer resumes after it), or no cue of it here
             m = pattern.match(text, start)
             if m is None:
                 continue
