@@ -240,11 +240,15 @@ _ONE_WORD, _MANY_WORDS = "one word", "many words"   # what _begins tells, beside
 @lru_cache(maxsize=50_000)
 def _begins(key: str) -> str:
     """What the gazetteer can match from a word with this key: _ONE_WORD when an alias or stem of
-    one word may match there (or the word is Arabic, with its glued particles), _MANY_WORDS when
-    only aliases of two words or more begin with it, "" when none does (most words)."""
+    one word may match there (or, for an Arabic word, any alias may begin with it or with it
+    stripped of a glued particle), _MANY_WORDS when only aliases of two words or more begin with
+    it, "" when none does (most words)."""
     gazetteer = _gazetteer()
-    if _is_arabic(key) or (key,) in gazetteer.aliases \
-            or any(key[:cut] in gazetteer.prefixes for cut in gazetteer.prefix_cuts if cut <= len(key)):
+    if any(key[:cut] in gazetteer.prefixes for cut in gazetteer.prefix_cuts if cut <= len(key)):
+        return _ONE_WORD
+    if _is_arabic(key):              # _match_at reads Arabic windows its own way: leave them all to it
+        return _ONE_WORD if any(v in gazetteer.longest for v in (key, *_arabic_variants(key))) else ""
+    if (key,) in gazetteer.aliases:
         return _ONE_WORD
     return _MANY_WORDS if gazetteer.longest.get(key, 0) > 1 else ""
 
