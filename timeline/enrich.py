@@ -1160,10 +1160,13 @@ def classify_event(clause: str, lang: str = "", near: str = "", dated: str = "")
     """
     if not clause:
         return "", ""
+    cues = _cue_hits(clause, lang)
+    if not cues:
+        return "", ""                # no cue word: no names or negations to weigh against one
     names = [(m.start, m.end) for m in _scan(clause, lang or "", "")]
     # A cue inside a name is part of the name: "Departemen Operasi Militer", "Komisi Pemilihan Umum".
     negated = _negated_spans(clause, lang)
-    hits = [h for h in _cue_hits(clause, lang)
+    hits = [h for h in cues
             if not any(start <= h[0] and h[1] <= end for start, end in names)
             and not any(start <= h[0] < end for start, end in negated)]
     # After the date, "after ..." tells the earlier happening that led to the dated one: its cues
