@@ -5,6 +5,7 @@ this test (the whole-pipeline check is tests/test_pipeline_equivalence.py).
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -90,6 +91,21 @@ def test_cue_matches_are_each_patterns_own_matches(lang, clause):
     expected = [(event_type, m.span()) for event_type, pattern in enrich._cue_patterns(lang)
                 for m in pattern.finditer(text)]
     assert [(event_type, m.span()) for event_type, m in enrich._cue_matches(text, lang)] == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "id", "fr", "de", "es", "ru", "tr", "ar", ""])
+def test_cue_starts_are_where_some_cue_matches(lang):
+    # _cue_starts tries cues by their first two characters; the plain alternation of every cue
+    # says where one begins. Texts: the clauses above and every cue word the language reads,
+    # as written, in capitals, title case and glued to a letter.
+    every, langs = enrich._all_cues(lang)
+    plain = re.compile(f"(?=(?:{enrich._compile(every, langs).pattern}))", re.IGNORECASE)
+    cues = [cue.strip("*") for cue_lang, words in every.items() if langs is None or cue_lang in langs
+            for cue in words]
+    texts = [clause for _, clause in CLAUSES] + [f"{c}, {c.upper()} x{c} ({c.title()}) и{c}" for c in cues]
+    for text in (enrich._ARABIC_MARKS.sub("", text) for text in texts):
+        assert [m.start() for m in enrich._cue_starts(lang).finditer(text)] == \
+            [m.start() for m in plain.finditer(text)], text
 
 
 def test_titled_names_finds_people_after_role_words():

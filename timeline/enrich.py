@@ -25,12 +25,15 @@ and by capitalisation checks when it is used (see `_shape_ok`).
 from __future__ import annotations
 
 import csv
+import gc
 import gettext
 import json
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -228,6 +231,26 @@ def _tokens(text: str) -> tuple[_Token, ...]:
 
 
 _new_tuple = tuple.__new__
+_KEY_OF = itemgetter(3)        # _Token.key, read in C by map()
+
+_ONE_WORD, _MANY_WORDS = "one word", "many words"   # what _begins tells, besides "" (nothing)
+
+
+# Bounded like _key: one entry per distinct word key.
+@lru_cache(maxsize=50_000)
+def _begins(key: str) -> str:
+    """What the gazetteer can match from a word with this key: _ONE_WORD when an alias or stem of
+    one word may match there (or, for an Arabic word, any alias may begin with it or with it
+    stripped of a glued particle), _MANY_WORDS when only aliases of two words or more begin with
+    it, "" when none does (most words)."""
+    gazetteer = _gazetteer()
+    if any(key[:cut] in gazetteer.prefixes for cut in gazetteer.prefix_cuts if cut <= len(key)):
+        return _ONE_WORD
+    if _is_arabic(key):              # _match_at reads Arabic windows its own way: leave them all to it
+        return _ONE_WORD if any(v in gazetteer.longest for v in (key, *_arabic_variants(key))) else ""
+    if (key,) in gazetteer.aliases:
+        return _ONE_WORD
+    return _MANY_WORDS if gazetteer.longest.get(key, 0) > 1 else ""
 
 
 def _shape(word: str) -> str:
@@ -439,6 +462,11 @@ def _gazetteer() -> _Gazetteer:
     gazetteer.heads = frozenset(key[:size] for key in gazetteer.aliases for size in range(2, len(key) + 1))
     if gazetteer.prefix_cuts:
         gazetteer.prefix_heads = frozenset(stem[:gazetteer.prefix_cuts[-1]] for stem in gazetteer.prefixes)
+    # The gazetteer is most of the process's objects (~260,000 aliases, entries and places) and
+    # none of them can become cyclic garbage: every full collection walked them all, ~9 ms a
+    # pass of bench/pipeline_speed.py. Frozen, the collector leaves them (and whatever else
+    # lives now) out; reference counting still frees them after reload().
+    gc.freeze()
     return gazetteer
 
 
@@ -542,34 +570,35 @@ def _scan_dated(text: str, lang: str, published: str) -> tuple[_Match, ...]:
 def _scan_with(text: str, lang: str, published: str | None) -> tuple[_Match, ...]:
     gazetteer = _gazetteer()
     tokens = _tokens(text)
-    longest, prefix_heads = gazetteer.longest, gazetteer.prefix_heads
-    head = gazetteer.prefix_cuts[-1] if gazetteer.prefix_cuts else 0
+    heads = gazetteer.heads
     matches: list[_Match] = []
-    i = 0
-    while i < len(tokens):
-        key = tokens[i].key
-        # Most words begin no alias at all: passed over here at the cost of three look-ups.
-        if key not in longest and key[:head] not in prefix_heads and not "\u0600" <= key[0] <= "\u06ff":   # _is_arabic
-            i += 1
+    resume = 0                       # the first token not yet part of a match
+    # Most words begin no alias at all: passed over in C, by one cached look-up per word.
+    for i in compress(count(), map(_begins, map(_KEY_OF, tokens))):
+        if i < resume:
             continue
+        if _begins(tokens[i].key) is _MANY_WORDS:
+            # Only aliases of two words or more begin here: none does unless the next word goes on one.
+            if i + 1 == len(tokens) or tokens[i + 1].start - tokens[i].end > 2 \
+                    or (tokens[i].key, tokens[i + 1].key) not in heads:
+                continue
         found = _match_at(gazetteer, tokens, i, published)
         if found is None:
-            i += 1
             continue
         entry, length = found
         first, last = tokens[i], tokens[i + length - 1]
         if entry.term is not None and _is_former(tokens, i, length):
-            i += length
+            resume = i + length
             continue
         if entry.kind == "city" and (
                 (lang != "de" and _after_a_name(tokens, i, text))
                 or ((entry.rank < SMALL_CITY_POPULATION or entry.needs_locative)
                     and not _locative(tokens, i, length, text, lang, _PLACE_NOUN_KEYS))):
-            i += length
+            resume = i + length
             continue
         if entry.kind == "state" and length == 1 and lang != "de" and entry.term is None \
                 and (_after_a_name(tokens, i, text) or _before_a_name(tokens, i, text)):
-            i += length              # "Luís Montenegro", "Maurice Kamto", "Jordan Bardella": a person
+            resume = i + length      # "Luís Montenegro", "Maurice Kamto", "Jordan Bardella": a person
             continue
         role = _role(entry, tokens, i, length, text, lang)
         if role == "actor" and entry.kind == "state" and matches and matches[-1].role == "place" \
@@ -578,7 +607,7 @@ def _scan_with(text: str, lang: str, published: str | None) -> tuple[_Match, ...
                 and not re.match(r"\s*[^\W\d_]", text[last.end:]):
             role = "place"           # "Rio de Janeiro, Brasil": the country of the city just named
         matches.append(_Match(first.start, last.end, text[first.start:last.end], entry, role))
-        i += length
+        resume = i + length
     return _drop_dateline(text, tuple(matches))
 
 
@@ -784,9 +813,11 @@ _SKIPPABLE_BEFORE = frozenset({"de", "du", "d", "von", "по"})
 def _time_zone_states(matches: tuple[_Match, ...], tokens: tuple[_Token, ...]) -> set[int]:
     """Indexes of the state matches that name the time zone of a clock time ("pukul 20.00 waktu
     Indonesia", "8 pm India time"): a clock, not a party."""
+    found: set[int] = set()
+    if not any(m.entry.kind == "state" for m in matches):
+        return found                 # the usual case: no state named, no token index needed
     at = {token.start: i for i, token in enumerate(tokens)}
     ends = {token.end: i for i, token in enumerate(tokens)}
-    found = set()
     for k, m in enumerate(matches):
         if m.entry.kind != "state" or m.start not in at:
             continue
@@ -909,8 +940,17 @@ def _by_first_char(alternatives: list[tuple[str, frozenset[str] | None]]) -> str
     character, in their given order: the same first match as "|".join of them, found sooner."""
     if any(firsts is None for _, firsts in alternatives):
         return "|".join(alt for alt, _ in alternatives)
-    classes: list[list[str]] = []          # characters that match each other when case is ignored
-    for char in sorted(set().union(*(firsts for _, firsts in alternatives))):
+    branches = []
+    for group in _case_classes(set().union(*(firsts for _, firsts in alternatives))):
+        members = [alt for alt, firsts in alternatives if firsts & set(group)]
+        branches.append(f"(?=[{_class_body(group)}])(?:{'|'.join(members)})")
+    return "|".join(branches)
+
+
+def _case_classes(chars) -> list[list[str]]:
+    """`chars` in groups of characters that match each other when case is ignored."""
+    classes: list[list[str]] = []
+    for char in sorted(chars):
         same = next((group for group in classes
                      if any(re.fullmatch(re.escape(char), other, re.IGNORECASE)
                             or re.fullmatch(re.escape(other), char, re.IGNORECASE) for other in group)), None)
@@ -918,25 +958,78 @@ def _by_first_char(alternatives: list[tuple[str, frozenset[str] | None]]) -> str
             classes.append([char])
         else:
             same.append(char)
+    return classes
+
+
+def _class_body(chars) -> str:
+    return "".join(re.escape(c) for c in chars)
+
+
+# How many first-character branches one look-ahead of their characters stands for in _somewhere.
+_BRANCHES_PER_LOOK = 8
+
+
+def _somewhere(alternatives: list[tuple[str, frozenset[str], frozenset[str] | None]]) -> str:
+    """One pattern that matches where any of `alternatives` (pattern, first characters, second
+    characters or None when unknown) matches, trying at a position only those whose first two
+    characters can be the two there. Which alternative matches is left open (their order is not
+    kept): for finding where some cue begins, not which."""
     branches = []
-    for group in classes:
-        members = [alt for alt, firsts in alternatives if firsts & set(group)]
-        branches.append(f"(?=[{''.join(re.escape(c) for c in group)}])(?:{'|'.join(members)})")
-    return "|".join(branches)
+    for group in _case_classes(set().union(*(firsts for _, firsts, _ in alternatives))):
+        members = [(alt, seconds) for alt, firsts, seconds in alternatives if firsts & set(group)]
+        unknown = [alt for alt, seconds in members if seconds is None]
+        inner = [f"(?=[\\s\\S][{_class_body(second)}])(?:{'|'.join(alt for alt, seconds in members if seconds and seconds & set(second))})"
+                 for second in _case_classes(set().union(*(seconds for _, seconds in members if seconds)))]
+        branches.append((group, f"(?=[{_class_body(group)}])(?:{'|'.join(inner + unknown)})"))
+    looks = []
+    for k in range(0, len(branches), _BRANCHES_PER_LOOK):
+        part = branches[k:k + _BRANCHES_PER_LOOK]
+        chars = [char for group, _ in part for char in group]
+        looks.append(f"(?=[{_class_body(chars)}])(?:{'|'.join(branch for _, branch in part)})")
+    return "|".join(looks)
 
 
-def _compile(cues_by_lang: dict[str, list[str]], langs: set[str] | None) -> re.Pattern | None:
+def _second_chars(cue: str, lang: str) -> frozenset[str] | None:
+    """The character a match of _cue_regex(cue, lang) has second after its word-start check, when
+    it is certain (None: a cue that may sit inside a word, an Arabic one, a one-letter first word)."""
+    words = cue.strip("*").split()
+    if cue.startswith("*") or lang == "ar" or not words or len(words[0]) < 2:
+        return None
+    return frozenset(words[0][1])
+
+
+def _alternatives(cues_by_lang: dict[str, list[str]], langs: set[str] | None) -> list[tuple[str, frozenset[str] | None]]:
+    """(pattern, first characters) of each cue of `langs` (every language when None), longest first."""
     alternatives = [(_cue_regex(text, cue_lang), _first_chars(text, cue_lang))
                     for cue_lang, cues in cues_by_lang.items()
                     if langs is None or cue_lang in langs for cue in cues
                     for text in (_normalise_cue_text(cue.casefold()),)]
+    alternatives.sort(key=lambda alt: len(alt[0]), reverse=True)    # "panggilan telepon" before "telepon"
+    return alternatives
+
+
+_EDGE = r"(?<!\w)"
+
+
+def _first_char_class(cues_by_lang: dict[str, list[str]], langs: set[str] | None) -> re.Pattern | None:
+    """A pattern that matches every character a match of _compile(cues_by_lang, langs) can begin
+    with: the union of the classes its branches look ahead for. None when a cue may begin anywhere
+    (inside a word), so that any character may begin one."""
+    alternatives = _alternatives(cues_by_lang, langs)
+    if any(firsts is None or not alt.startswith(_EDGE) for alt, firsts in alternatives):
+        return None
+    chars = sorted(set().union(*(firsts for _, firsts in alternatives)))
+    return re.compile(f"[{''.join(re.escape(c) for c in chars)}]", re.IGNORECASE)
+
+
+def _compile(cues_by_lang: dict[str, list[str]], langs: set[str] | None) -> re.Pattern | None:
+    alternatives = _alternatives(cues_by_lang, langs)
     if not alternatives:
         return None
-    alternatives.sort(key=lambda alt: len(alt[0]), reverse=True)    # "panggilan telepon" before "telepon"
     # One shared word-start check in front: most positions are mid-word and fail at once,
     # instead of every alternative trying its own lookbehind there (5x faster on long texts).
     # Behind it, only the cues that begin with the character there are tried.
-    edge = r"(?<!\w)"
+    edge = _EDGE
     at_edge = [(alt[len(edge):], firsts) for alt, firsts in alternatives if alt.startswith(edge)]
     elsewhere = [alt for alt, _ in alternatives if not alt.startswith(edge)]
     parts = ([f"{edge}(?:{_by_first_char(at_edge)})"] if at_edge else []) + elsewhere
@@ -947,18 +1040,33 @@ def _compile(cues_by_lang: dict[str, list[str]], langs: set[str] | None) -> re.P
 def _cue_patterns(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
     """(type, compiled cues) for a language (with English, which news quotes everywhere);
     every language when `lang` is empty or unknown."""
+    return tuple((event_type, _compile(cues, langs)) for event_type, cues, langs in _cue_tables(lang))
+
+
+def _cue_tables(lang: str) -> list[tuple[str, dict[str, list[str]], set[str] | None]]:
+    """(type, its cues by language, the languages read) for each type of `lang` that has cues, in
+    the taxonomy's order, then ("", the ignored phrases, ...): what _cue_patterns compiles."""
     data = _taxonomy_file()
     known = {cue_lang for spec in data["types"].values() for cue_lang in spec.get("cues", {})}
     langs = {lang, "en"} if lang in known else None
-    patterns = []
-    for event_type, spec in data["types"].items():
-        pattern = _compile(spec.get("cues", {}), langs)
-        if pattern is not None:
-            patterns.append((event_type, pattern))
-    ignore = _compile(data.get("ignore", {}), langs)
-    if ignore is not None:
-        patterns.append(("", ignore))
-    return tuple(patterns)
+    tables = [(event_type, spec.get("cues", {}), langs) for event_type, spec in data["types"].items()]
+    tables.append(("", data.get("ignore", {}), langs))
+    return [(event_type, cues, langs) for event_type, cues, langs in tables if _alternatives(cues, langs)]
+
+
+@lru_cache(maxsize=64)
+def _cue_first_classes(lang: str) -> tuple[re.Pattern | None, ...]:
+    """_first_char_class of each of _cue_patterns(lang), in its order."""
+    return tuple(_first_char_class(cues, langs) for _, cues, langs in _cue_tables(lang))
+
+
+# Bounded: one entry per language and character that begins a cue somewhere.
+@lru_cache(maxsize=8192)
+def _types_at(lang: str, char: str) -> frozenset[int]:
+    """The indexes in _cue_patterns(lang) of the patterns that can match at a position holding
+    `char`: the others would fail there at their first look-ahead."""
+    return frozenset(index for index, chars in enumerate(_cue_first_classes(lang))
+                     if chars is None or not char or chars.match(char))
 
 
 _ARABIC_MARKS = re.compile("[\u064B-\u065F\u0670\u0640]")   # vowel marks, shadda, tatweel
@@ -1005,11 +1113,14 @@ def _cue_matches(text: str, lang: str) -> list[tuple[str, re.Match]]:
     found = []
     if not starts:
         return found
-    for event_type, pattern in _cue_patterns(lang):
+    # Which types can begin at each start, by its character: most cannot, and a set look-up is
+    # cheaper than a match that fails.
+    possible = [_types_at(lang, text[start:start + 1]) for start in starts]
+    for index, (event_type, pattern) in enumerate(_cue_patterns(lang)):
         end = 0
-        for start in starts:
-            if start < end:
-                continue     # inside this type's last match: finditer resumes after it
+        for start, types in zip(starts, possible):
+            if start < end or index not in types:
+                continue     # inside this type's last match (finditer resumes after it), or no cue of it here
             m = pattern.match(text, start)
             if m is None:
                 continue
@@ -1020,10 +1131,9 @@ def _cue_matches(text: str, lang: str) -> list[tuple[str, re.Match]]:
     return found
 
 
-@lru_cache(maxsize=64)
-def _cue_starts(lang: str) -> re.Pattern:
-    """A pattern matching, without consuming, at each position where a cue of any type (or an
-    ignored phrase) of `lang` matches: the alternatives of every _cue_patterns pattern in one."""
+def _all_cues(lang: str) -> tuple[dict[str, list[str]], set[str] | None]:
+    """Every cue of every type and every ignored phrase, by language, and the languages of them
+    that `lang` reads (None: all): what _cue_starts looks for."""
     data = _taxonomy_file()
     known = {cue_lang for spec in data["types"].values() for cue_lang in spec.get("cues", {})}
     langs = {lang, "en"} if lang in known else None
@@ -1031,6 +1141,23 @@ def _cue_starts(lang: str) -> re.Pattern:
     for table in [spec.get("cues", {}) for spec in data["types"].values()] + [data.get("ignore", {})]:
         for cue_lang, cues in table.items():
             every.setdefault(cue_lang, []).extend(cues)
+    return every, langs
+
+
+@lru_cache(maxsize=64)
+def _cue_starts(lang: str) -> re.Pattern:
+    """A pattern matching, without consuming, at each position where a cue of any type (or an
+    ignored phrase) of `lang` matches: the alternatives of every _cue_patterns pattern in one."""
+    every, langs = _all_cues(lang)
+    texts = [(text, cue_lang) for cue_lang, cues in every.items() if langs is None or cue_lang in langs
+             for text in (_normalise_cue_text(cue.casefold()) for cue in cues)]
+    if texts and all(_first_chars(text, cue_lang) is not None for text, cue_lang in texts):
+        # Every cue begins a word: tried only where its first two characters are the two there,
+        # not one first character's cues after another (a third of the time of this search).
+        edge_cut = len(_EDGE)
+        body = _somewhere([(_cue_regex(text, cue_lang)[edge_cut:], _first_chars(text, cue_lang),
+                            _second_chars(text, cue_lang)) for text, cue_lang in texts])
+        return re.compile(f"(?=(?:{_EDGE}(?:{body})))", re.IGNORECASE)
     pattern = _compile(every, langs)
     return re.compile(f"(?=(?:{pattern.pattern}))", re.IGNORECASE) if pattern else re.compile(r"(?!)")
 
@@ -1074,6 +1201,12 @@ def _antecedent_start(clause: str, lang: str, dated: str) -> int:
     return found.start() if found else -1
 
 
+@lru_cache(maxsize=1)
+def _priorities() -> dict[str, int]:
+    """Event type -> its priority in data/event_types.json (0 when it gives none)."""
+    return {t: spec.get("priority", 0) for t, spec in event_taxonomy().items()}
+
+
 def classify_event(clause: str, lang: str = "", near: str = "", dated: str = "") -> tuple[str, str]:
     """The event type of a clause and the cue word that decided it; ("", "") when none.
 
@@ -1085,10 +1218,13 @@ def classify_event(clause: str, lang: str = "", near: str = "", dated: str = "")
     """
     if not clause:
         return "", ""
+    cues = _cue_hits(clause, lang)
+    if not cues:
+        return "", ""                # no cue word: no names or negations to weigh against one
     names = [(m.start, m.end) for m in _scan(clause, lang or "", "")]
     # A cue inside a name is part of the name: "Departemen Operasi Militer", "Komisi Pemilihan Umum".
     negated = _negated_spans(clause, lang)
-    hits = [h for h in _cue_hits(clause, lang)
+    hits = [h for h in cues
             if not any(start <= h[0] and h[1] <= end for start, end in names)
             and not any(start <= h[0] < end for start, end in negated)]
     # After the date, "after ..." tells the earlier happening that led to the dated one: its cues
@@ -1101,7 +1237,7 @@ def classify_event(clause: str, lang: str = "", near: str = "", dated: str = "")
     taxonomy = event_taxonomy()
     specific = [h for h in hits if not taxonomy[h[2]].get("fallback")]
     hits = specific or hits
-    priority = {t: spec.get("priority", 0) for t, spec in taxonomy.items()}
+    priority = _priorities()
     anchor = clause.find(near) if near else -1
     if anchor >= 0:
         anchor_end = anchor + len(near)
@@ -1139,6 +1275,8 @@ def _armed_group_at_place(clause: str, lang: str, published: str) -> tuple[str, 
 
 
 def _blank(value) -> bool:
+    if type(value) is str:           # most cells: what the general test below gives a str, sooner
+        return not value.strip()
     return value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA \
         or str(value).strip() == ""
 
@@ -1317,5 +1455,6 @@ def reload(actors_file: str | Path | None = None) -> None:
     global ACTORS_FILE
     if actors_file is not None:
         ACTORS_FILE = Path(actors_file)
-    for cached in (_gazetteer, _not_people, _places_by_name, _scan_undated, _scan_dated, _tokens, _named_plainly, _surnames):
+    for cached in (_gazetteer, _not_people, _places_by_name, _scan_undated, _scan_dated, _tokens, _named_plainly, _surnames,
+                   _begins):
         cached.cache_clear()

@@ -82,6 +82,8 @@ def event_records(text: str, published: date | str | None = None, lang: str | No
     datelines: list[DateMention] = []    # dates that date the article: the lead's, when inferred
     starts = [m.start for m in mentions]
     for sentence_start, sentence_end in sentence_bounds(text):
+        if bisect_left(starts, sentence_start) == bisect_left(starts, sentence_end):
+            continue                 # no date in it: no row, and no dateline to read
         body_start = _after_dateline(text, sentence_start, sentence_end, mentions, starts)
         datelines.extend(mentions[bisect_left(starts, sentence_start):bisect_left(starts, body_start)])
         sentence_start = body_start

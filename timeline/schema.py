@@ -94,7 +94,7 @@ def events_frame(records: list[dict]) -> pd.DataFrame:
     # column is a slice of it. Checking 24 small arrays one by one cost more than the rows.
     cells = np.array(["" if (value := record.get(column)) is None else str(value)
                       for column in _STRING_COLUMNS for record in records], dtype=object)
-    strings = pd.arrays.StringArray(cells)
+    strings = _strings_of(cells)
     arrays = []
     # The other arrays are made from numpy directly: pd.array's dtype inference costs more than the rows.
     for column, dtype in EVENT_COLUMNS.items():
@@ -119,6 +119,18 @@ def events_frame(records: list[dict]) -> pd.DataFrame:
 _STRING_COLUMNS = [column for column, dtype in EVENT_COLUMNS.items() if dtype == "string"]
 _STRING_OFFSET = {column: number for number, column in enumerate(_STRING_COLUMNS)}
 _COLUMN_INDEX = pd.Index(list(EVENT_COLUMNS))
+
+
+def _strings_of(cells: np.ndarray):
+    """`cells` (an object array of str, every one made by str()) as one StringArray, without the
+    check that each is a str or missing: they all are, and the check cost more than the rows."""
+    try:
+        return _NO_STRINGS._from_backing_data(cells)
+    except AttributeError:           # a pandas without the private constructor: the public, checked one
+        return pd.arrays.StringArray(cells)
+
+
+_NO_STRINGS = pd.arrays.StringArray(np.array([], dtype=object))
 
 
 def _string_slice(strings, cells: np.ndarray, start: int, end: int):
