@@ -465,7 +465,9 @@ def _gazetteer() -> _Gazetteer:
     # The gazetteer is most of the process's objects (~260,000 aliases, entries and places) and
     # none of them can become cyclic garbage: every full collection walked them all, ~9 ms a
     # pass of bench/pipeline_speed.py. Frozen, the collector leaves them (and whatever else
-    # lives now) out; reference counting still frees them after reload().
+    # lives now) out; reference counting still frees them after reload(). Garbage already
+    # unreachable is collected first, so that none of it is kept for good.
+    gc.collect()
     gc.freeze()
     return gazetteer
 
