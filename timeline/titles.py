@@ -59,14 +59,22 @@ def display_title(clause: str, lang: str = "", date_text: str = "") -> str:
     """`clause` cut to its core (see the module's docstring), at most MAX_WORDS words, capitalised.
     `date_text` is the row's date as written: a part holding it is never dropped."""
     title = _tidy(clause)
-    # Twice: a step can bare what an earlier one looks for ('..." declaró X, vocal de Y, quien ...').
-    for step in 2 * (_drop_sentence_adverb, _drop_opening_frame, _drop_attribution, _drop_frame, _drop_relative_clauses, _drop_asides):
-        shorter = _tidy(step(title, lang))
-        # A frame that holds the row's date is the happening itself: the saying ("Putin said in
-        # December that ..."), so it stays.
-        keeps_date = not date_text or date_text not in title or date_text in shorter
-        if shorter != title and _words(shorter) >= MIN_WORDS and keeps_date:
-            title = shorter
+    # Twice, if the first round cut something: a step can bare what an earlier one looks for
+    # ('..." declaró X, vocal de Y, quien ...').
+    for _ in range(2):
+        before = title
+        for step in _STEPS:
+            cut = step(title, lang)
+            if cut == title:
+                continue
+            shorter = _tidy(cut)
+            # A frame that holds the row's date is the happening itself: the saying ("Putin said
+            # in December that ..."), so it stays.
+            keeps_date = not date_text or date_text not in title or date_text in shorter
+            if shorter != title and _words(shorter) >= MIN_WORDS and keeps_date:
+                title = shorter
+        if title == before:
+            break
     words = title.split()
     if len(words) > MAX_WORDS:
         title = " ".join(words[:MAX_WORDS]) + " …"
@@ -96,7 +104,9 @@ def _drop_opening_frame(title: str, lang: str) -> str:
 def _drop_attribution(title: str, lang: str) -> str:
     """'X happened," ujarnya.' / 'X happened, the minister said.' -> 'X happened'."""
     verbs = _verbs(lang)
-    for comma in (m.start() for m in re.finditer(r",", title)):
+    if "," not in title:
+        return title
+    for comma in (m.start() for m in _COMMA.finditer(title)):
         tail = title[comma + 1:].strip(" " + _QUOTES)
         if _words(tail) > ATTRIBUTION_MAX_WORDS:
             continue
@@ -129,7 +139,9 @@ def _drop_relative_clauses(title: str, lang: str) -> str:
     what follows its comma may belong to it."""
     pronouns = _relative(lang)
     out, at = [], 0
-    for comma in re.finditer(r",\s*", title):
+    if "," not in title:
+        return title
+    for comma in _COMMA_SPACE.finditer(title):
         if comma.start() < at or not pronouns.match(title, comma.end()):
             continue
         close = title.find(",", comma.end())
@@ -144,13 +156,25 @@ def _drop_relative_clauses(title: str, lang: str) -> str:
 
 
 def _drop_asides(title: str, lang: str) -> str:
-    return re.sub(r"\s*\(([^()]*)\)", lambda m: "" if _words(m.group(1)) <= ASIDE_MAX_WORDS else m.group(), title)
+    if "(" not in title:
+        return title
+    return _ASIDE.sub(lambda m: "" if _words(m.group(1)) <= ASIDE_MAX_WORDS else m.group(), title)
+
+
+_STEPS = (_drop_sentence_adverb, _drop_opening_frame, _drop_attribution, _drop_frame, _drop_relative_clauses,
+          _drop_asides)
+_COMMA = re.compile(",")
+_COMMA_SPACE = re.compile(r",\s*")
+_ASIDE = re.compile(r"\s*\(([^()]*)\)")
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
+_TRAILING_COMMA = re.compile(r"[,;:]+(?=[.!?]?$)")
 
 
 def _tidy(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" ,;:–—-")
-    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    text = re.sub(r"[,;:]+(?=[.!?]?$)", "", text)
+    text = _SPACES.sub(" ", text).strip(" ,;:–—-")
+    text = _SPACE_BEFORE_MARK.sub(r"\1", text)
+    text = _TRAILING_COMMA.sub("", text)
     for quote_open, quote_close in (("“", "”"), ("«", "»"), ("„", "“")):
         if text.count(quote_open) != text.count(quote_close):
             text = text.replace(quote_open, "").replace(quote_close, "")

@@ -27,21 +27,12 @@ _PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’"}
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """The stretches of `text` inside quotation marks, in order; a straight quote pairs with the
     next one in the same paragraph, a curly one with its closing mark."""
-    spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch == '"' or ch in _PAIRS:
-            close = '"' if ch == '"' else _PAIRS[ch]
-            paragraph_end = text.find("\n\n", i)
-            limit = len(text) if paragraph_end < 0 else paragraph_end
-            j = text.find(close, i + 1, limit)
-            if j > i:
-                spans.append((i, j + 1))
-                i = j + 1
-                continue
-        i += 1
-    return spans
+    return [m.span() for m in _QUOTE.finditer(text)]
+
+
+# An opening mark, then anything but its closing mark or a paragraph break, then the closing mark.
+_QUOTE = re.compile("|".join(f"{re.escape(o)}(?:[^{re.escape(c)}\n]|\n(?!\n))*{re.escape(c)}"
+                             for o, c in [('"', '"'), *_PAIRS.items()]))
 
 
 def enclosing(spans: list[tuple[int, int]], starts: list[int], at: int) -> tuple[int, int] | None:
