@@ -19,11 +19,10 @@ from timeline.lexicon import lexicon
 from timeline.pubdate import dateline_head
 from timeline.role import opens_a_frame, row_role
 from timeline.same_happening import CLOCK_KEY, QUOTED_KEY, one_row_per_happening
-from timeline.titles import CLAUSE_KEY, display_title
+from timeline.titles import CLAUSE_KEY, capped, display_title
 from timeline.schema import empty_events, events_frame, stable_event_id
 from timeline.text import sentence_bounds
 
-TITLE_MAX_WORDS = 22
 # Rows for happenings without a written date (timeline.inferred): off by default, since on the
 # labelled sets (bench/score_events.py) they cost precision and bring no dated happening back.
 INFER_DATES = False
@@ -275,11 +274,6 @@ def _title(text: str, seg_start: int, seg_end: int, group: list[DateMention], la
     return title[:1].upper() + title[1:]
 
 
-def _capped(title: str) -> str:
-    words = title.split()
-    return " ".join(words[:TITLE_MAX_WORDS]) + " …" if len(words) > TITLE_MAX_WORDS else title
-
-
 def _row(text: str, primary: DateMention, group: list[DateMention], seg_start: int, seg_end: int, evidence: str,
          published_iso: str, lang: str, source: str | None, url: str | None, document_key: str) -> dict:
     # The table's precisions are calendar units: a clock time dates a day, a weekend a week.
@@ -294,7 +288,7 @@ def _row(text: str, primary: DateMention, group: list[DateMention], seg_start: i
         "start": primary.first_day.isoformat(),
         "end": (primary.last_day or primary.first_day).isoformat(),
         "date_text": primary.text,
-        "title": _capped(clause),
+        "title": capped(clause),
         "evidence": evidence,
         "role": row_role(text[seg_start:seg_end], primary.first_day, primary.last_day or primary.first_day,
                          published_iso, lang, date_at=group[0].start - seg_start),

@@ -24,11 +24,11 @@ from timeline.role import row_role
 from timeline.schema import stable_event_id
 from timeline.settings import package_data
 from timeline.text import sentence_bounds
+from timeline.titles import capped
 
 CONTINUATION_FILE = package_data("continuation_words.json")
 INFERRED_TAG = "inferred date"
 INFERRED_CONFIDENCE = {"lead": 0.5, "continuation": 0.45}
-TITLE_MAX_WORDS = 22
 # A sentence of fewer words names no happening ("Read more.", a byline).
 MIN_WORDS = 5
 
@@ -60,8 +60,7 @@ def _clean(snippet: str) -> str:
 
 
 def _title(clause: str) -> str:
-    words = _clean(clause).split()
-    title = " ".join(words[:TITLE_MAX_WORDS]) + (" …" if len(words) > TITLE_MAX_WORDS else "")
+    title = capped(_clean(clause))
     return title[:1].upper() + title[1:]
 
 

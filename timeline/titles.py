@@ -75,10 +75,14 @@ def display_title(clause: str, lang: str = "", date_text: str = "") -> str:
                 title = shorter
         if title == before:
             break
-    words = title.split()
-    if len(words) > MAX_WORDS:
-        title = " ".join(words[:MAX_WORDS]) + " …"
+    title = capped(title)
     return title[:1].upper() + title[1:]
+
+
+def capped(title: str) -> str:
+    """`title` cut to MAX_WORDS words, with "…" where it was cut: the one length rule of titles."""
+    words = title.split()
+    return " ".join(words[:MAX_WORDS]) + " …" if len(words) > MAX_WORDS else title
 
 
 def _drop_sentence_adverb(title: str, lang: str) -> str:
