@@ -218,6 +218,14 @@ CASES = [
     ('"We met the rebels yesterday," the minister said.', "2023-05-09", "en", "yesterday", "2023-05-08"),
     ('The minister spoke on Monday, 8 May 2023. Talks resumed yesterday.', "2023-05-10", "en", "yesterday",
      "2023-05-09"),
+    # in a story before our era, a year-less day keeps the era's year, and so does a day counted
+    # from it (they had taken the publication's year)
+    ("Το 480 π.Χ. ο στρατός εισέβαλε. Τον Αύγουστο η μάχη άρχισε. Την επόμενη μέρα οι Πέρσες επιτέθηκαν.",
+     "2018-07-07", "el", "Την επόμενη μέρα", "BC0480-08"),
+    ("Στις 27 Αυγούστου 479 π.Χ. έγινε η μάχη. Την ίδια μέρα ο στόλος νίκησε.", "2018-07-07", "el",
+     "Την ίδια μέρα", "BC0479-08-27"),
+    ("Το 480 π.Χ. ο στρατός εισέβαλε. Στις 28 Αυγούστου οι Πέρσες επιτέθηκαν.", "2018-07-07", "el",
+     "28 Αυγούστου", "BC0480-08-28"),
     # a holiday by the name its news uses, and with a modifier that says which year's
     ("Arus mudik Lebaran tahun ini sangat padat.", "2022-10-04", "id", "Lebaran", "2022-05-02"),
     ("Gereja penuh saat Natal lalu.", "2022-10-04", "id", "Natal lalu", "2021-12-25"),

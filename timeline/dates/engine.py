@@ -166,6 +166,7 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
 
     quoted = _QuotedSpeech(text, chosen, ctx, _resolved_on)
     era_year = None   # the story's year before our era, while no year of ours has been named since
+    in_era: dict[tuple[int, int], tuple[int, bool]] = {}   # such mentions: (era year, keeps its month)
     for cand in chosen:
         if era_year is not None and cand.kind in ERA_KINDS:
             mention = resolve_in_era(cand, ctx, era_year)
@@ -196,6 +197,10 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
         named_bc = bc_year(mention)
         if named_bc is not None:
             era_year = named_bc
+        elif era_year is not None and not _writes_its_year(cand):
+            # A day or month of a story before our era, resolved as if in a year of ours (Python's
+            # dates hold no year before 1): it keeps the era, and gets its year at the end.
+            in_era[(mention.start, mention.end)] = (era_year, chosen_anchor.narrative or cand.kind in _TOLD_DAYS)
         elif mention.first_day and mention.precision in ("day", "part_of_day", "month", "year", "season"):
             era_year = None
         story.told(cand.kind, cand.data, mention.first_day, mention.precision, sentence, chosen_anchor.narrative)
@@ -212,7 +217,29 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
         if (mention.precision in ("quarter", "half", "month", "year") and mention.first_day and not mention.end_value
                 and cand.kind != "context_period"):   # "the year-earlier period" compares, it reports on nothing
             ctx.last_period = mention.value
-    return join_era_dates(text, era_ranges(_coordinated_days(_offset_days(_anchor_clock_times(mentions, ctx), ctx), ctx), ctx))
+    joined = join_era_dates(text, era_ranges(_coordinated_days(_offset_days(_anchor_clock_times(mentions, ctx), ctx), ctx), ctx))
+    return [_in_era(m, *in_era[(m.start, m.end)]) if (m.start, m.end) in in_era else m for m in joined] if in_era else joined
+
+
+def _writes_its_year(cand: _Candidate) -> bool:
+    return cand.kind in ("ymd", "year", "month_year", "cjk", "year_range", "decade", "quarter", "short_year") \
+        or bool(cand.data.get("y"))
+
+
+# Kinds whose month and day the text writes, or takes from a day the text wrote ("the same day").
+_TOLD_DAYS = frozenset({"day_month", "month_day", "ordinal_date", "month", "day_weekday", "numeric", "anaphor", "season"})
+
+
+def _in_era(mention: DateMention, era_year: int, keeps_month: bool) -> DateMention:
+    """A mention of a story before our era that was resolved in a year of ours: its value in the
+    era's year ("27 Αυγούστου" in 480 BC: BC0480-08-27), or the era's year alone where its month
+    and day came from the publication, not the text."""
+    m = re.fullmatch(r"(\d{4})(.*)", mention.value)
+    if m is None:
+        return mention
+    value = f"BC{era_year:04d}{m.group(2)}" if keeps_month else f"BC{era_year:04d}"
+    precision = mention.precision if keeps_month else "year"
+    return replace(mention, value=value, precision=precision, first_day=None, last_day=None, end_value=None)
 
 
 class _QuotedSpeech:
