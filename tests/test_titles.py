@@ -59,3 +59,12 @@ def test_a_long_clause_is_cut_with_an_ellipsis_and_a_lowercase_start_is_capitali
 
 def test_unmatched_quotes_are_dropped():
     assert display_title("the vote will be held on Sunday»", "ru", "") == "The vote will be held on Sunday"
+
+
+def test_the_rows_own_date_opening_the_title_is_left_to_the_date_column():
+    assert display_title("Sebelumnya, pada Senin malam, Iran menembakkan rudal ke pangkalan udara.", "id",
+                         "Senin malam") == "Iran menembakkan rudal ke pangkalan udara."
+    assert display_title("On 3 March, the army seized the airport.", "en", "3 March") == "The army seized the airport."
+    # inside the clause it stays, or the words around it would run together
+    clause = "At a press conference in Geneva, on Monday, the envoy repeated his call."
+    assert display_title(clause, "en", "Monday") == clause

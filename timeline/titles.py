@@ -10,7 +10,9 @@ the title this module drops, where what is left still reads as a clause of its o
 - an attribution after the reported words ('..., the ministry said.', '...," ujarnya.');
 - a reporting frame before them ("X said on Saturday that ...", "X menyatakan bahwa ..."), unless
   the reported clause opens with a pronoun, which only the frame explains;
-- relative clauses set off by commas (", who ...,", ", yang ...,") and short asides in brackets.
+- relative clauses set off by commas (", who ...,", ", yang ...,") and short asides in brackets;
+- the row's own date opening the title, set off by a comma ("Pada Senin malam, Iran ..."), as
+  timeline.events leaves it out at a clause's edge: the date column says it.
 
 The words are closed classes of each language (data/title_rules.json, the complementizers of
 timeline/lang/extra.json, the subject pronouns of data/subject_pronouns.json); a step that would
@@ -75,6 +77,10 @@ def display_title(clause: str, lang: str = "", date_text: str = "") -> str:
                 title = shorter
         if title == before:
             break
+    if date_text:
+        shorter = _tidy(_without_set_off_date(title, lang, date_text))
+        if _words(shorter) >= MIN_WORDS:
+            title = shorter
     title = capped(title)
     return title[:1].upper() + title[1:]
 
@@ -83,6 +89,22 @@ def capped(title: str) -> str:
     """`title` cut to MAX_WORDS words, with "…" where it was cut: the one length rule of titles."""
     words = title.split()
     return " ".join(words[:MAX_WORDS]) + " …" if len(words) > MAX_WORDS else title
+
+
+def _without_set_off_date(title: str, lang: str, date_text: str) -> str:
+    """'Pada Senin malam, Iran menembakkan ...' -> 'Iran menembakkan ...': the row's own date
+    opening the title with its preposition, set off by a comma, is the date column's (as at a
+    clause's edge). One inside the clause stays: without its commas the words around it would run
+    together ("Dalam konferensi pers di Labuan Bajo, Senin, (8/5/2023), Jokowi ...")."""
+    preps = _preps(lang)
+    body = rf"(?:(?:{preps})\s+)?{re.escape(date_text)}" if preps else re.escape(date_text)
+    opening = re.match(rf"{body}\s*,\s*", title, re.IGNORECASE)
+    return title[opening.end():] if opening else title
+
+
+@lru_cache(maxsize=64)
+def _preps(lang: str) -> str:
+    return _alternatives(lexicon(lang).words("preps")) if lang else ""
 
 
 def _drop_sentence_adverb(title: str, lang: str) -> str:
