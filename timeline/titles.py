@@ -189,6 +189,7 @@ def _drop_asides(title: str, lang: str) -> str:
 
 _STEPS = (_drop_sentence_adverb, _drop_opening_frame, _drop_attribution, _drop_frame, _drop_relative_clauses,
           _drop_asides)
+_NOTHING = re.compile(r"(?!x)x")
 _COMMA = re.compile(",")
 _COMMA_SPACE = re.compile(r",\s*")
 _ASIDE = re.compile(r"\s*\(([^()]*)\)")
@@ -224,8 +225,9 @@ def _alternatives(words) -> str:
 
 @lru_cache(maxsize=64)
 def _verbs(lang: str) -> re.Pattern:
-    body = _alternatives(lexicon(lang).words("speech_verbs")) if lang else ""
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)" if body else r"(?!x)x", re.IGNORECASE)
+    from timeline.dates.quotes import speech_verb
+
+    return speech_verb(lang) or _NOTHING
 
 
 @lru_cache(maxsize=64)

@@ -15,7 +15,7 @@ from timeline.dates.context import _Candidate, _Context, _sentence_span
 from timeline.dates.era import bc_year, era_ranges, join_era_dates, resolve_in_era
 from timeline.dates.mention import DateMention
 from timeline.dates.quotes import enclosing, quote_spans, said_on, speech_verb
-from timeline.dates.reference import MODES, Anchor as StoryAnchor, StoryTime, document_is_narrative, fitted, sentence_index
+from timeline.dates.reference import EXPLICIT_YEAR_KINDS, MODES, Anchor as StoryAnchor, StoryTime, document_is_narrative, fitted, sentence_index
 from timeline.dates.recognise import _longest_first, _recognise
 from timeline.dates.resolve import _plural_words, _resolve
 from timeline.dates.tense import _tense, _tense_at
@@ -222,8 +222,7 @@ def _normalise(text: str, chosen: list[_Candidate], pats: Patterns, reference: d
 
 
 def _writes_its_year(cand: _Candidate) -> bool:
-    return cand.kind in ("ymd", "year", "month_year", "cjk", "year_range", "decade", "quarter", "short_year") \
-        or bool(cand.data.get("y"))
+    return cand.kind in EXPLICIT_YEAR_KINDS or bool(cand.data.get("y"))
 
 
 # Kinds whose month and day the text writes, or takes from a day the text wrote ("the same day").
@@ -258,7 +257,7 @@ class _QuotedSpeech:
             self._spans = quote_spans(self.text)
             self._starts = [s for s, _ in self._spans]
         quote = enclosing(self._spans, self._starts, cand.start) if self._spans else None
-        verb = speech_verb(self.ctx.pats) if quote else None
+        verb = speech_verb(self.ctx.pats.lex.lang) if quote else None
         if quote is None or verb is None:
             return None
         if self._days is None:

@@ -15,7 +15,9 @@ import re
 from bisect import bisect_right
 from datetime import date
 
-from timeline.patterns import Patterns
+from functools import lru_cache
+
+from timeline.lexicon import lexicon
 
 # How many sentences, counting the one that opens the quote, may hold the saying that dates it:
 # a press conference is dated once, then told for a sentence or two before the quote begins
@@ -41,8 +43,11 @@ def enclosing(spans: list[tuple[int, int]], starts: list[int], at: int) -> tuple
     return spans[k] if k >= 0 and spans[k][0] < at < spans[k][1] else None
 
 
-def speech_verb(pats: Patterns) -> re.Pattern | None:
-    words = pats.lex.words("speech_verbs")
+@lru_cache(maxsize=64)
+def speech_verb(lang: str) -> re.Pattern | None:
+    """Any verb of saying of `lang` (`speech_verbs`) as a whole word, None where it has none;
+    made once per language (timeline.titles reads the same pattern)."""
+    words = lexicon(lang).words("speech_verbs") if lang else []
     if not words:
         return None
     body = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))

@@ -35,7 +35,7 @@ STORY_KINDS = frozenset({"day_month", "month_day", "numeric", "ordinal_date", "m
 # Kinds counted from publication in news, from the story in a narrative document.
 NARRATIVE_KINDS = frozenset({"modified", "relative", "unit_alone"})
 # Kinds that write their year: they set the story's time and say how far it is from publication.
-_EXPLICIT_YEAR_KINDS = frozenset({"ymd", "year", "month_year", "cjk", "year_range", "decade", "quarter", "short_year"})
+EXPLICIT_YEAR_KINDS = frozenset({"ymd", "year", "month_year", "cjk", "year_range", "decade", "quarter", "short_year"})
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ class StoryTime:
             # "the winter" says which part of the story's year, not a new time to count from:
             # a winter's December would push the next "25 January" a year on.
             return
-        written = kind in _EXPLICIT_YEAR_KINDS or bool(data.get("y"))
+        written = kind in EXPLICIT_YEAR_KINDS or bool(data.get("y"))
         if self.document_narrative and not (written or on_story):
             return
         self.day, self.precision = value_day, "day" if precision == "part_of_day" else precision
