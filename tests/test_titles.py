@@ -68,3 +68,39 @@ def test_the_rows_own_date_opening_the_title_is_left_to_the_date_column():
     # inside the clause it stays, or the words around it would run together
     clause = "At a press conference in Geneva, on Monday, the envoy repeated his call."
     assert display_title(clause, "en", "Monday") == clause
+
+
+@pytest.mark.parametrize("clause, lang, date_text, title", [
+    # a long title loses the adjunct after its main clause: a subordinate clause or a
+    # circumstance ("after ...", "setelah ...", "tras ...") or a participle phrase (", killing ...")
+    ("Rebels seized the northern airport on Monday, after three weeks of heavy fighting around the town and its roads.",
+     "en", "Monday", "Rebels seized the northern airport on Monday"),
+    ("The storm hit the coastal province of the country on Friday, killing at least twelve people and flooding roads.",
+     "en", "Friday", "The storm hit the coastal province of the country on Friday"),
+    ("Pemerintah mengumumkan paket bantuan baru bagi para petani pada Kamis, setelah panen gagal selama dua musim berturut-turut.",
+     "id", "Kamis", "Pemerintah mengumumkan paket bantuan baru bagi para petani pada Kamis"),
+    ("El Congreso aprobó el martes el presupuesto del próximo año, dejando sin fondos a varios programas sociales del país.",
+     "es", "el martes", "El Congreso aprobó el martes el presupuesto del próximo año"),
+    ("Le Parlement a adopté la loi sur l'eau le 4 avril, alors que les agriculteurs manifestaient devant le bâtiment.",
+     "fr", "le 4 avril", "Le Parlement a adopté la loi sur l'eau le 4 avril"),
+    ("Die Regierung hat am Montag neue Regeln für die Grenze beschlossen, nachdem die Zahl der Übertritte stark gestiegen war.",
+     "de", "am Montag", "Die Regierung hat am Montag neue Regeln für die Grenze beschlossen"),
+])
+def test_a_long_title_loses_the_adjunct_after_its_main_clause(clause, lang, date_text, title):
+    assert display_title(clause, lang, date_text) == title
+
+
+@pytest.mark.parametrize("clause, lang, date_text", [
+    # short enough already: the adjunct stays
+    ("Troops left the city on Monday, after talks.", "en", "Monday"),
+    # the row's date is in the adjunct: the adjunct is the happening
+    ("The two leaders spoke by phone for the first time in months, after the border clash on 3 May left dozens dead.",
+     "en", "3 May"),
+    # a name after the comma is no participle, a decimal comma no clause break
+    ("Ministers from ten countries gathered for the annual trade summit on Monday, Beijing and Hanoi among the hosts.",
+     "en", "Monday"),
+    ("O banco central subiu a taxa de juro para 10,5 por cento na quarta-feira passada por causa da inflação.",
+     "pt", "na quarta-feira passada"),
+])
+def test_an_adjunct_stays_where_the_title_needs_it(clause, lang, date_text):
+    assert display_title(clause, lang, date_text) == clause

@@ -12,7 +12,10 @@ the title this module drops, where what is left still reads as a clause of its o
   the reported clause opens with a pronoun, which only the frame explains;
 - relative clauses set off by commas (", who ...,", ", yang ...,") and short asides in brackets;
 - the row's own date opening the title, set off by a comma ("Pada Senin malam, Iran ..."), as
-  timeline.events leaves it out at a clause's edge: the date column says it.
+  timeline.events leaves it out at a clause's edge: the date column says it;
+- in a title still over TARGET_WORDS words, the adjunct after the main clause's comma: a
+  subordinate clause or circumstance (", after three weeks of fighting", ", ketika ...", ", alors
+  que ...") or a participle phrase (", killing twelve people").
 
 The words are closed classes of each language (data/title_rules.json, the complementizers of
 timeline/lang/extra.json, the subject pronouns of data/subject_pronouns.json); a step that would
@@ -30,6 +33,7 @@ from timeline.settings import package_data
 
 RULES_FILE = package_data("title_rules.json")
 PRONOUNS_FILE = package_data("subject_pronouns.json")
+TAXONOMY_FILE = package_data("event_types.json")
 
 # A title keeps at least this many words: fewer no longer says who did what.
 MIN_WORDS = 4
@@ -50,6 +54,9 @@ ATTRIBUTION_AFTER_VERB = 2
 ASIDE_MAX_WORDS = 6
 # Titles longer than this are cut, with "…", wherever the word falls.
 MAX_WORDS = 22
+# The length a title aims at (issue 10: "at most about 12 words where the clause allows"): only a
+# longer title loses the adjunct after its main clause, which a shorter one can afford to keep.
+TARGET_WORDS = 12
 # A row's whole clause, set by timeline.events beside its title until the title is cut.
 CLAUSE_KEY = "_clause"
 
@@ -181,6 +188,22 @@ def _drop_relative_clauses(title: str, lang: str) -> str:
     return "".join(out)
 
 
+def _drop_trailing_adjunct(title: str, lang: str) -> str:
+    """'Rebels seized the airport on Monday, after three weeks of fighting ...' -> 'Rebels seized
+    the airport on Monday', when the title is over TARGET_WORDS words: it ends at the first comma
+    (one with a space after it, so no decimal comma) that opens an adjunct, leaving MIN_WORDS words
+    at least. display_title keeps the adjunct when it holds the row's date: then it is the happening."""
+    if "," not in title or _words(title) <= TARGET_WORDS:
+        return title
+    opener = _adjunct_opener(lang)
+    for comma in _COMMA_SPACE.finditer(title):
+        if comma.start() > 0 and title[comma.start() - 1].isdigit() and title[comma.end():comma.end() + 1].isdigit():
+            continue
+        if opener.match(title, comma.end()) and _words(title[:comma.start()]) >= MIN_WORDS:
+            return title[:comma.start()]
+    return title
+
+
 def _drop_asides(title: str, lang: str) -> str:
     if "(" not in title:
         return title
@@ -188,7 +211,7 @@ def _drop_asides(title: str, lang: str) -> str:
 
 
 _STEPS = (_drop_sentence_adverb, _drop_opening_frame, _drop_attribution, _drop_frame, _drop_relative_clauses,
-          _drop_asides)
+          _drop_asides, _drop_trailing_adjunct)
 _NOTHING = re.compile(r"(?!x)x")
 _COMMA = re.compile(",")
 _COMMA_SPACE = re.compile(r",\s*")
@@ -234,6 +257,24 @@ def _verbs(lang: str) -> re.Pattern:
 def _relative(lang: str) -> re.Pattern:
     body = _alternatives(_rules()["relative_pronouns"].get(lang, ()))
     return re.compile(rf"(?:{body})(?!\w)" if body else r"(?!x)x", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _adjunct_opener(lang: str) -> re.Pattern:
+    """What begins an adjunct: an opener word of the language (title_rules.json's adjunct_openers
+    and event_types.json's antecedents, the words of an earlier happening: 'after', 'setelah'), or
+    a lower-case word with a participle ending ('killing', 'dejando')."""
+    openers = [*_rules()["adjunct_openers"].get(lang, ()), *_antecedents().get(lang, ())]
+    parts = [rf"(?:{_alternatives(openers)})(?!\w)"] if openers else []
+    suffixes = _alternatives(_rules()["participle_suffixes"].get(lang, ()))
+    if suffixes:
+        parts.append(rf"(?-i:[^\W\d_A-Z]\w+(?:{suffixes}))(?!\w)")
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else _NOTHING
+
+
+@lru_cache(maxsize=1)
+def _antecedents() -> dict:
+    return json.loads(TAXONOMY_FILE.read_text(encoding="utf-8")).get("antecedents", {})
 
 
 @lru_cache(maxsize=64)
