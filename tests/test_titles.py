@@ -104,3 +104,20 @@ def test_a_long_title_loses_the_adjunct_after_its_main_clause(clause, lang, date
 ])
 def test_an_adjunct_stays_where_the_title_needs_it(clause, lang, date_text):
     assert display_title(clause, lang, date_text) == clause
+
+
+def test_a_long_title_loses_a_clause_of_cause_even_without_its_comma():
+    assert display_title("Kementerian menunda pembukaan kembali perbatasan dengan negara tetangga itu pada Senin karena "
+                         "hujan lebat merusak jalan", "id", "Senin") == \
+        "Kementerian menunda pembukaan kembali perbatasan dengan negara tetangga itu pada Senin"
+    assert display_title("The airline cancelled all of its flights to the northern islands on Tuesday because the "
+                         "runway was flooded", "en", "Tuesday") == \
+        "The airline cancelled all of its flights to the northern islands on Tuesday"
+    # short, it stays
+    assert display_title("Schools closed on Monday because of snow", "en", "Monday") == \
+        "Schools closed on Monday because of snow"
+
+
+def test_an_aside_dropped_from_between_two_commas_leaves_one_comma():
+    title = display_title("Di Jenewa, Senin, (8/5/2023), menteri itu mengulangi seruannya.", "id", "Senin")
+    assert ",," not in title and title == "Di Jenewa, Senin, menteri itu mengulangi seruannya."

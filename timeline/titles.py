@@ -15,7 +15,8 @@ the title this module drops, where what is left still reads as a clause of its o
   timeline.events leaves it out at a clause's edge: the date column says it;
 - in a title still over TARGET_WORDS words, the adjunct after the main clause's comma: a
   subordinate clause or circumstance (", after three weeks of fighting", ", ketika ...", ", alors
-  que ...") or a participle phrase (", killing twelve people").
+  que ...") or a participle phrase (", killing twelve people"), and a clause of cause ("because",
+  "karena") with or without its comma.
 
 The words are closed classes of each language (data/title_rules.json, the complementizers of
 timeline/lang/extra.json, the subject pronouns of data/subject_pronouns.json); a step that would
@@ -193,14 +194,18 @@ def _drop_trailing_adjunct(title: str, lang: str) -> str:
     the airport on Monday', when the title is over TARGET_WORDS words: it ends at the first comma
     (one with a space after it, so no decimal comma) that opens an adjunct, leaving MIN_WORDS words
     at least. display_title keeps the adjunct when it holds the row's date: then it is the happening."""
-    if "," not in title or _words(title) <= TARGET_WORDS:
+    if _words(title) <= TARGET_WORDS:
         return title
     opener = _adjunct_opener(lang)
-    for comma in _COMMA_SPACE.finditer(title):
+    for comma in _COMMA_SPACE.finditer(title) if "," in title else ():
         if comma.start() > 0 and title[comma.start() - 1].isdigit() and title[comma.end():comma.end() + 1].isdigit():
             continue
         if opener.match(title, comma.end()) and _words(title[:comma.start()]) >= MIN_WORDS:
             return title[:comma.start()]
+    # A clause of cause is an adjunct wherever it stands; the words before it are the main clause.
+    for cause in _cause_opener(lang).finditer(title):
+        if _words(title[:cause.start()]) >= MIN_WORDS:
+            return title[:cause.start()]
     return title
 
 
@@ -218,12 +223,14 @@ _COMMA_SPACE = re.compile(r",\s*")
 _ASIDE = re.compile(r"\s*\(([^()]*)\)")
 _SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
+_REPEATED_COMMA = re.compile(r",(?:\s*,)+")
 _TRAILING_COMMA = re.compile(r"[,;:]+(?=[.!?]?$)")
 
 
 def _tidy(text: str) -> str:
     text = _SPACES.sub(" ", text).strip(" ,;:–—-")
     text = _SPACE_BEFORE_MARK.sub(r"\1", text)
+    text = _REPEATED_COMMA.sub(",", text)       # an aside dropped from between two commas
     text = _TRAILING_COMMA.sub("", text)
     for quote_open, quote_close in (("“", "”"), ("«", "»"), ("„", "“")):
         if text.count(quote_open) != text.count(quote_close):
@@ -270,6 +277,12 @@ def _adjunct_opener(lang: str) -> re.Pattern:
     if suffixes:
         parts.append(rf"(?-i:[^\W\d_A-Z]\w+(?:{suffixes}))(?!\w)")
     return re.compile("|".join(parts), re.IGNORECASE) if parts else _NOTHING
+
+
+@lru_cache(maxsize=64)
+def _cause_opener(lang: str) -> re.Pattern:
+    body = _alternatives(_rules()["cause_openers"].get(lang, ()))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE) if body else _NOTHING
 
 
 @lru_cache(maxsize=1)
