@@ -49,14 +49,14 @@ def load_documents(benchmarks: Path) -> list[tuple[str, str, date | None, str]]:
 
 def forget_texts() -> None:
     """Empty the caches keyed by a text (the gazetteer scan, the cue words of a clause, the role
-    words of a sentence, the actors an article names plainly), so that a repeated pass costs what
-    a pass over new documents would, not a cache hit. Caches keyed by a word or a character stay,
-    as they would over a corpus."""
-    from timeline import enrich, titled_names
+    words of a sentence, the actors an article names plainly, the sentences of the last texts),
+    so that a repeated pass costs what a pass over new documents would, not a cache hit. Caches
+    keyed by a word or a character stay, as they would over a corpus."""
+    from timeline import enrich, text, titled_names
 
     for module, name in [(enrich, name) for name in ("_scan", "_scan_undated", "_scan_dated", "_cue_hits", "_tokens",
                                                      "_named_plainly")] \
-            + [(titled_names, "_role_tokens")]:
+            + [(titled_names, "_role_tokens"), (text, "sentence_bounds")]:
         cached = getattr(module, name, None)
         if hasattr(cached, "cache_clear"):    # the names differ from version to version
             cached.cache_clear()

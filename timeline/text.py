@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A sentence ends at . ! ? (or their CJK/Arabic forms) followed by space and a capital, quote or
 # digit, or at a line break. Abbreviations ("Feb.", "Mr.") and decimals ("06.00") do not end one.
@@ -19,7 +20,10 @@ _DOTTED_LOWER = re.compile(r"\b[a-z]\.[a-z]\.$")
 _CODE = re.compile(r"[A-Z]{2,5}\b")
 
 
-def sentence_bounds(text: str) -> list[tuple[int, int]]:
+# The date engine and the events table both cut the article they are given: the last few texts'
+# cuts are kept so that the second asks for nothing new (a tuple, so no caller can change it).
+@lru_cache(maxsize=4)
+def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) offsets of each sentence of `text`, white space trimmed, in order."""
     bounds: list[tuple[int, int]] = []
     start = 0
@@ -30,7 +34,7 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
         _append(text, start, m.start(), bounds)
         start = m.end()
     _append(text, start, len(text), bounds)
-    return bounds
+    return tuple(bounds)
 
 
 def _append(text: str, start: int, end: int, bounds: list[tuple[int, int]]) -> None:
