@@ -35,7 +35,6 @@ _PUNCTUATION_BREAK = re.compile(r",")
 # Patterns compiled once: through re's module functions each call pays a cache look-up.
 _WORDS_2 = re.compile(r"\w{2,}")
 _SENTENCE_STOP = re.compile(r"[;:.]")
-_SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?)])")
 _PUNCTUATION_BEFORE_STOP = re.compile(r"[,;:]+([.!?])")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
@@ -239,7 +238,7 @@ _GLUED_BEFORE = re.compile(r"[\w-]\Z")
 
 
 def _clean(snippet: str) -> str:
-    return _SPACES.sub(" ", snippet).strip()
+    return " ".join(snippet.split())   # what re.sub(r"\s+", " ", ...).strip() gives, in C
 
 
 def _title(text: str, seg_start: int, seg_end: int, group: list[DateMention], lang: str) -> str:
