@@ -638,11 +638,16 @@ def _in_context(matches: tuple[_Match, ...], tokens: tuple[_Token, ...],
     return tuple(m for m in matches if not m.entry.needs_context or has_context(m))
 
 
+_DATELINE_LIMIT = 48   # "QUITO, Ecuador – ": a place or two, not a sentence
+
+
 def _drop_dateline(text: str, matches: tuple[_Match, ...]) -> tuple[_Match, ...]:
     """Places in a dateline say where the report was filed, not where the event happened."""
+    if not matches or matches[0].end > _DATELINE_LIMIT:
+        return matches               # no name within a dateline's reach (most clauses): nothing to look for
     from timeline.pubdate import dateline_head  # the one definition of a dateline's head
 
-    head_end = dateline_head(text, limit=48)  # "QUITO, Ecuador – ": a place or two, not a sentence
+    head_end = dateline_head(text, limit=_DATELINE_LIMIT)
     if head_end == 0:
         return matches
     inside = [m for m in matches if m.end <= head_end]
