@@ -15,8 +15,9 @@ the title this module drops, where what is left still reads as a clause of its o
   timeline.events leaves it out at a clause's edge: the date column says it;
 - in a title still over TARGET_WORDS words, the adjunct after the main clause's comma: a
   subordinate clause or circumstance (", after three weeks of fighting", ", ketika ...", ", alors
-  que ...") or a participle phrase (", killing twelve people"), and a clause of cause ("because",
-  "karena") with or without its comma.
+  que ...") or a participle phrase (", killing twelve people"), a second statement of contrast
+  (", but ...", ", tetapi ..."), and a clause of cause ("because", "karena") with or without its
+  comma.
 
 The words are closed classes of each language (data/title_rules.json, the complementizers of
 timeline/lang/extra.json, the subject pronouns of data/subject_pronouns.json); a step that would
@@ -305,10 +306,12 @@ def _relative(lang: str) -> re.Pattern:
 
 @lru_cache(maxsize=64)
 def _adjunct_opener(lang: str) -> re.Pattern:
-    """What begins an adjunct: an opener word of the language (title_rules.json's adjunct_openers
-    and event_types.json's antecedents, the words of an earlier happening: 'after', 'setelah'), or
-    a lower-case word with a participle ending ('killing', 'dejando')."""
-    openers = [*_rules()["adjunct_openers"].get(lang, ()), *_antecedents().get(lang, ())]
+    """What begins an adjunct: an opener word of the language (title_rules.json's adjunct_openers,
+    its conjunctions of contrast, which open a second statement, and event_types.json's
+    antecedents, the words of an earlier happening: 'after', 'setelah'), or a lower-case word with
+    a participle ending ('killing', 'dejando')."""
+    openers = [*_rules()["adjunct_openers"].get(lang, ()), *_rules()["contrast_conjunctions"].get(lang, ()),
+               *_antecedents().get(lang, ())]
     parts = [rf"(?:{_alternatives(openers)})(?!\w)"] if openers else []
     suffixes = _alternatives(_rules()["participle_suffixes"].get(lang, ()))
     if suffixes:
