@@ -914,16 +914,18 @@ def event_taxonomy() -> dict[str, dict]:
 
 
 def _cue_regex(cue: str, lang: str) -> str:
-    """One cue word as a pattern: "serang*" is a stem, "*angriff*" may sit inside a compound."""
+    """One cue word as a pattern: "serang*" is a stem, "*angriff*" may sit inside a compound; in a
+    phrase each word may be a stem ("военн* операци*")."""
     inside = cue.startswith("*")
-    stem = cue.endswith("*")
-    body = r"[\s\-]+".join(re.escape(part) for part in cue.strip("*").split())
+    words = cue.strip().split()
+    body = r"[\s\-]+".join(re.escape(word.strip("*")) + (r"\w*" if word.endswith("*") else "")
+                             for word in words)
     if lang == "ar":
         # Arabic glues "and", "by", "to" and the article to words: واستقبل, والهجوم.
         head = r"(?<!\w)(?:[وفبلك]?(?:ال)?)"
     else:
         head = r"\w*" if inside else r"(?<!\w)"
-    tail = r"\w*" if stem else r"(?!\w)"
+    tail = "" if cue.endswith("*") else r"(?!\w)"
     return head + body + tail
 
 
