@@ -920,6 +920,8 @@ def _cue_regex(cue: str, lang: str) -> str:
     words = cue.strip().split()
     body = r"[\s\-]+".join(re.escape(word.strip("*")) + (r"\w*" if word.endswith("*") else "")
                              for word in words)
+    # Cues are casefolded, which spells German ß as ss ("beschließt" -> "beschliesst"): either matches.
+    body = body.replace("ss", "(?:ss|ß)")
     if lang == "ar":
         # Arabic glues "and", "by", "to" and the article to words: واستقبل, والهجوم.
         head = r"(?<!\w)(?:[وفبلك]?(?:ال)?)"
