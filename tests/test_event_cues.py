@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.enrich import classify_event
+from timeline import extract_events
+from timeline.enrich import classify_event, continue_types, enrich_records
 
 
 @pytest.mark.parametrize("clause, lang, event_type", [
@@ -99,6 +100,7 @@ def test_speech_verb_gives_way_to_the_reported_happening(clause, lang, event_typ
     ("Thousands of workers went on strike over pay", "en", "protest"),
     ("The unions called a general strike", "en", "protest"),
     ("The two sides struck a deal on Monday", "en", "agreement"),
+    ("Thousands joined the march on Sunday", "en", "protest"),
 ])
 def test_words_with_two_senses_keep_the_right_one(clause, lang, event_type):
     assert classify_event(clause, lang)[0] == event_type
@@ -114,3 +116,43 @@ def test_words_with_two_senses_keep_the_right_one(clause, lang, event_type):
 ])
 def test_a_common_other_sense_is_no_cue(clause, lang, not_type):
     assert classify_event(clause, lang)[0] != not_type
+
+
+@pytest.mark.parametrize("article, sentence, lang, expected", [
+    # A sentence with no cue goes on with the happening of the sentence before it.
+    ("Parliament approved the new tax law. It applies from 1 March.", "It applies from 1 March.",
+     "en", ("decision", "approved")),
+    ("Rebels shelled the town overnight.\n\nThe town was quiet again by Sunday.",
+     "The town was quiet again by Sunday.", "en", ("military_action", "shelled")),
+    ("Le ministre a été limogé. Son départ prend effet le 2 mai.", "Son départ prend effet le 2 mai.",
+     "fr", ("appointment", "limogé")),
+    # A statement cue does not carry: it tells that something was said, not what happened.
+    ("The spokesman said so. The weather was mild on Tuesday.", "The weather was mild on Tuesday.",
+     "en", ("statement", "")),
+    # The first sentence has none before it.
+    ("The weather was mild on Tuesday. Rebels shelled the town.", "The weather was mild on Tuesday.",
+     "en", ("statement", "")),
+])
+def test_a_sentence_without_a_cue_continues_the_one_before(article, sentence, lang, expected):
+    record = {"event_type": "statement", "event_type_cue": "", "evidence": sentence, "lang": lang,
+              "actors": "", "places": "", "role": ""}
+    continue_types([record], article)
+    assert (record["event_type"], record["event_type_cue"]) == expected
+
+
+def test_the_rows_own_date_is_no_cue():
+    # "March" the month is not a march; the date is the row's own date.
+    assert classify_event("It applies from 1 March 2025", "en", near="1 March 2025") == ("", "")
+    assert classify_event("They march again on 1 May", "en", near="1 May")[0] == "protest"
+
+
+def test_continued_type_in_extracted_rows_and_an_analysts_type_kept():
+    article = "Parliament approved the new tax law on 3 February 2025. It applies from 1 March 2025."
+    rows = extract_events(article, published="2025-02-04", lang="en", source="t")
+    later = rows[rows["date"] == "2025-03-01"].iloc[0]
+    assert (later["event_type"], later["event_type_cue"]) == ("decision", "approved")
+    assert later["headline"].startswith("Decision")
+    record = {"event_type": "statement", "event_type_cue": "", "evidence": "It applies from 1 March 2025.",
+              "title": "It applies from 1 March 2025", "lang": "en"}
+    enrich_records([record], article)
+    assert record["event_type"] == "statement"      # given before enrichment: an analyst's value
