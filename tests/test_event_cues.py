@@ -90,6 +90,12 @@ def test_general_words_of_a_type(clause, lang, event_type):
     ("Der Präsident kündigte die Ernennung eines Botschafters an", "de", "appointment"),
     ("Der General befahl den Truppen, die Stadt anzugreifen", "de", "military_action"),
     ("Ein Sprecher sagte, der Bundestag habe das Gesetz gebilligt", "de", "decision"),
+    ("Пресс-служба сообщила о назначении нового посла", "ru", "appointment"),
+    ("Генерал приказал войскам атаковать город", "ru", "military_action"),
+    ("Представитель заявил, что парламент одобрил закон", "ru", "decision"),
+    ("Sözcü, yeni büyükelçinin atandığını açıkladı", "tr", "appointment"),
+    ("Bakanlık, sınavın ertelendiğini duyurdu", "tr", "decision"),
+    ("أعلن الرئيس تعيين سفير جديد", "ar", "appointment"),
 ])
 def test_speech_verb_gives_way_to_the_reported_happening(clause, lang, event_type):
     assert classify_event(clause, lang)[0] == event_type

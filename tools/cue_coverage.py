@@ -83,7 +83,7 @@ CONCEPTS: dict[str, dict[str, dict[str, str]]] = {
             "pt": "rejeitou|rejeitaram|rejeitado|rejeitada|rejeita|rejeitam|rejeição|vetou|veto|rejeitar|rejeitados|rejeitadas",
             "de": "abgelehnt|ablehnung|veto|ablehnen|ablehnt|ablehnte|abgelehnte|abgelehnten",
             "ru": "отклонил*|отклонен*|отверг*|вето",
-            "tr": "reddetti|reddedildi|veto",
+            "tr": "reddetti|reddedildi|veto|reddet*|redded*",
             "ar": "رفض|رفضت|فيتو",
         },
         "ratify": {
@@ -104,7 +104,7 @@ CONCEPTS: dict[str, dict[str, dict[str, str]]] = {
             "pt": "adiou|adiaram|adiado|adiada|adia|adiamento|adiar|adiados|adiadas",
             "de": "verschoben|verschob|verschiebt|verschiebung|vertagt|vertagte|verschieben",
             "ru": "отложил*|отложен*|перенесл*",
-            "tr": "erteledi|ertelendi|erteleme",
+            "tr": "erteledi|ertelendi|erteleme|ertele*",
             "ar": "تأجيل|أرجأ|تأجل",
         },
         "extend": {
@@ -203,7 +203,7 @@ CONCEPTS: dict[str, dict[str, dict[str, str]]] = {
             "pt": "nomeado|nomeada|nomeados|nomeia|nomeou|nomearam|nomeação|designado|designada|designou|nomear|nomeações|nomeadas|designação|designados|remodelação",
             "de": "ernannt|ernannte|ernennt|ernennung|ernennen|ernannten|kabinettsumbildung|regierungsumbildung",
             "ru": "назначен*|назначил*",
-            "tr": "atandı|atadı|atama|ataması|atamalar|atamaları|atanan",
+            "tr": "atandı|atadı|atama|ataması|atamalar|atamaları|atanan|atand*",
             "ar": "تعيين|عين|عينت|تم تعيين",
         },
         "nominate": {
@@ -219,7 +219,7 @@ CONCEPTS: dict[str, dict[str, dict[str, str]]] = {
             "pt": "empossado|empossada|tomou posse|toma posse|posse|tomada de posse|prestou juramento|investidura",
             "de": "vereidigt|vereidigte|vereidigung|amtseid|amtseinführung|*vereidigung",
             "ru": "инаугураци*|присяг*",
-            "tr": "yemin etti|göreve başladı",
+            "tr": "yemin etti|göreve başladı|yemin et*",
             "ar": "أدى اليمين|اليمين الدستورية|تنصيب",
         },
         "take office": {
@@ -241,7 +241,7 @@ CONCEPTS: dict[str, dict[str, dict[str, str]]] = {
             "pt": "renunciou|renúncia|renuncia|demissão|demitiu-se|pediu demissão",
             "de": "trat zurück|tritt zurück|zurückgetreten|rücktritt|zurücktreten|*rücktritt",
             "ru": "отставк*",
-            "tr": "istifa|istifası|istifasını|istifaya|istifa etti",
+            "tr": "istifa|istifası|istifasını|istifaya|istifa etti|istifa et*",
             "ar": "استقال|استقالت|استقالة",
         },
         "dismiss": {
@@ -252,7 +252,7 @@ CONCEPTS: dict[str, dict[str, dict[str, str]]] = {
             "pt": "demitido|demitida|demitiu|demite|exonerado|exonerada|exonerou|exonera|exoneração|destituído|destituída|destituiu|destituição|demitir|demitiram|exonerar|destituir|destituídos|demitidos",
             "de": "entlassen|entlässt|entließ|entlassung|abgesetzt|absetzung|absetzen|abgesetzten|*entlassung",
             "ru": "уволил*|уволен*|снял с должности|снят с должности",
-            "tr": "görevden alındı|görevden aldı|görevden alınan|görevden alma",
+            "tr": "görevden alındı|görevden aldı|görevden alınan|görevden alma|görevden alın*",
             "ar": "أقال|أقالت|إقالة|أقيل",
         },
         "successor": {
@@ -274,7 +274,7 @@ CONCEPTS: dict[str, dict[str, dict[str, str]]] = {
             "pt": "ataque|ataques|atacou|atacaram|atacado|atacada|atacados|ataca|atacam|atacar|atentado|atentados|atacando",
             "de": "angegriffen|angriff|angriffe|angreifen|anzugreifen|griff an|griffen an|überfall|*anschlag|anschläge|angreift|überfallen|anschlägen",
             "ru": "атак*|напал*|нападени*",
-            "tr": "saldırı*|saldırdı",
+            "tr": "saldırı*|saldırdı|saldırd*",
             "ar": "هجوم|هجمات|هاجم|هاجمت|اعتداء",
         },
         "strike": {
@@ -327,7 +327,7 @@ CONCEPTS: dict[str, dict[str, dict[str, str]]] = {
             "pt": "matou|mataram|mortos|assassinado|assassinada|assassinato|feridos|matar|matando|matam|ferido|assassinados|assassinatos",
             "de": "getötet|tötete|töteten|ermordet|verwundet|töten|tötet|ermordung|ermordeten|getöteten|getötete|verwundeten|verwundete",
             "ru": "убит*|погиб*|ранен*|убил*",
-            "tr": "öldürüldü|öldürdü|yaralandı",
+            "tr": "öldürüldü|öldürdü|yaralandı|öldürül*|öldürd*",
             "ar": "مقتل|قتل|قتلى|جرحى|اغتيال|اغتال",
         },
         "intercept / shoot down": {
@@ -528,6 +528,8 @@ def _zipf(word: str, lang: str) -> float:
     import wordfreq
     if word in DICTIONARY_ONLY.get(lang, ()):
         return MIN_ZIPF
+    if " " in word:                      # a phrase: its words as written, stems as their bare stems
+        return wordfreq.zipf_frequency(word.replace("*", "").replace("-", " "), lang)
     if word.endswith("*"):
         pattern = re.compile(enrich._cue_regex(word, lang), re.IGNORECASE)
         return max((wordfreq.zipf_frequency(w, lang) for w in wordfreq.top_n_list(lang, TOP_WORDS)
