@@ -923,16 +923,20 @@ def event_taxonomy() -> dict[str, dict]:
 
 
 def _cue_regex(cue: str, lang: str) -> str:
-    """One cue word as a pattern: "serang*" is a stem, "*angriff*" may sit inside a compound."""
+    """One cue word as a pattern: "serang*" is a stem, "*angriff*" may sit inside a compound; in a
+    phrase each word may be a stem ("военн* операци*")."""
     inside = cue.startswith("*")
-    stem = cue.endswith("*")
-    body = r"[\s\-]+".join(re.escape(part) for part in cue.strip("*").split())
+    words = cue.strip().split()
+    body = r"[\s\-]+".join(re.escape(word.strip("*")) + (r"\w*" if word.endswith("*") else "")
+                             for word in words)
+    # Cues are casefolded, which spells German ß as ss ("beschließt" -> "beschliesst"): either matches.
+    body = body.replace("ss", "(?:ss|ß)")
     if lang == "ar":
         # Arabic glues "and", "by", "to" and the article to words: واستقبل, والهجوم.
         head = r"(?<!\w)(?:[وفبلك]?(?:ال)?)"
     else:
         head = r"\w*" if inside else r"(?<!\w)"
-    tail = r"\w*" if stem else r"(?!\w)"
+    tail = "" if cue.endswith("*") else r"(?!\w)"
     return head + body + tail
 
 
@@ -1006,6 +1010,8 @@ def _second_chars(cue: str, lang: str) -> frozenset[str] | None:
     words = cue.strip("*").split()
     if cue.startswith("*") or lang == "ar" or not words or len(words[0]) < 2:
         return None
+    if words[0][1:3] == "ss":
+        return frozenset("sß")          # _cue_regex lets ß stand for ss
     return frozenset(words[0][1])
 
 
@@ -1238,6 +1244,11 @@ def classify_event(clause: str, lang: str = "", near: str = "", dated: str = "")
     hits = [h for h in cues
             if not any(start <= h[0] and h[1] <= end for start, end in names)
             and not any(start <= h[0] < end for start, end in negated)]
+    # The row's own date is no happening: "1 March" holds the protest word "march".
+    date_text = dated or near
+    date_at = clause.find(date_text) if date_text else -1
+    if date_at >= 0:
+        hits = [h for h in hits if not (date_at <= h[0] and h[1] <= date_at + len(date_text))]
     # After the date, "after ..." tells the earlier happening that led to the dated one: its cues
     # decide only when the clause has no other.
     earlier = _antecedent_start(clause, lang, dated or near)
@@ -1283,6 +1294,33 @@ def _armed_group_at_place(clause: str, lang: str, published: str) -> tuple[str, 
             and any(m.role == "place" for m in matches[1:]):
         return "military_action", matches[0].surface
     return "", ""
+
+
+# Bounded: the rows of one article come together.
+@lru_cache(maxsize=4)
+def _sentences(article: str) -> tuple[tuple[int, int], ...]:
+    from timeline.text import sentence_bounds
+
+    return tuple(sentence_bounds(article))
+
+
+def _type_continued(sentence: str, article: str, lang: str) -> tuple[str, str]:
+    """The type and cue of the sentence right before `sentence` in `article`, for a sentence with
+    no cue of its own: a dated sentence without one goes on with the happening just told ("The law
+    was approved on Monday. It applies from 1 March."), also across a paragraph break, since news
+    paragraphs are often one sentence long. Statement cues do not carry: they tell that something
+    was said, not what happened. ("", "") when there is no such sentence or cue."""
+    at = article.find(sentence) if sentence and article else -1
+    if at <= 0:
+        return "", ""
+    before = [(start, end) for start, end in _sentences(article) if end <= at]
+    if not before:
+        return "", ""
+    start, end = before[-1]
+    event_type, cue = classify_event(article[start:end], lang)
+    if not event_type or event_taxonomy()[event_type].get("fallback"):
+        return "", ""
+    return event_type, cue
 
 
 def _blank(value) -> bool:
@@ -1354,14 +1392,19 @@ def _pronoun_pattern(lang: str) -> re.Pattern | None:
     return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)", re.IGNORECASE)
 
 
-def enrich_records(records: list[dict], article: str = "") -> list[dict]:
+def enrich_records(records: list[dict], article: str = "", continued: bool = True) -> list[dict]:
     """The rows of one article, in text order, each filled by enrich_record; then a row that names
     no actor but whose own clause speaks of someone by a pronoun ("he", "dia", "il", "sie") gets
     the first person (else the first actor) of the row before it, whom the pronoun most likely
-    stands for (a value given before enrichment is kept, as always)."""
+    stands for (a value given before enrichment is kept, as always). With `continued`, a row it
+    typed that has no cue gets the type of the sentence before (continue_types); extract_events
+    does that after joining the tellings of one happening instead, which compare own types."""
     previous = None
+    typed = []
     for record in records:
         blank_actors, blank_headline = _blank(record.get("actors")), _blank(record.get("headline"))
+        if _blank(record.get("event_type")) and _blank(record.get("event_type_cue")):
+            typed.append((record, blank_headline))
         enrich_record(record, article)
         if blank_actors and previous is not None:
             carried = _carried_subject(record, previous)
@@ -1373,6 +1416,31 @@ def enrich_records(records: list[dict], article: str = "") -> list[dict]:
                     record["headline"] = headline(str(record["event_type"]), str(record["actors"]),
                                                   str(record["places"]), "" if _blank(record.get("role")) else str(record["role"]))
         previous = record
+    if continued:
+        continue_types([record for record, _ in typed], article,
+                       headlines=[blank for _, blank in typed])
+    return records
+
+
+def continue_types(records: list[dict], article: str, headlines: list[bool] | None = None) -> list[dict]:
+    """`records` with each row typed by the fallback, for want of a cue in its clause and sentence,
+    given the type and cue of the sentence before it in `article` (_type_continued), and its
+    headline composed again (only where `headlines` says it was made by enrichment, when given).
+    Updated in place and returned."""
+    from timeline.headline import headline
+
+    for index, record in enumerate(records):
+        if record.get("event_type") != FALLBACK_TYPE or not _blank(record.get("event_type_cue")):
+            continue
+        evidence = "" if _blank(record.get("evidence")) else str(record["evidence"])
+        lang = "" if _blank(record.get("lang")) else str(record["lang"])
+        event_type, cue = _type_continued(evidence, article, lang)
+        if not event_type:
+            continue
+        record["event_type"], record["event_type_cue"] = event_type, cue
+        if headlines is None or headlines[index]:
+            record["headline"] = headline(event_type, str(record.get("actors") or ""), str(record.get("places") or ""),
+                                          "" if _blank(record.get("role")) else str(record["role"]))
     return records
 
 

@@ -106,7 +106,7 @@ def event_records(text: str, published: date | str | None = None, lang: str | No
         rows = sorted(rows + inferred_rows(text, rows, published_iso, lang, document_key, source, url, datelines),
                       key=lambda row: row["char_start"])
     # Rows stay plain dicts through enrichment; the caller builds one frame of them.
-    rows = one_row_per_happening(_enrich(rows, text))
+    rows = _continued(one_row_per_happening(_enrich(rows, text)), text)
     # The title is cut to its core last: enrichment and the same-happening test read the clause.
     for row in rows:
         row["title"] = display_title(row.pop(CLAUSE_KEY, row["title"]), lang, row["date_text"])
@@ -314,4 +314,14 @@ def _enrich(rows: list[dict], text: str) -> list[dict]:
         from timeline.enrich import enrich_records
     except ImportError:
         return rows
-    return enrich_records(rows, text)
+    return enrich_records(rows, text, continued=False)
+
+
+def _continued(rows: list[dict], text: str) -> list[dict]:
+    """The rows with the fallback type (no cue of their own) typed by the sentence before them,
+    once the tellings of one happening are joined: joining compares the rows' own types."""
+    try:
+        from timeline.enrich import continue_types
+    except ImportError:
+        return rows
+    return continue_types(rows, text)
