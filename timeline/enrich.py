@@ -1296,14 +1296,6 @@ def _armed_group_at_place(clause: str, lang: str, published: str) -> tuple[str, 
     return "", ""
 
 
-# Bounded: the rows of one article come together.
-@lru_cache(maxsize=4)
-def _sentences(article: str) -> tuple[tuple[int, int], ...]:
-    from timeline.text import sentence_bounds
-
-    return tuple(sentence_bounds(article))
-
-
 def _type_continued(sentence: str, article: str, lang: str) -> tuple[str, str]:
     """The type and cue of the sentence right before `sentence` in `article`, for a sentence with
     no cue of its own: a dated sentence without one goes on with the happening just told ("The law
@@ -1313,7 +1305,9 @@ def _type_continued(sentence: str, article: str, lang: str) -> tuple[str, str]:
     at = article.find(sentence) if sentence and article else -1
     if at <= 0:
         return "", ""
-    before = [(start, end) for start, end in _sentences(article) if end <= at]
+    from timeline.text import sentence_bounds   # the last articles' bounds are kept there
+
+    before = [(start, end) for start, end in sentence_bounds(article) if end <= at]
     if not before:
         return "", ""
     start, end = before[-1]
