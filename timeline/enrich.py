@@ -914,10 +914,12 @@ def event_taxonomy() -> dict[str, dict]:
 
 
 def _cue_regex(cue: str, lang: str) -> str:
-    """One cue word as a pattern: "serang*" is a stem, "*angriff*" may sit inside a compound."""
+    """One cue word as a pattern: "serang*" is a stem, "*angriff*" may sit inside a compound, and
+    in a phrase any word may be a stem ("военн* операци*": военной операции, военную операцию)."""
     inside = cue.startswith("*")
     stem = cue.endswith("*")
-    body = r"[\s\-]+".join(re.escape(part) for part in cue.strip("*").split())
+    body = r"[\s\-]+".join(re.escape(part.rstrip("*")) + (r"\w*" if part.endswith("*") else "")
+                            for part in cue.strip("*").split())
     if lang == "ar":
         # Arabic glues "and", "by", "to" and the article to words: واستقبل, والهجوم.
         head = r"(?<!\w)(?:[وفبلك]?(?:ال)?)"
