@@ -125,6 +125,24 @@ def test_a_negated_cue_does_not_count(lang, clause, denied, left):
     assert classify_event(clause, lang)[0] == left != denied
 
 
+@pytest.mark.parametrize("lang, clause", [
+    # words that begin like a cue, or hold one, but name no happening
+    ("pl", "Zmierzono to za pomocą satelitów."),             # "by means of", not aid
+    ("pl", "Wieczorem marszałek otworzył posiedzenie."),     # not "wiec" (rally), not "marsz" (march)
+    ("pl", "Wybór należy do rządu."),                         # a choice, not the elections (wybory)
+    ("uk", "Наступного тижня погода буде теплою."),           # "next", not an offensive (наступ)
+    ("uk", "Маршрут автобуса змінився."),                     # a route, not a march (марш)
+    ("el", "Σύμφωνα με την κυβέρνηση, η κατάσταση είναι ήρεμη."),  # "according to", not an agreement
+    ("el", "Οι συνθήκες ζωής είναι δύσκολες."),               # conditions, not a treaty (συνθήκη)
+    ("el", "Η κατηγορία των προϊόντων άλλαξε."),              # a category, not a charge
+    ("it", "Il processo di pace è fermo."),                   # the peace process, not a trial
+    ("it", "Il sistema elettrico è vecchio."),                # electric, not elected
+    ("nl", "Het bestand is groot."),                          # a file, not a truce (wapenbestand)
+])
+def test_look_alike_words_are_no_cues(lang, clause):
+    assert classify_event(clause, lang) == ("", "")
+
+
 @pytest.mark.parametrize("lang, clause, dated, event_type", [
     # the phrase after the date tells what led to it: the agreement is the dated happening
     ("pl", "Strony uzgodniły rozejm we wtorek, po tym jak trwał ostrzał.", "we wtorek", "agreement"),
