@@ -205,10 +205,27 @@ def test_places_after_a_locative_word(lang, text, places):
     ("uk", "Росія атакувала Україну.", ["Russia", "Ukraine"], []),
     ("el", "Η Ρωσία επιτέθηκε στην Ουκρανία.", ["Russia"], ["Ukraine"]),
     ("pl", "Premier Polski spotkał się z prezydentem Francji w Paryżu.", ["Poland", "France"], ["Paris"]),
+    ("pl", "Delegacje z Chin, Indii i Niemiec przyleciały do Moskwy.", ["China", "India", "Germany"], ["Moscow"]),
+    ("pl", "Marszałek Sejmu przemawiał w Gdańsku.", [], ["Gdansk"]),
+    ("uk", "Президент України провів переговори з канцлером Німеччини.", ["Ukraine", "Germany"], []),
+    ("uk", "Російські війська обстріляли Харків і Одесу.", ["Russia"], ["Kharkiv", "Odesa"]),
+    ("el", "Ο πρόεδρος της Τουρκίας επισκέφθηκε την Αθήνα.", ["Turkey"], ["Athens"]),
 ])
 def test_actors_and_places_in_inflected_languages(lang, text, actors, places):
     assert find_actors(text, lang) == actors
     assert [p.name for p in find_places(text, lang)] == places
+
+
+@pytest.mark.parametrize("lang, text", [
+    # words of the language that are also some city's name elsewhere (data/city_stopwords.txt)
+    ("pl", "Armia Krajowa walczyła o niepodległość."),      # national, not Craiova
+    ("pl", "Rano doszło do ataku."),                         # in the morning, not Rano
+    ("pl", "Brak informacji o ofiarach."),                   # a lack, not Brak
+    ("uk", "Володимир Зеленський заявив про це."),           # a given name, not Vladimir
+    ("el", "Η Μέση Ανατολή παραμένει ασταθής."),             # middle, not Mesa
+])
+def test_common_words_are_no_places(lang, text):
+    assert find_places(text, lang) == []
 
 
 @pytest.mark.parametrize("lang", ENRICHED_LANGS)

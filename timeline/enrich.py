@@ -63,7 +63,8 @@ MIN_ALIAS_LETTERS = 4          # "Of", "Bar", "Ada" are never city aliases
 # sentence start or in a title-case headline they would otherwise match. Drawn up by hand
 # from the city aliases whose Zipf frequency (wordfreq 3.1) is at least 5.0 (main names of
 # cities under a million people) or 4.0 (alternate names) in id, ms, en, fr, es, pt, de, tr,
-# ru, ar, it or nl, keeping the names that are frequent because of the city ("Rotterdam").
+# ru, ar, it or nl, keeping the names that are frequent because of the city ("Rotterdam"); for
+# pl, uk and el, scripts/city_stopword_candidates.py lists them the same way.
 CITY_STOPWORDS_FILE = DATA_DIR / "city_stopwords.txt"
 CITY_STOPWORDS = frozenset(word for line in CITY_STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
                            if not line.startswith("#") for word in line.split())
@@ -103,14 +104,14 @@ LOCATIVE_WORDS = {
     "ar": {"في", "إلى", "الى", "من"},
     "tr": set(),
 }
-# Polish inflects names for case (w Warszawie, w Krakowie, w Polsce, do Francji): a capitalised word
+# Polish inflects names for case (w Warszawie, w Krakowie, w Polsce, do Francji, z Niemiec, z Chin): a capitalised word
 # that is no alias is tried as each nominative these endings give (ending -> nominative ending),
 # in order, after the folding of _key (ó is o, ł is l). Ukrainian and Greek, in scripts of their
 # own, are folded in _key itself.
 CASE_ENDINGS = {
     "pl": (("owie", "ow"), ("iem", ""), ("em", ""), ("sce", "ska"), ("ce", "ka"), ("dze", "ga"),
            ("rze", "ra"), ("ie", "a"), ("ie", ""), ("ii", "ia"), ("ji", "ja"), ("ach", "y"),
-           ("i", "a"), ("y", "a"), ("e", "a"), ("u", ""), ("a", "")),
+           ("iec", "cy"), ("i", "a"), ("y", "a"), ("e", "a"), ("u", ""), ("a", ""), ("", "y")),
 }
 # Turkish glues the locative/dative case to the name after an apostrophe: Suriye'de, Rusya'ya.
 TURKISH_PLACE_SUFFIXES = {"da", "de", "ta", "te", "ya", "ye", "a", "e", "dan", "den", "tan", "ten"}
@@ -274,11 +275,19 @@ def _tokens_in(text: str, lang: str) -> tuple[_Token, ...]:
     ("Warszawie" is read as "warszawa", "Krakowie" as "krakow")."""
     tokens = _tokens(text)
     endings = CASE_ENDINGS.get(lang)
-    return tuple(_nominative(token, endings) for token in tokens) if endings else tokens
+    if not endings:
+        return tokens
+    return tuple(_nominative(token, tokens[i + 1] if i + 1 < len(tokens) else None, endings)
+                 for i, token in enumerate(tokens))
 
 
-def _nominative(token: _Token, endings: tuple[tuple[str, str], ...]) -> _Token:
-    if not token.surface[:1].isupper() or _begins(token.key):
+def _nominative(token: _Token, after: _Token | None, endings: tuple[tuple[str, str], ...]) -> _Token:
+    """`token`, or `token` with the key of its nominative; kept as it is where an alias may begin
+    (one of one word, or one of several that the next word goes on: "Nowy Jork")."""
+    if not token.surface[:1].isupper():
+        return token
+    begins = _begins(token.key)
+    if begins is _ONE_WORD or (begins and after is not None and (token.key, after.key) in _gazetteer().heads):
         return token
     aliases = _gazetteer().aliases
     for ending, nominative in endings:
