@@ -171,6 +171,16 @@ def test_look_alike_words_are_no_cues(lang, clause):
     assert classify_event(clause, lang) == ("", "")
 
 
+@pytest.mark.parametrize("clause, event_type", [
+    # Dutch splits a verb from its particle: "keurde ... goed", "kondigde ... aan"
+    ("Het parlement keurde de begroting gisteren goed.", "decision"),
+    ("De minister kondigde vorige week zijn vertrek aan.", "statement"),
+    ("De landen kwamen overeen dat de grens open blijft.", "agreement"),
+])
+def test_dutch_separable_verbs(clause, event_type):
+    assert classify_event(clause, "nl")[0] == event_type
+
+
 @pytest.mark.parametrize("lang, clause, dated, event_type", [
     # the phrase after the date tells what led to it: the agreement is the dated happening
     ("pl", "Strony uzgodniły rozejm we wtorek, po tym jak trwał ostrzał.", "we wtorek", "agreement"),
@@ -214,6 +224,18 @@ def test_places_after_a_locative_word(lang, text, places):
 def test_actors_and_places_in_inflected_languages(lang, text, actors, places):
     assert find_actors(text, lang) == actors
     assert [p.name for p in find_places(text, lang)] == places
+
+
+@pytest.mark.parametrize("lang, text, actors", [
+    # a state's adjective names the state, as "russische Drohnen" does (data/actors.csv)
+    ("it", "Il presidente francese ha incontrato il cancelliere tedesco.", ["France", "Germany"]),
+    ("nl", "De Franse president ontmoette de Duitse kanselier.", ["France", "Germany"]),
+    ("pl", "Rosyjskie drony i amerykańskie rakiety.", ["Russia", "United States"]),
+    ("uk", "Німецькі та французькі дипломати прибули.", ["Germany", "France"]),
+    ("el", "Η γαλλική κυβέρνηση και οι βρετανικές αρχές.", ["France", "United Kingdom"]),
+])
+def test_state_adjectives(lang, text, actors):
+    assert find_actors(text, lang) == actors
 
 
 @pytest.mark.parametrize("lang, text", [
