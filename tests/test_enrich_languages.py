@@ -166,6 +166,9 @@ def test_a_negated_cue_does_not_count(lang, clause, denied, left):
     ("it", "Il processo di pace è fermo."),                   # the peace process, not a trial
     ("it", "Il sistema elettrico è vecchio."),                # electric, not elected
     ("nl", "Het bestand is groot."),                          # a file, not a truce (wapenbestand)
+    # a text of unknown language is read with every language's cues: no stem may begin English words
+    ("", "A paradox of the paradigm, a decisive moment."),   # not Polish parada, Italian deciso
+    ("", "He abandoned the vertices of the graph."),          # not Italian abbandonato, vertice
 ])
 def test_look_alike_words_are_no_cues(lang, clause):
     assert classify_event(clause, lang) == ("", "")
