@@ -52,7 +52,7 @@ EVENT_TYPES_FILE = DATA_DIR / "event_types.json"
 FALLBACK_TYPE = "statement"
 
 # Languages whose pycountry translations feed the country gazetteer.
-COUNTRY_NAME_LANGS = ("id", "ms", "fr", "es", "pt", "de", "it", "nl", "tr", "ru", "uk", "ar", "fa")
+COUNTRY_NAME_LANGS = ("id", "ms", "fr", "es", "pt", "de", "it", "nl", "pl", "tr", "ru", "uk", "el", "ar", "fa")
 
 # Cities: every city's main name is used; alternate names only for larger cities, where
 # the long tail of transliterations is worth its risk of collisions.
@@ -63,7 +63,8 @@ MIN_ALIAS_LETTERS = 4          # "Of", "Bar", "Ada" are never city aliases
 # sentence start or in a title-case headline they would otherwise match. Drawn up by hand
 # from the city aliases whose Zipf frequency (wordfreq 3.1) is at least 5.0 (main names of
 # cities under a million people) or 4.0 (alternate names) in id, ms, en, fr, es, pt, de, tr,
-# ru, ar, it or nl, keeping the names that are frequent because of the city ("Rotterdam").
+# ru, ar, it or nl, keeping the names that are frequent because of the city ("Rotterdam"); for
+# pl, uk and el, scripts/city_stopword_candidates.py lists them the same way.
 CITY_STOPWORDS_FILE = DATA_DIR / "city_stopwords.txt"
 CITY_STOPWORDS = frozenset(word for line in CITY_STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
                            if not line.startswith("#") for word in line.split())
@@ -96,10 +97,21 @@ LOCATIVE_WORDS = {
     "de": {"in", "nach", "im", "ins", "aus"},
     "it": {"in", "a", "nel", "nella", "verso"},
     "nl": {"in", "naar"},
+    "pl": {"w", "we", "na", "do", "ku"},    # not "z": with (z Rosją) as often as from
     "ru": {"в", "во", "на", "из"},
     "uk": {"в", "у", "на", "із", "з"},
+    "el": {"στην", "στη", "στον", "στο", "στα", "στις", "στους", "σε", "προς", "από"},
     "ar": {"في", "إلى", "الى", "من"},
     "tr": set(),
+}
+# Polish inflects names for case (w Warszawie, w Krakowie, w Polsce, do Francji, z Niemiec, z Chin): a capitalised word
+# that is no alias is tried as each nominative these endings give (ending -> nominative ending),
+# in order, after the folding of _key (ó is o, ł is l). Ukrainian and Greek, in scripts of their
+# own, are folded in _key itself.
+CASE_ENDINGS = {
+    "pl": (("owie", "ow"), ("iem", ""), ("em", ""), ("sce", "ska"), ("ce", "ka"), ("dze", "ga"),
+           ("rze", "ra"), ("ie", "a"), ("ie", ""), ("ii", "ia"), ("ji", "ja"), ("ach", "y"),
+           ("iec", "cy"), ("i", "a"), ("y", "a"), ("e", "a"), ("u", ""), ("a", ""), ("", "y")),
 }
 # Turkish glues the locative/dative case to the name after an apostrophe: Suriye'de, Rusya'ya.
 TURKISH_PLACE_SUFFIXES = {"da", "de", "ta", "te", "ya", "ye", "a", "e", "dan", "den", "tan", "ten"}
@@ -187,6 +199,15 @@ _FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "�
 _CYRILLIC_ENDINGS = sorted(
     "иями ями ами ией ого его ому ему ыми ими ой ей ом ем ам ям ах ях ия ию ии ья ью ьи ий ый ым им "
     "ы и а я у ю е о й ь".split(), key=len, reverse=True)
+# Ukrainian endings besides those (і, ї, є and ґ are Ukrainian letters, so Russian keys do not move):
+# Україна, Україні, Україною, Росія, Росії all fold to one key.
+_UKRAINIAN_ENDINGS = sorted({*_CYRILLIC_ENDINGS, *"ією ія ію ії ій ою ею ї і".split()}, key=len, reverse=True)
+_UKRAINIAN_LETTERS = frozenset("іїєґ")
+# Ukrainian writes і (ї) for о, е (є) in a closed last syllable: Київ/Києва, Львів/Львова, Харків/Харкова.
+_UKRAINIAN_CLOSED = re.compile(r"([ії])([^аеєиіїоуюяьй])$")
+_UKRAINIAN_OPEN_VOWEL = {"і": "о", "ї": "є"}
+# Greek case endings (final ς is σ once case-folded): Αθήνα, Αθήνας; Ελλάδα, Ελλάδας; Πεκίνο, Πεκίνου.
+_GREEK_ENDINGS = sorted("ουσ ων ου ασ ησ οσ εσ οι α η ο ι ε".split(), key=len, reverse=True)
 
 
 def _is_cyrillic(word: str) -> bool:
@@ -195,6 +216,18 @@ def _is_cyrillic(word: str) -> bool:
 
 def _is_arabic(word: str) -> bool:
     return "\u0600" <= word[0] <= "\u06ff"
+
+
+def _is_greek(word: str) -> bool:
+    return "\u0370" <= word[0] <= "\u03ff" or "\u1f00" <= word[0] <= "\u1fff"
+
+
+def _strip_ending(folded: str, endings) -> str:
+    """`folded` without the first of `endings` it ends with, where three letters or more are left."""
+    for ending in endings:
+        if folded.endswith(ending) and len(folded) - len(ending) >= 3:
+            return folded[: -len(ending)]
+    return folded
 
 
 # Bounded, so memory stays flat over a corpus: a word's key is cheap to fold again, and the
@@ -207,12 +240,13 @@ def _key(word: str) -> str:
     if _is_cyrillic(word):
         # й is a letter of its own (Россией), so only ё is folded
         folded = word.casefold().replace("ё", "е")
-        for ending in _CYRILLIC_ENDINGS:
-            if folded.endswith(ending) and len(folded) - len(ending) >= 3:
-                return folded[: -len(ending)]
-        return folded
+        if _UKRAINIAN_LETTERS.isdisjoint(folded):
+            return _strip_ending(folded, _CYRILLIC_ENDINGS)
+        stem = _strip_ending(folded, _UKRAINIAN_ENDINGS)
+        return _UKRAINIAN_CLOSED.sub(lambda m: _UKRAINIAN_OPEN_VOWEL[m[1]] + m[2], stem) if len(stem) >= 3 else stem
     folded = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in folded if not unicodedata.combining(c)).translate(_FOLD)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).translate(_FOLD)
+    return _strip_ending(folded, _GREEK_ENDINGS) if _is_greek(folded) else folded
 
 
 # The word lists above, as lookup keys (so "à" is "a", "إلى" is "الي", "бывший" is "бывш").
@@ -236,6 +270,36 @@ def _tokens(text: str) -> tuple[_Token, ...]:
 _new_tuple = tuple.__new__
 _START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
 _KEY_OF = itemgetter(3)        # _Token.key, read in C by map()
+
+
+@lru_cache(maxsize=512)
+def _tokens_in(text: str, lang: str) -> tuple[_Token, ...]:
+    """_tokens(text); where `lang` inflects names (CASE_ENDINGS), a capitalised word that begins no
+    alias carries the key of the nominative it is a case of, when that is a one-word alias
+    ("Warszawie" is read as "warszawa", "Krakowie" as "krakow")."""
+    tokens = _tokens(text)
+    endings = CASE_ENDINGS.get(lang)
+    if not endings:
+        return tokens
+    return tuple(_nominative(token, tokens[i + 1] if i + 1 < len(tokens) else None, endings)
+                 for i, token in enumerate(tokens))
+
+
+def _nominative(token: _Token, after: _Token | None, endings: tuple[tuple[str, str], ...]) -> _Token:
+    """`token`, or `token` with the key of its nominative; kept as it is where an alias may begin
+    (one of one word, or one of several that the next word goes on: "Nowy Jork")."""
+    if not token.surface[:1].isupper():
+        return token
+    begins = _begins(token.key)
+    if begins is _ONE_WORD or (begins and after is not None and (token.key, after.key) in _gazetteer().heads):
+        return token
+    aliases = _gazetteer().aliases
+    for ending, nominative in endings:
+        if token.key.endswith(ending) and len(token.key) - len(ending) >= 3:
+            key = token.key[: len(token.key) - len(ending)] + nominative
+            if (key,) in aliases:
+                return token._replace(key=key)
+    return token
 
 _ONE_WORD, _MANY_WORDS = "one word", "many words"   # what _begins tells, besides "" (nothing)
 
@@ -336,7 +400,8 @@ def _display_name(city: dict) -> str:
 
 
 _LATIN_NAME = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F\s\-'’.()]*")
-_CYRILLIC_OR_ARABIC_NAME = re.compile(r"[\u0400-\u04FF\u0600-\u06FF][\u0400-\u04FF\u0600-\u06FF\s\-]*")
+_CYRILLIC_GREEK_OR_ARABIC_NAME = re.compile(r"[\u0370-\u03FF\u1F00-\u1FFF\u0400-\u04FF\u0600-\u06FF]"
+                                      r"[\u0370-\u03FF\u1F00-\u1FFF\u0400-\u04FF\u0600-\u06FF\s\-]*")
 
 
 # Casablanca's alternate names include "White House" and "Casa Blanca": in news these are the
@@ -350,11 +415,11 @@ def _city_alias_ok(alias: str, population: int, stop_words: bool = True) -> bool
     (`stop_words=False`: without the check against CITY_STOPWORDS)."""
     if _letters(alias) < MIN_ALIAS_LETTERS:
         return False
-    if _CYRILLIC_OR_ARABIC_NAME.fullmatch(alias):
+    if _CYRILLIC_GREEK_OR_ARABIC_NAME.fullmatch(alias):
         if population < ALT_NAME_MIN_POPULATION:
             return False
     elif not _LATIN_NAME.fullmatch(alias):
-        return False                 # other scripts: not read here, and a source of noise
+        return False                 # other scripts (CJK, Hebrew, ...): not read here, and a source of noise
     elif not alias[0].isupper():
         return False                 # lower-case romanisations ("damaska") and fragments
     elif alias.isupper() and " " not in alias:
@@ -575,7 +640,7 @@ def _scan_dated(text: str, lang: str, published: str) -> tuple[_Match, ...]:
 
 def _scan_with(text: str, lang: str, published: str | None) -> tuple[_Match, ...]:
     gazetteer = _gazetteer()
-    tokens = _tokens(text)
+    tokens = _tokens_in(text, lang)
     heads = gazetteer.heads
     matches: list[_Match] = []
     resume = 0                       # the first token not yet part of a match
