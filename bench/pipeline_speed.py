@@ -55,7 +55,7 @@ def forget_texts() -> None:
     from timeline import enrich, text, titled_names
 
     for module, name in [(enrich, name) for name in ("_scan", "_scan_undated", "_scan_dated", "_cue_hits", "_tokens",
-                                                     "_named_plainly")] \
+                                                     "_nominative_tokens", "_named_plainly")] \
             + [(titled_names, "_role_tokens"), (text, "sentence_bounds")]:
         cached = getattr(module, name, None)
         if hasattr(cached, "cache_clear"):    # the names differ from version to version

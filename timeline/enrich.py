@@ -272,15 +272,17 @@ _START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
 _KEY_OF = itemgetter(3)        # _Token.key, read in C by map()
 
 
-@lru_cache(maxsize=512)
 def _tokens_in(text: str, lang: str) -> tuple[_Token, ...]:
     """_tokens(text); where `lang` inflects names (CASE_ENDINGS), a capitalised word that begins no
     alias carries the key of the nominative it is a case of, when that is a one-word alias
     ("Warszawie" is read as "warszawa", "Krakowie" as "krakow")."""
-    tokens = _tokens(text)
-    endings = CASE_ENDINGS.get(lang)
-    if not endings:
-        return tokens
+    return _nominative_tokens(text, lang) if lang in CASE_ENDINGS else _tokens(text)
+
+
+# Bounded like _tokens; only texts of a language that inflects names come here.
+@lru_cache(maxsize=512)
+def _nominative_tokens(text: str, lang: str) -> tuple[_Token, ...]:
+    tokens, endings = _tokens(text), CASE_ENDINGS[lang]
     return tuple(_nominative(token, tokens[i + 1] if i + 1 < len(tokens) else None, endings)
                  for i, token in enumerate(tokens))
 
@@ -1261,11 +1263,16 @@ def _negated_spans(clause: str, lang: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(clause)] if pattern else []
 
 
+def antecedent_words(lang: str) -> list[str]:
+    """The words of `lang` that open a phrase of what happened before ("after", "setelah"):
+    data/event_types.json's antecedents (timeline.titles reads them too)."""
+    return _taxonomy_file().get("antecedents", {}).get(lang, [])
+
+
 @lru_cache(maxsize=64)
 def _antecedent_pattern(lang: str) -> re.Pattern | None:
     """A word of the language that opens a phrase of what happened before ("after", "setelah")."""
-    table = _taxonomy_file().get("antecedents", {})
-    words = table.get(lang, []) if lang in table else []
+    words = antecedent_words(lang)
     if not words:
         return None
     body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -1316,7 +1323,7 @@ def classify_event(clause: str, lang: str = "", near: str = "", dated: str = "")
         hits = [h for h in hits if not (date_at <= h[0] and h[1] <= date_at + len(date_text))]
     # After the date, "after ..." tells the earlier happening that led to the dated one: its cues
     # decide only when the clause has no other.
-    earlier = _antecedent_start(clause, lang, dated or near)
+    earlier = _antecedent_start(clause, lang, date_text)
     if earlier >= 0:
         hits = [h for h in hits if h[0] < earlier] or hits
     if not hits:
@@ -1372,10 +1379,10 @@ def _type_continued(sentence: str, article: str, lang: str) -> tuple[str, str]:
         return "", ""
     from timeline.text import sentence_bounds   # the last articles' bounds are kept there
 
-    before = [(start, end) for start, end in sentence_bounds(article) if end <= at]
-    if not before:
+    before = next(((start, end) for start, end in reversed(sentence_bounds(article)) if end <= at), None)
+    if before is None:
         return "", ""
-    start, end = before[-1]
+    start, end = before
     event_type, cue = classify_event(article[start:end], lang)
     if not event_type or event_taxonomy()[event_type].get("fallback"):
         return "", ""
@@ -1470,10 +1477,7 @@ def enrich_records(records: list[dict], article: str = "", continued: bool = Tru
             if carried:
                 record["actors"] = "; ".join(_unique([*_names_of(record.get("actors")), carried]))
                 if blank_headline:
-                    from timeline.headline import headline
-
-                    record["headline"] = headline(str(record["event_type"]), str(record["actors"]),
-                                                  str(record["places"]), "" if _blank(record.get("role")) else str(record["role"]))
+                    record["headline"] = _headline_of(record)
         previous = record
     if continued:
         continue_types([record for record, _ in typed], article,
@@ -1486,8 +1490,6 @@ def continue_types(records: list[dict], article: str, headlines: list[bool] | No
     given the type and cue of the sentence before it in `article` (_type_continued), and its
     headline composed again (only where `headlines` says it was made by enrichment, when given).
     Updated in place and returned."""
-    from timeline.headline import headline
-
     for index, record in enumerate(records):
         if record.get("event_type") != FALLBACK_TYPE or not _blank(record.get("event_type_cue")):
             continue
@@ -1498,9 +1500,19 @@ def continue_types(records: list[dict], article: str, headlines: list[bool] | No
             continue
         record["event_type"], record["event_type_cue"] = event_type, cue
         if headlines is None or headlines[index]:
-            record["headline"] = headline(event_type, str(record.get("actors") or ""), str(record.get("places") or ""),
-                                          "" if _blank(record.get("role")) else str(record["role"]))
+            record["headline"] = _headline_of(record)
     return records
+
+
+def _headline_of(record: dict) -> str:
+    """The headline composed from a row's type, actors, places and role (timeline.headline)."""
+    from timeline.headline import headline
+
+    def cell(column: str) -> str:
+        value = record.get(column)
+        return "" if _blank(value) else str(value)
+
+    return headline(cell("event_type"), cell("actors"), cell("places"), cell("role"))
 
 
 def _names_of(cell) -> list[str]:
@@ -1532,8 +1544,6 @@ def enrich_record(record: dict, article: str = "") -> dict:
     and headline filled in as enrich_events fills them; a value already there is kept. The dict
     is updated in place and returned. `article` is the text the row comes from, when known (see
     find_actors)."""
-    from timeline.headline import headline
-
     def text(column: str) -> str:
         value = record.get(column)
         return "" if _blank(value) else str(value)
@@ -1556,8 +1566,7 @@ def enrich_record(record: dict, article: str = "") -> dict:
         if _blank(record.get("event_type_cue")):
             record["event_type_cue"] = cue
     if _blank(record.get("headline")):
-        record["headline"] = headline(str(record["event_type"]), str(record["actors"]), str(record["places"]),
-                                      text("role"))
+        record["headline"] = _headline_of(record)
     return record
 
 

@@ -35,7 +35,6 @@ from timeline.settings import package_data
 
 RULES_FILE = package_data("title_rules.json")
 PRONOUNS_FILE = package_data("subject_pronouns.json")
-TAXONOMY_FILE = package_data("event_types.json")
 
 # A title keeps at least this many words: fewer no longer says who did what.
 MIN_WORDS = 4
@@ -220,7 +219,7 @@ def _drop_trailing_adjunct(title: str, lang: str) -> str:
     if _words(title) <= TARGET_WORDS:
         return title
     opener = _adjunct_opener(lang)
-    for comma in _COMMA_SPACE.finditer(title) if "," in title else ():
+    for comma in _COMMA_SPACE.finditer(title):
         if comma.start() > 0 and title[comma.start() - 1].isdigit() and title[comma.end():comma.end() + 1].isdigit():
             continue
         if opener.match(title, comma.end()) and _words(title[:comma.start()]) >= MIN_WORDS:
@@ -253,7 +252,7 @@ def _tidy(text: str) -> str:
     # str methods, not patterns: a title is tidied after every cut, and patterns that begin with
     # a space class scan in Python's regex engine at five times the cost.
     text = " ".join(text.split()).strip(" ,;:–—-")
-    for mark in " , . ; : ! ?".split():
+    for mark in ",.;:!?":
         if " " + mark in text:
             text = text.replace(" " + mark, mark)
     if ",," in text or ", ," in text:
@@ -310,8 +309,10 @@ def _adjunct_opener(lang: str) -> re.Pattern:
     its conjunctions of contrast, which open a second statement, and event_types.json's
     antecedents, the words of an earlier happening: 'after', 'setelah'), or a lower-case word with
     a participle ending ('killing', 'dejando')."""
+    from timeline.enrich import antecedent_words   # the one reader of data/event_types.json
+
     openers = [*_rules()["adjunct_openers"].get(lang, ()), *_rules()["contrast_conjunctions"].get(lang, ()),
-               *_antecedents().get(lang, ())]
+               *antecedent_words(lang)]
     parts = [rf"(?:{_alternatives(openers)})(?!\w)"] if openers else []
     suffixes = _alternatives(_rules()["participle_suffixes"].get(lang, ()))
     if suffixes:
@@ -323,11 +324,6 @@ def _adjunct_opener(lang: str) -> re.Pattern:
 def _cause_opener(lang: str) -> re.Pattern:
     body = _alternatives(_rules()["cause_openers"].get(lang, ()))
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE) if body else _NOTHING
-
-
-@lru_cache(maxsize=1)
-def _antecedents() -> dict:
-    return json.loads(TAXONOMY_FILE.read_text(encoding="utf-8")).get("antecedents", {})
 
 
 @lru_cache(maxsize=64)
