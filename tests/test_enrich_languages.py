@@ -230,7 +230,7 @@ def test_actors_and_places_in_inflected_languages(lang, text, actors, places):
 
 
 @pytest.mark.parametrize("lang, text, actors", [
-    # a state's adjective names the state, as "russische Drohnen" does (data/actors.csv)
+    # a state's adjective names the state, as "russische Panzer" does (data/actors.csv)
     ("it", "Il presidente francese ha incontrato il cancelliere tedesco.", ["France", "Germany"]),
     ("nl", "De Franse president ontmoette de Duitse kanselier.", ["France", "Germany"]),
     ("pl", "Rosyjskie drony i amerykańskie rakiety.", ["Russia", "United States"]),
