@@ -100,6 +100,20 @@ def test_places_with_alternate_names(text, lang, expected):
     assert [p.name for p in find_places(text, lang)] == expected
 
 
+# The ordinary name of a country in each language is CLDR's; pycountry translates only the ISO
+# names and lacks many of these.
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Pemerintah Hungaria menolak usulan itu.", "id", ["Hungary"]),
+    ("O governo da Tchéquia enviou observadores.", "pt", ["Czechia"]),
+    ("Le Kirghizstan a fermé sa frontière.", "fr", ["Kyrgyzstan"]),
+    ("أعلنت النمسا موقفها", "ar", ["Austria"]),
+    ("Η Νότια Κορέα ανακοίνωσε κυρώσεις.", "el", ["South Korea"]),
+    ("Las Comoras votaron en contra.", "es", ["Comoros"]),
+])
+def test_countries_by_their_cldr_names(text, lang, expected):
+    assert find_actors(text, lang) == expected
+
+
 def test_places_carry_coordinates_and_country():
     damascus = find_places("di Damaskus", "id")[0]
     assert isinstance(damascus, Place)

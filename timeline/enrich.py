@@ -39,7 +39,9 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from timeline.alias_rules import context_before, exact_case_shape, is_roman_numeral, split_context_mark
+from timeline.alias_rules import (
+    SHORT_ALIAS_LETTERS, context_before, exact_case_shape, is_roman_numeral, split_context_mark,
+)
 from timeline.settings import actors_file, package_data
 from timeline.titled_names import is_role_word, titled_names
 
@@ -448,8 +450,32 @@ def _country_names(country) -> set[str]:
         translations = _country_translations(lang)
         for name in english:
             names.add(translations.gettext(name))
+    # CLDR's name in each language besides: pycountry translates only the ISO names, and lacks
+    # the ordinary ones of many languages (Indonesian "Hungaria", Arabic "النمسا").
+    names.update(_cldr_names(country.alpha_2))
     short = {n.split(",")[0].strip() for n in names if "," in n}   # "Iran, Islamic Republic of"
-    return names | short
+    # "Myanmar (Burma)", "Congo - Kinshasa": CLDR's qualifier in brackets or after a dash.
+    bare = {re.split(r" \(| [-–] ", n)[0].strip() for n in names if " (" in n or " - " in n or " – " in n}
+    return names | short | bare
+
+
+@lru_cache(maxsize=None)
+def _cldr_names(code: str) -> frozenset[str]:
+    """The territory's name in CLDR (through babel) in English and every COUNTRY_NAME_LANGS language.
+
+    A script without capitals cannot tell a short name from a word or a given name (Persian هند
+    "India" is the Arabic name Hind): there a one-word name needs SHORT_ALIAS_LETTERS letters,
+    the length below which a curated alias counts only as written (timeline.alias_rules)."""
+    names = (_cldr_territories(lang).get(code) for lang in ("en", *COUNTRY_NAME_LANGS))
+    return frozenset(name for name in names if name and (
+        " " in name or _letters(name) >= SHORT_ALIAS_LETTERS or name.lower() != name.upper()))
+
+
+@lru_cache(maxsize=None)
+def _cldr_territories(lang: str) -> dict[str, str]:
+    from babel import Locale
+
+    return dict(Locale.parse(lang).territories)
 
 
 @lru_cache(maxsize=None)
