@@ -297,3 +297,11 @@ def test_a_quote_that_retells_the_days_happening_is_one_row_with_it():
     assert len(sunday) == 1, list(events["title"])
     assert "Yesterday gunmen attacked our convoy" in sunday["evidence"].iloc[0]
     assert "Gunmen attacked an aid convoy" in sunday["evidence"].iloc[0]
+
+
+def test_a_sentence_wrapped_across_lines_keeps_its_row_and_continued_type():
+    one_line = "Parliament approved the budget law on Monday, 3 February 2025. The new rules apply from 1 March 2025."
+    wrapped = one_line.replace("rules apply", "rules\napply")
+    rows = [extract_events(text, "2025-02-05", "en") for text in (one_line, wrapped)]
+    assert list(rows[1]["date"]) == list(rows[0]["date"]) == ["2025-02-03", "2025-03-01"]
+    assert list(rows[1]["event_type"]) == list(rows[0]["event_type"])

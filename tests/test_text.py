@@ -24,3 +24,11 @@ def test_sentences_end_at_marks_and_line_breaks_but_not_after_abbreviations():
     text = "Talks began on Monday. Mr. Smith said \"yes.\" Then\n\nthe vote: 4 a.m. EDT was the time."
     assert [text[a:b] for a, b in sentence_bounds(text)] == [
         "Talks began on Monday.", "Mr. Smith said \"yes.", "Then", "the vote: 4 a.m. EDT was the time."]
+
+
+def test_a_single_line_break_before_a_lower_case_word_does_not_end_a_sentence():
+    # Hard-wrapped text (a plain-text copy, an e-mail) breaks sentences across lines: a line that
+    # goes on in lower case continues its sentence. A blank line, or a capital, still ends one.
+    text = "The new rules\napply from 1 March. Talks\nStart here\n\nthen more.\nparlament setuju."
+    assert [text[a:b] for a, b in sentence_bounds(text)] == [
+        "The new rules\napply from 1 March.", "Talks", "Start here", "then more.", "parlament setuju."]

@@ -1400,12 +1400,19 @@ def _type_continued(sentence: str, article: str, lang: str) -> tuple[str, str]:
     was approved on Monday. It applies from 1 March."), also across a paragraph break, since news
     paragraphs are often one sentence long. Statement cues do not carry: they tell that something
     was said, not what happened. ("", "") when there is no such sentence or cue."""
-    at = article.find(sentence) if sentence and article else -1
-    if at <= 0:
+    if not sentence or not article:
         return "", ""
     from timeline.text import sentence_bounds   # the last articles' bounds are kept there
 
-    before = next(((start, end) for start, end in reversed(sentence_bounds(article)) if end <= at), None)
+    bounds = sentence_bounds(article)
+    at = article.find(sentence)
+    if at < 0:
+        # The evidence has its white space folded: a sentence wrapped across lines is found by
+        # its folded text (rarely needed, so the plain find comes first).
+        at = next((start for start, end in bounds if " ".join(article[start:end].split()) == sentence), -1)
+    if at <= 0:
+        return "", ""
+    before = next(((start, end) for start, end in reversed(bounds) if end <= at), None)
     if before is None:
         return "", ""
     start, end = before

@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 # A sentence ends at . ! ? (or their CJK/Arabic forms) followed by space and a capital, quote or
-# digit, or at a line break. Abbreviations ("Feb.", "Mr.") and decimals ("06.00") do not end one.
+# digit, or at a line break, except a single one inside a sentence of hard-wrapped text. Abbreviations ("Feb.", "Mr.") and decimals ("06.00") do not end one.
 # Capitals: Latin, Greek (with tonos: "Ένα"), Cyrillic (Ukrainian "Є", "І", "Ї", "Ґ" included).
 # The break is written to begin with the class of characters every break begins with (a closing
 # quote or a space after the sentence's mark, or a line break), so that the regex engine skips
@@ -18,6 +18,8 @@ _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|St|Jr|Sr|No|V
 # one clock time: the code is its time zone, not a new sentence.
 _DOTTED_LOWER = re.compile(r"\b[a-z]\.[a-z]\.$")
 _CODE = re.compile(r"[A-Z]{2,5}\b")
+# A sentence's mark (and closing quotes) at the end of a line: the line break ends that sentence.
+_MARK_BEFORE = re.compile(r"[.!?。！？؟][\"”’)]*[ \t]*\Z")
 
 
 # The date engine and the events table both cut the article they are given: the last few texts'
@@ -31,6 +33,9 @@ def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
         before = text[max(start, m.start() - 8):m.start()]
         if _ABBREVIATION.search(before) or (_DOTTED_LOWER.search(before) and _CODE.match(text, m.end())):
             continue
+        if text[m.end():m.end() + 1].islower() and text.count("\n", m.start(), m.end()) == 1 \
+                and not _MARK_BEFORE.search(text, max(start, m.start() - 4), m.start()):
+            continue                 # hard-wrapped text: a single line break, and the line goes on in lower case
         _append(text, start, m.start(), bounds)
         start = m.end()
     _append(text, start, len(text), bounds)
