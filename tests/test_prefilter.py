@@ -184,3 +184,14 @@ def test_the_starts_form_finds_where_the_lowered_form_matches(lang, name, patter
         for lo in range(0, len(low), 37):
             hi = min(len(low), lo + 140)
             assert _by_starts(starts, small, low, lo, hi) == [m.span() for m in small.finditer(low, lo, hi)]
+
+
+def test_no_parse_tree_is_kept_once_a_language_is_planned():
+    # The tagger's parse trees are ~100,000 objects: kept after the filters are read off them,
+    # every full garbage collection of the process walked them.
+    from timeline import find_dates
+    from timeline.dates import prefilter
+
+    find_dates("Lors de la réunion du 3 mars 2024, les ministres ont voté.", "2024-03-10", "fr")
+    find_dates("A Reuniao de 3 de marco de 2024 terminou.", "2024-03-10", "pt")
+    assert prefilter._parsed.cache_info().currsize == 0

@@ -95,6 +95,13 @@ def _parsed(text: str, flags: int):
     return _parser.parse(text, flags)
 
 
+def forget_parse_trees() -> None:
+    """Drop the kept parse trees, once a language's filters are read off them. The trees of the
+    tagger's patterns are ~100,000 objects: kept, they were most of the process's live objects,
+    walked by every full garbage collection for as long as the process lived."""
+    _parsed.cache_clear()
+
+
 class _Unknown(Exception):
     """A parse-tree operation this reader does not model."""
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from timeline.dates.context import _Candidate
-from timeline.dates.prefilter import (begins_outside_ascii, in_alphabet, lowered, lowered_form, quick_start,
-                                      required_pair, starts_form)
+from timeline.dates.prefilter import (begins_outside_ascii, forget_parse_trees, in_alphabet, lowered, lowered_form,
+                                      quick_start, required_pair, starts_form)
 from timeline.dates import resolve as _populate_registry  # noqa: F401  (registers the recognisers)
 from timeline.dates.registry import RECOGNISERS, Recogniser
 from timeline.patterns import Patterns, patterns
@@ -104,6 +104,7 @@ class _Plan:
                 starts = small and starts_form(small)
                 scanners.append(None if small is None else (starts, None if starts else _scanner(small)))
             self._lowered.append((lowered_form(self.pats.trigger, keep_groups=True), tuple(scanners)))
+            forget_parse_trees()
         return self._lowered[0]
 
     def inexact(self, text: str) -> frozenset[int]:
@@ -218,6 +219,7 @@ def _build_plan(pats: Patterns) -> _Plan:
         if pattern is not None:
             need, led = _required(pattern, rec.triggers, pats)
             steps.append(_Step(rec, _scanner(pattern), need, _quick(led, need) if need is not None else None))
+    forget_parse_trees()
     return _Plan(pats, tuple(steps))
 
 
