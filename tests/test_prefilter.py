@@ -190,8 +190,11 @@ def test_no_parse_tree_is_kept_once_a_language_is_planned():
     # The tagger's parse trees are ~100,000 objects: kept after the filters are read off them,
     # every full garbage collection of the process walked them.
     from timeline import find_dates
-    from timeline.dates import prefilter
+    from timeline.dates import prefilter, recognise
 
+    recognise._language_plan.cache_clear()         # planned afresh, whatever ran before
+    prefilter.required(re.compile(r"\d{4} (?:Jan|Feb)"))   # a tree kept by a direct reader
+    assert prefilter._parsed.cache_info().currsize > 0
     find_dates("Lors de la réunion du 3 mars 2024, les ministres ont voté.", "2024-03-10", "fr")
     find_dates("A Reuniao de 3 de marco de 2024 terminou.", "2024-03-10", "pt")
     assert prefilter._parsed.cache_info().currsize == 0
